@@ -1,0 +1,274 @@
+import type { DataFrame, DataFrameJSON } from '@grafana/data';
+import type { BrokerStat, BrokerStatus, ClusterStat, DataSummary, Finding, HealthOptions, HealthOptionsInput, HealthReport, NotEvaluated, TopicStat } from './types';
+import { resolveOptions } from './options';
+import { extractSeries } from './read/extractSeries';
+import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
+import { buildAxis, Axis } from './model/timeline';
+import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
+import { CheckContext } from './checks/context';
+import { allZeroFinding, noDataFinding, rawCounterFinding, readingFindings, recommendedQueryFor } from './checks/dataQuality';
+import { checkBrokerOverload, checkLowThroughput } from './checks/throughput';
+import { checkImbalance } from './checks/imbalance';
+import { checkTopicSkew, isSkewed } from './checks/topicSkew';
+import { brokerTrend, BrokerTrend, checkBrokerStalledAndMissing, checkSpikeAndDrop, clusterLevels } from './checks/trends';
+import { orderFindings, verdictOf } from './findings';
+
+/** Baseline and recent window both need a few steps before medians mean anything. */
+const MIN_TREND_STEPS = 6;
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
+
+function toNullable(values: Float64Array): Array<number | null> {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+function emptyCluster(): ClusterStat {
+  return { totalRate: 0, avgPerBroker: 0, minRate: 0, maxRate: 0, brokerCount: 0, brokersSeen: 0, topicCount: 0, imbalance: 0 };
+}
+
+function summary(prepared: PreparedSeries | undefined, kind: DataSummary['kind'], notices: string[], refIds: string[]): DataSummary {
+  return {
+    kind,
+    seriesUsed: prepared?.rates.length ?? 0,
+    seriesIgnored: prepared?.ignoredCount ?? 0,
+    ignored: prepared?.ignored ?? [],
+    brokerLabel: prepared?.broker.label,
+    topicLabel: prepared?.topic.label,
+    metricNames: prepared?.metricNames ?? [],
+    rawCounters: (prepared?.counterCount ?? 0) > 0,
+    notices,
+    refIds,
+  };
+}
+
+function statusOf(trend: BrokerTrend | undefined, deviation: number, overloaded: boolean, hotIdle: number): BrokerStatus {
+  if (trend?.missing) {
+    return 'missing';
+  }
+  if (trend?.stalled) {
+    return 'stalled';
+  }
+  if (overloaded) {
+    return 'overloaded';
+  }
+  if (hotIdle > 0 && deviation >= hotIdle) {
+    return 'hot';
+  }
+  if (hotIdle > 0 && deviation <= -hotIdle) {
+    return 'idle';
+  }
+  return 'ok';
+}
+
+function lastSeenTimes(timelines: BrokerTimeline[], axis: Axis): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const b of timelines) {
+    for (let i = b.values.length - 1; i >= 0; i--) {
+      if (Number.isFinite(b.values[i])) {
+        out.set(b.name, axis.times[i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function buildBrokers(timelines: BrokerTimeline[], axis: Axis, options: HealthOptions, trendsEvaluable: boolean): { brokers: BrokerStat[]; cluster: ClusterStat } {
+  const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
+  const trends = timelines.map((t) => (trendsEvaluable ? brokerTrend(t.values, axis.recentStart, options.minRate) : undefined));
+  // A broker that fell silent carries nothing now, whatever the reducer says about the past.
+  const rates = timelines.map((t, i) => (trends[i]?.missing ? 0 : reduceRate(t.values, identity, axis.recentStart, options.rateReducer)));
+  const reporting = timelines.map((_, i) => !trends[i]?.missing);
+  const reportingRates = rates.filter((_, i) => reporting[i]);
+  const total = rates.reduce((a, b) => a + b, 0);
+  const count = reportingRates.length;
+  const mean = count ? reportingRates.reduce((a, b) => a + b, 0) / count : 0;
+  const deviation = (r: number) => (mean > 0 ? (r - mean) / mean : 0);
+  const { brokerOverload, imbalance } = options.thresholds;
+  const overloadAt = Math.min(...[brokerOverload.warning, brokerOverload.critical].filter((v) => v > 0));
+  const brokers = timelines.map((t, i): BrokerStat => {
+    const dev = reporting[i] ? deviation(rates[i]) : 0;
+    const trend = trends[i];
+    const stat: BrokerStat = {
+      name: t.name,
+      rate: rates[i],
+      share: total > 0 ? rates[i] / total : 0,
+      deviation: dev,
+      status: statusOf(trend, dev, rates[i] > overloadAt, imbalance.warning > 0 ? imbalance.warning : imbalance.critical),
+      topicCount: t.topics.size,
+      fromAllTopicsSeries: t.fromAllTopicsSeries,
+    };
+    if (axis.kind === 'range') {
+      stat.series = toNullable(t.values);
+      if (trend) {
+        stat.baseline = Number.isFinite(trend.baseline) ? trend.baseline : undefined;
+        stat.recent = Number.isFinite(trend.recent) ? trend.recent : undefined;
+      }
+    }
+    return stat;
+  });
+  brokers.sort(byName);
+  const live = brokers.filter((b) => b.status !== 'missing');
+  let min: BrokerStat | undefined;
+  let max: BrokerStat | undefined;
+  for (const b of live) {
+    min = !min || b.rate < min.rate ? b : min;
+    max = !max || b.rate > max.rate ? b : max;
+  }
+  const cluster: ClusterStat = {
+    totalRate: total,
+    avgPerBroker: mean,
+    minRate: min?.rate ?? 0,
+    maxRate: max?.rate ?? 0,
+    minBroker: min?.name,
+    maxBroker: max?.name,
+    brokerCount: count,
+    brokersSeen: brokers.length,
+    topicCount: 0,
+    imbalance: count >= 2 ? Math.max(...live.map((b) => Math.abs(b.deviation))) : 0,
+  };
+  return { brokers, cluster };
+}
+
+function buildTopics(topicBrokerRates: Map<string, Map<string, number>>, cluster: ClusterStat, options: HealthOptions): TopicStat[] {
+  const topics = Array.from(topicBrokerRates.entries()).map(([name, perBroker]): TopicStat => {
+    const rate = Array.from(perBroker.values()).reduce((a, b) => a + b, 0);
+    const brokers = Array.from(perBroker.entries())
+      .map(([broker, r]) => ({ name: broker, rate: r, share: rate > 0 ? r / rate : 0 }))
+      .sort((a, b) => b.rate - a.rate || byName(a, b));
+    const share = cluster.totalRate > 0 ? rate / cluster.totalRate : 0;
+    const maxBrokerShare = brokers.length ? brokers[0].share : 0;
+    return {
+      name,
+      rate,
+      share,
+      maxBrokerShare,
+      skewed: isSkewed(share, maxBrokerShare, options.thresholds.topicSkew, cluster.brokerCount),
+      brokers,
+    };
+  });
+  return topics.sort((a, b) => b.rate - a.rate || byName(a, b));
+}
+
+function isAllZero(timelines: BrokerTimeline[]): boolean {
+  for (const t of timelines) {
+    for (let i = 0; i < t.values.length; i++) {
+      const v = t.values[i];
+      if (Number.isFinite(v) && v !== 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
+  const options = resolveOptions(input);
+  const extracted = extractSeries(frames);
+  const prepared = prepareSeries(extracted.series, options);
+  const query = recommendedQueryFor(prepared);
+  const reading = readingFindings(prepared, extracted.notices, prepared.rates.some((r) => r.broker === UNLABELLED_BROKER), query);
+
+  if (prepared.rates.length === 0) {
+    const findings = [noDataFinding(prepared, extracted.series.length, extracted.notices, query), rawCounterFinding(prepared, 'instant', query), ...reading];
+    return {
+      verdict: 'nodata',
+      findings: orderFindings(findings.filter((f): f is Finding => !!f)),
+      cluster: emptyCluster(),
+      brokers: [],
+      topics: [],
+      notEvaluated: [],
+      data: summary(prepared, 'none', extracted.notices, extracted.refIds),
+    };
+  }
+
+  const axis = buildAxis(prepared.rates, options.timeRange);
+  const { brokers: timelines, topicBrokerRates } = aggregate(prepared.rates, axis, options.rateReducer);
+  const trendsEvaluable = axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS;
+  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable);
+  const topics = buildTopics(topicBrokerRates, cluster, options);
+  cluster.topicCount = topics.length;
+
+  const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;
+  const levels = clusterValues && trendsEvaluable ? clusterLevels(clusterValues, axis.recentStart) : undefined;
+  if (clusterValues) {
+    cluster.series = toNullable(clusterValues);
+  }
+  if (levels) {
+    cluster.baseline = Number.isFinite(levels.baseline) ? levels.baseline : undefined;
+    cluster.recent = Number.isFinite(levels.recent) ? levels.recent : undefined;
+  }
+
+  const ctx: CheckContext = {
+    options,
+    axis,
+    brokers,
+    reporting: brokers.filter((b) => b.status !== 'missing'),
+    cluster,
+    topics,
+    trendsEvaluable,
+    brokerLabel: prepared.broker.label,
+  };
+  const findings: Finding[] = [...reading];
+  const notEvaluated: NotEvaluated[] = [];
+  const counter = rawCounterFinding(prepared, axis.kind, query);
+  if (counter) {
+    findings.push(counter);
+  }
+  if (isAllZero(timelines)) {
+    findings.push(allZeroFinding());
+  }
+  const results = [
+    checkLowThroughput(ctx),
+    checkBrokerOverload(ctx),
+    checkImbalance(ctx),
+    checkTopicSkew(ctx),
+    checkSpikeAndDrop(ctx, levels ?? { baseline: NaN, recent: NaN, sigma: 0 }),
+    checkBrokerStalledAndMissing(ctx, lastSeenTimes(timelines, axis)),
+  ];
+  for (const r of results) {
+    findings.push(...r.findings);
+    notEvaluated.push(...r.notEvaluated);
+  }
+  const ordered = orderFindings(findings);
+  return {
+    verdict: verdictOf(ordered),
+    findings: ordered,
+    cluster,
+    brokers,
+    topics,
+    notEvaluated,
+    timeline: axis.kind === 'range' ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart } : undefined,
+    data: summary(prepared, axis.kind, extracted.notices, extracted.refIds),
+  };
+}
+
+/**
+ * Judges the health of a Kafka cluster from the frames of a Grafana panel.
+ *
+ * Accepts Grafana DataFrames, plain look-alikes (snapshots) and DataFrameJSON. Never throws:
+ * input it cannot read becomes a finding.
+ */
+export function analyze(frames: ReadonlyArray<DataFrame | DataFrameJSON> | readonly unknown[], options?: HealthOptionsInput | null): HealthReport {
+  try {
+    return analyzeUnsafe(Array.isArray(frames) ? frames : [], options);
+  } catch (e) {
+    // Last line of defence: the panel must keep rendering whatever arrives.
+    return {
+      verdict: 'nodata',
+      findings: [
+        {
+          check: 'analysis-error',
+          severity: 'critical',
+          message: `The data could not be analysed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300),
+          suggestion: 'Check the query returns time series or a table of MessagesInPerSec rates.',
+        },
+      ],
+      cluster: emptyCluster(),
+      brokers: [],
+      topics: [],
+      notEvaluated: [],
+      data: summary(undefined, 'none', [], []),
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import type { CheckId, Finding, Severity, Verdict } from './types';
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Order within a severity: data problems first (they undermine everything else), then cluster-wide, then per broker/topic. */
+const CHECK_ORDER: CheckId[] = [
+  'analysis-error',
+  'no-data',
+  'raw-counter',
+  'all-zero',
+  'label-not-found',
+  'drop',
+  'spike',
+  'low-throughput',
+  'broker-missing',
+  'broker-stalled',
+  'broker-overload',
+  'imbalance',
+  'topic-skew',
+  'no-broker-label',
+  'ignored-series',
+  'query-notice',
+];
+
+export function orderFindings(findings: Finding[]): Finding[] {
+  return findings.slice().sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
+      (a.subject ?? '').localeCompare(b.subject ?? '', 'en', { numeric: true }) ||
+      a.message.localeCompare(b.message)
+  );
+}
+
+/** The worst warning or critical finding; info never changes the verdict. */
+export function verdictOf(findings: Finding[]): Verdict {
+  if (findings.some((f) => f.severity === 'critical')) {
+    return 'critical';
+  }
+  return findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
+}

@@ -1,0 +1,30 @@
+/** Plain-text number formatting for finding messages (the panel formats figures with Grafana units itself). */
+
+const rateFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const smallRateFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
+export function formatRate(v: number): string {
+  if (!Number.isFinite(v)) {
+    return 'n/a';
+  }
+  const text = Math.abs(v) >= 10 || v === 0 ? rateFormat.format(v) : smallRateFormat.format(v);
+  return `${text} msg/s`;
+}
+
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) {
+    return 'n/a';
+  }
+  return `${Math.round(fraction * 100)}%`;
+}
+
+export function formatFactor(f: number): string {
+  return Number.isFinite(f) ? `${f >= 10 ? Math.round(f) : Math.round(f * 10) / 10}×` : 'n/a';
+}
+
+/** Label values are untrusted and may be huge; messages quote at most this much of one. */
+const MAX_QUOTED = 80;
+
+export function quote(name: string): string {
+  return name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED - 1)}…` : name;
+}

@@ -1,0 +1,8 @@
+/**
+ * Kafka broker health analysis: Grafana frames in, health report out.
+ * Plain TypeScript with type-only imports from @grafana/data, so it also runs in Node.
+ */
+export { analyze } from './analyze';
+export { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
+export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
+export type * from './types';

@@ -1,0 +1,92 @@
+/**
+ * Cumulative counters versus per-second rates.
+ *
+ * A query without rate() returns ever-growing counts. Over a range we can still derive rates
+ * (as Prometheus' rate() would, treating any fall as a counter reset); from a single instant
+ * sample we cannot.
+ */
+
+/** A fall to at most this fraction of the previous value is read as a counter reset. */
+const RESET_FRACTION = 0.25;
+/** Share of steps that must rise for unnamed data to be taken as a counter. */
+const RISING_SHARE = 0.9;
+const MIN_STEPS = 10;
+
+export interface StepTally {
+  steps: number;
+  rises: number;
+  /** Falls that are not a reset toward zero: impossible for a counter. */
+  badFalls: number;
+}
+
+export function emptyTally(): StepTally {
+  return { steps: 0, rises: 0, badFalls: 0 };
+}
+
+/** Counts rises and falls between consecutive valid samples. Flat series add nothing: they fit both readings. */
+export function tallySteps(values: Float64Array, into: StepTally): StepTally {
+  let steps = 0;
+  let rises = 0;
+  let badFalls = 0;
+  let prev = NaN;
+  let changed = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      continue;
+    }
+    if (!Number.isNaN(prev)) {
+      steps++;
+      if (v > prev) {
+        rises++;
+        changed = true;
+      } else if (v < prev) {
+        changed = true;
+        if (v > prev * RESET_FRACTION) {
+          badFalls++;
+        }
+      }
+    }
+    prev = v;
+  }
+  if (changed) {
+    into.steps += steps;
+    into.rises += rises;
+    into.badFalls += badFalls;
+  }
+  return into;
+}
+
+/** The issue-level rule for data without a telling name: rises on ≥90% of ≥10 steps, no falls but resets. */
+export function tallyLooksCumulative(t: StepTally): boolean {
+  return t.steps >= MIN_STEPS && t.rises >= RISING_SHARE * t.steps && t.badFalls === 0;
+}
+
+/** True unless the data contradicts a counter (a fall that is not a reset toward zero). */
+export function consistentWithCounter(values: Float64Array): boolean {
+  return tallySteps(values, emptyTally()).badFalls === 0;
+}
+
+/**
+ * Per-second rates from cumulative counts, like PromQL's rate() between adjacent samples:
+ * a fall means the counter restarted from zero. The first sample has no rate (NaN).
+ */
+export function deriveRates(times: Float64Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length).fill(NaN);
+  let prevT = NaN;
+  let prevV = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      continue;
+    }
+    if (!Number.isNaN(prevV)) {
+      const seconds = (times[i] - prevT) / 1000;
+      const increase = v >= prevV ? v - prevV : v;
+      out[i] = seconds > 0 ? increase / seconds : NaN;
+    }
+    prevT = times[i];
+    prevV = v;
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+import type { IgnoredSeries } from '../types';
+import { classifyMetric, MetricInfo } from '../metric/metricNames';
+import { consistentWithCounter, deriveRates, emptyTally, StepTally, tallyLooksCumulative, tallySteps } from '../metric/counters';
+import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
+import { describeSeries, RawSeries } from '../read/series';
+
+/** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
+export const UNLABELLED_BROKER = '(no broker label)';
+const MAX_IGNORED_LISTED = 50;
+
+/** A messages-in series in msg/s, assigned to a broker and (unless all-topics) a topic. */
+export interface RateSeries {
+  broker: string;
+  /** undefined for the broker's all-topics series. */
+  topic?: string;
+  times: Float64Array;
+  values: Float64Array;
+  instant: boolean;
+}
+
+export interface PreparedSeries {
+  rates: RateSeries[];
+  ignored: IgnoredSeries[];
+  ignoredCount: number;
+  /** Messages-in series that held only empty samples. */
+  emptyCount: number;
+  /** Series read as cumulative counters (derived or unusable). */
+  counterCount: number;
+  /** Counters from instant queries, for which no rate can be derived. */
+  unusableCounterCount: number;
+  broker: LabelChoice;
+  topic: LabelChoice;
+  metricNames: string[];
+  otherMetricNames: string[];
+}
+
+function hasValue(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Decides, per series, whether values are cumulative. Unnamed data is judged per query (refId), pooled. */
+function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
+  const pooled = new Map<string, StepTally>();
+  series.forEach((s, i) => {
+    if (infos[i].counter === 'maybe' && !s.instant) {
+      const tally = pooled.get(s.refId) ?? emptyTally();
+      pooled.set(s.refId, tallySteps(s.values, tally));
+    }
+  });
+  return series.map((s, i) => {
+    switch (infos[i].counter) {
+      case 'yes':
+        return true;
+      case 'no':
+        return false;
+      case 'likely':
+        return s.instant || consistentWithCounter(s.values);
+      default:
+        return !s.instant && tallyLooksCumulative(pooled.get(s.refId) ?? emptyTally());
+    }
+  });
+}
+
+export function prepareSeries(raw: RawSeries[], opts: { metricName: string; brokerLabel: string; topicLabel: string }): PreparedSeries {
+  const ignored: IgnoredSeries[] = [];
+  let ignoredCount = 0;
+  const ignore = (s: RawSeries, reason: string) => {
+    ignoredCount++;
+    if (ignored.length < MAX_IGNORED_LISTED) {
+      ignored.push({ series: describeSeries(s.labels), reason });
+    }
+  };
+
+  const infos = raw.map((s) => classifyMetric(s.name, opts.metricName));
+  const otherNames = new Set<string>();
+  const candidates: RawSeries[] = [];
+  const candidateInfos: MetricInfo[] = [];
+  let emptyCount = 0;
+  raw.forEach((s, i) => {
+    if (!infos[i].messagesIn) {
+      otherNames.add(s.name);
+      ignore(s, `metric ${s.name} is not a messages-in series`);
+    } else if (!hasValue(s.values)) {
+      emptyCount++;
+      ignore(s, 'no valid sample (all null, NaN or ±Inf)');
+    } else {
+      candidates.push(s);
+      candidateInfos.push(infos[i]);
+    }
+  });
+
+  const isCounter = counterDecisions(candidates, candidateInfos);
+  const broker = chooseLabel(candidates.map((s) => s.labels), opts.brokerLabel, BROKER_LABEL_CANDIDATES);
+  const topic = chooseLabel(candidates.map((s) => s.labels), opts.topicLabel, TOPIC_LABEL_CANDIDATES);
+  const rates: RateSeries[] = [];
+  const metricNames = new Set<string>();
+  let counterCount = 0;
+  let unusableCounterCount = 0;
+  candidates.forEach((s, i) => {
+    const info = candidateInfos[i];
+    if (s.name) {
+      metricNames.add(s.name);
+    }
+    let values = s.values;
+    if (isCounter[i]) {
+      counterCount++;
+      if (s.instant) {
+        unusableCounterCount++;
+        ignore(s, 'cumulative counter from an instant query: no rate can be derived from one sample');
+        return;
+      }
+      values = deriveRates(s.times, s.values);
+    }
+    const brokerName = (broker.label && s.labels[broker.label]) || UNLABELLED_BROKER;
+    const topicName = info.allTopics ? undefined : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
+    rates.push({ broker: brokerName, topic: topicName || undefined, times: s.times, values, instant: s.instant });
+  });
+
+  return {
+    rates,
+    ignored,
+    ignoredCount,
+    emptyCount,
+    counterCount,
+    unusableCounterCount,
+    broker,
+    topic,
+    metricNames: Array.from(metricNames).sort(),
+    otherMetricNames: Array.from(otherNames).sort(),
+  };
+}

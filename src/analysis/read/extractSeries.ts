@@ -1,0 +1,204 @@
+import { decodeFrame, FieldLike, FrameLike, Labels } from './decodeFrame';
+import { makeSeries, mergeSeries, RawSeries, seriesKey } from './series';
+import { toFiniteNumber, toTimeMs } from './values';
+
+/** Grafana's Prometheus data source suffixes the instant half of a "Both" query with this. */
+const INSTANT_REFID_SUFFIX = '-Instant';
+
+export interface ExtractedSeries {
+  series: RawSeries[];
+  /** Notices the data source attached to frames (Prometheus warnings, "no data" hints). */
+  notices: string[];
+  /** Frames that carried at least one field. */
+  frameCount: number;
+  refIds: string[];
+}
+
+type Kind = 'time' | 'number' | 'string' | 'other';
+
+function fieldKind(field: FieldLike): Kind {
+  switch (field.type) {
+    case 'time':
+      return 'time';
+    case 'number':
+      return 'number';
+    case 'string':
+    case 'enum':
+      return 'string';
+    case '':
+      break;
+    default:
+      return 'other';
+  }
+  // Untyped fields (hand-written or trimmed snapshot JSON): infer from the name, then the values.
+  if (/^time$/i.test(field.name)) {
+    return 'time';
+  }
+  if (/^value\b/i.test(field.name) || Object.keys(field.labels).length > 0) {
+    return 'number';
+  }
+  const n = Math.min(field.values.length, 50);
+  for (let i = 0; i < n; i++) {
+    const v = field.values[i];
+    if (typeof v === 'number') {
+      return 'number';
+    }
+    if (typeof v === 'string') {
+      return 'string';
+    }
+  }
+  return 'other';
+}
+
+function isExemplarFrame(frame: FrameLike): boolean {
+  return frame.resultType === 'exemplar' || frame.name === 'exemplar';
+}
+
+function isInstantFrame(frame: FrameLike): boolean {
+  return frame.resultType === 'vector' || frame.resultType === 'scalar' || frame.metaType.startsWith('numeric');
+}
+
+function readTimes(field: FieldLike | undefined, length: number): Float64Array {
+  const out = new Float64Array(length);
+  if (!field) {
+    return out; // no time field: every row at t=0, the latest row wins below
+  }
+  for (let i = 0; i < length; i++) {
+    out[i] = toTimeMs(field.values[i]);
+  }
+  return out;
+}
+
+function readNumbers(field: FieldLike, length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    out[i] = toFiniteNumber(field.values[i]);
+  }
+  return out;
+}
+
+/** An instant series keeps only its latest valid sample. */
+function latestOnly(s: RawSeries): RawSeries {
+  for (let i = s.values.length - 1; i >= 0; i--) {
+    if (!Number.isNaN(s.values[i])) {
+      return { ...s, times: s.times.slice(i, i + 1), values: s.values.slice(i, i + 1) };
+    }
+  }
+  const last = s.times.length - 1;
+  return last < 0 ? s : { ...s, times: s.times.slice(last), values: s.values.slice(last) };
+}
+
+/** Time series frames (Prometheus range/instant): every number field is one series with labels. */
+function readSeriesFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[]): RawSeries[] {
+  const instant = isInstantFrame(frame) || !timeField;
+  return valueFields.map((field) => {
+    const length = Math.min(field.values.length, timeField ? timeField.values.length : Infinity);
+    const s = makeSeries(
+      { refId: frame.refId, labels: field.labels, name: field.labels.__name__ ?? '', instant },
+      readTimes(timeField, length),
+      readNumbers(field, length)
+    );
+    return instant ? latestOnly(s) : s;
+  });
+}
+
+/**
+ * Table format (Grafana's Prometheus "Table" option): one wide frame with `Time`, one text
+ * column per label and `Value` or `Value #<refId>` columns. Rows with equal label values form
+ * one series per value column.
+ */
+function readTableFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[], labelFields: FieldLike[]): RawSeries[] {
+  const out: RawSeries[] = [];
+  const rows = Math.min(...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length));
+  const times = readTimes(timeField, rows);
+  for (const field of valueFields) {
+    const refMatch = /^Value #(.+)$/.exec(field.name);
+    const refId = refMatch ? refMatch[1] : frame.refId;
+    const values = readNumbers(field, rows);
+    const groups = new Map<string, { labels: Labels; rows: number[] }>();
+    for (let r = 0; r < rows; r++) {
+      const labels: Labels = Object.create(null);
+      for (const lf of labelFields) {
+        const v = lf.values[r];
+        const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+        if (text !== '') {
+          labels[lf.name] = text;
+        }
+      }
+      const key = seriesKey(labels);
+      const group = groups.get(key);
+      if (group) {
+        group.rows.push(r);
+      } else {
+        groups.set(key, { labels, rows: [r] });
+      }
+    }
+    for (const { labels, rows: idx } of groups.values()) {
+      const instant = isInstantFrame(frame) || !timeField;
+      const s = makeSeries(
+        { refId, labels, name: labels.__name__ ?? '', instant },
+        idx.map((r) => times[r]),
+        idx.map((r) => values[r])
+      );
+      out.push(instant ? latestOnly(s) : s);
+    }
+  }
+  return out;
+}
+
+function readFrame(frame: FrameLike): RawSeries[] {
+  const kinds = frame.fields.map(fieldKind);
+  const timeField = frame.fields.find((_, i) => kinds[i] === 'time');
+  const valueFields = frame.fields.filter((_, i) => kinds[i] === 'number');
+  const labelFields = frame.fields.filter((_, i) => kinds[i] === 'string');
+  if (valueFields.length === 0) {
+    return [];
+  }
+  const labelled = valueFields.some((f) => Object.keys(f.labels).length > 0);
+  if (labelFields.length > 0 && !labelled) {
+    return readTableFrame(frame, timeField, valueFields, labelFields);
+  }
+  return readSeriesFrame(frame, timeField, valueFields);
+}
+
+/**
+ * Drops the instant half of a "Both" query (`A-Instant`, or instant frames sharing a refId
+ * with range frames): the range half holds the same series plus history, and reading both
+ * would count every series twice.
+ */
+function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
+  const rangeRefIds = new Set(frames.filter((f) => !isInstantFrame(f)).map((f) => f.refId));
+  return frames.filter((f) => {
+    if (!isInstantFrame(f)) {
+      return true;
+    }
+    if (rangeRefIds.has(f.refId)) {
+      return false;
+    }
+    if (f.refId.endsWith(INSTANT_REFID_SUFFIX)) {
+      return !rangeRefIds.has(f.refId.slice(0, -INSTANT_REFID_SUFFIX.length));
+    }
+    return true;
+  });
+}
+
+/** Reads every numeric series out of whatever frames the panel received. */
+export function extractSeries(input: readonly unknown[]): ExtractedSeries {
+  const decoded = (Array.isArray(input) ? input : []).map(decodeFrame).filter((f): f is FrameLike => !!f);
+  const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
+  const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
+  const byKey = new Map<string, RawSeries>();
+  for (const frame of frames) {
+    for (const s of readFrame(frame)) {
+      const key = seriesKey(s.labels);
+      const seen = byKey.get(key);
+      byKey.set(key, seen ? mergeSeries(seen, s) : s);
+    }
+  }
+  // Sorted by identity so that the order frames arrive in never shows in the report.
+  const series = Array.from(byKey.entries())
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, s]) => (s.instant ? latestOnly(s) : s));
+  const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
+  return { series, notices, frameCount: frames.length, refIds };
+}

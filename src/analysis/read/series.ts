@@ -1,0 +1,102 @@
+import type { Labels } from './decodeFrame';
+
+/** One numeric series read from the frames, sorted by time with unique timestamps. */
+export interface RawSeries {
+  refId: string;
+  labels: Labels;
+  /** `__name__`, or '' once PromQL functions dropped it. */
+  name: string;
+  times: Float64Array;
+  /** NaN marks a missing sample (null, NaN, ±Inf, text). */
+  values: Float64Array;
+  /** From an instant query: only the latest value is meaningful. */
+  instant: boolean;
+}
+
+/** Stable identity of a series: its label set in key order (label values may hold any character). */
+export function seriesKey(labels: Labels): string {
+  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+}
+
+/** `name{a="1", b="2"}` for messages, the way Prometheus prints a series. */
+export function describeSeries(labels: Labels): string {
+  const name = labels.__name__ ?? '';
+  const parts = Object.keys(labels)
+    .filter((k) => k !== '__name__')
+    .sort()
+    .map((k) => `${k}="${labels[k]}"`);
+  return `${name}{${parts.join(', ')}}`;
+}
+
+/**
+ * Builds a series from parallel time/value lists: drops points without a valid time, sorts,
+ * and merges duplicate timestamps by keeping the larger value, so the order frames arrive in
+ * never changes the result.
+ */
+export function makeSeries(
+  base: Omit<RawSeries, 'times' | 'values'>,
+  times: ArrayLike<number>,
+  values: ArrayLike<number>
+): RawSeries {
+  const n = Math.min(times.length, values.length);
+  let sorted = true;
+  let valid = 0;
+  let prev = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
+    if (Number.isNaN(t)) {
+      continue;
+    }
+    if (t <= prev) {
+      sorted = false;
+    }
+    prev = t;
+    valid++;
+  }
+  if (sorted && valid === n) {
+    return { ...base, times: Float64Array.from(times as ArrayLike<number>), values: Float64Array.from(values) };
+  }
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!Number.isNaN(times[i])) {
+      order.push(i);
+    }
+  }
+  order.sort((a, b) => times[a] - times[b]);
+  const outT: number[] = [];
+  const outV: number[] = [];
+  for (const i of order) {
+    const t = times[i];
+    const v = values[i];
+    const last = outT.length - 1;
+    if (last >= 0 && outT[last] === t) {
+      outV[last] = maxIgnoringNaN(outV[last], v);
+    } else {
+      outT.push(t);
+      outV.push(v);
+    }
+  }
+  return { ...base, times: Float64Array.from(outT), values: Float64Array.from(outV) };
+}
+
+function maxIgnoringNaN(a: number, b: number): number {
+  if (Number.isNaN(a)) {
+    return b;
+  }
+  if (Number.isNaN(b)) {
+    return a;
+  }
+  return Math.max(a, b);
+}
+
+/** Merges two series with the same labels (duplicate queries, repeated frames). */
+export function mergeSeries(a: RawSeries, b: RawSeries): RawSeries {
+  const times = new Float64Array(a.times.length + b.times.length);
+  const values = new Float64Array(a.times.length + b.times.length);
+  times.set(a.times);
+  times.set(b.times, a.times.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  const refId = a.refId <= b.refId ? a.refId : b.refId;
+  return makeSeries({ refId, labels: a.labels, name: a.name, instant: a.instant && b.instant }, times, values);
+}

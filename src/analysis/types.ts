@@ -1,0 +1,195 @@
+/**
+ * Public types of the analysis core. Everything the panel shows is described here,
+ * so the React side never has to reach into the analysis internals.
+ */
+
+export type Severity = 'info' | 'warning' | 'critical';
+
+export type Verdict = 'ok' | 'warning' | 'critical' | 'nodata';
+
+export type CheckId =
+  | 'no-data'
+  | 'raw-counter'
+  | 'all-zero'
+  | 'low-throughput'
+  | 'broker-overload'
+  | 'imbalance'
+  | 'topic-skew'
+  | 'spike'
+  | 'drop'
+  | 'broker-stalled'
+  | 'broker-missing'
+  | 'no-broker-label'
+  | 'label-not-found'
+  | 'ignored-series'
+  | 'query-notice'
+  | 'analysis-error';
+
+/** A pair of levels. A value of 0 switches that level off. */
+export interface LevelThresholds {
+  warning: number;
+  critical: number;
+}
+
+export interface HealthThresholds {
+  /** Floor for the average rate per broker (msg/s). */
+  lowThroughput: LevelThresholds;
+  /** Ceiling for one broker's rate (msg/s). */
+  brokerOverload: LevelThresholds;
+  /** Imbalance score (max |rate − mean| / mean). */
+  imbalance: LevelThresholds;
+  /** Share of one topic's traffic on a single broker that counts as skewed (0–1). */
+  topicSkew: number;
+  /** Recent cluster rate ÷ baseline that counts as a spike. */
+  spikeFactor: number;
+  /** Fractional fall of the recent cluster rate against the baseline. */
+  drop: LevelThresholds;
+}
+
+/** How a series over a time range is reduced to the "current" rate. */
+export type RateReducer = 'last' | 'mean' | 'max';
+
+export interface TimeRangeMs {
+  from: number;
+  to: number;
+}
+
+export interface HealthOptions {
+  /** Label naming the broker, or 'auto'. */
+  brokerLabel: string;
+  /** Label naming the topic, or 'auto'. */
+  topicLabel: string;
+  /** Cluster total (msg/s) below which balance and stall checks have nothing to judge. */
+  minRate: number;
+  /** Exact metric name to analyse, or '' to recognise the known messages-in spellings. */
+  metricName: string;
+  rateReducer: RateReducer;
+  thresholds: HealthThresholds;
+  /** Dashboard time range in ms since epoch. */
+  timeRange?: TimeRangeMs;
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** What callers may pass: any subset, deep-merged over the defaults. */
+export type HealthOptionsInput = DeepPartial<HealthOptions>;
+
+export interface Finding {
+  check: CheckId;
+  severity: Severity;
+  /** Broker or topic the finding is about. */
+  subject?: string;
+  /** Whether `subject` names a broker or a topic. */
+  subjectKind?: 'broker' | 'topic';
+  message: string;
+  /** The measured figure, in the unit of `threshold`. */
+  value?: number;
+  threshold?: number;
+  suggestion?: string;
+}
+
+export interface NotEvaluated {
+  check: CheckId;
+  reason: string;
+}
+
+export type BrokerStatus = 'ok' | 'hot' | 'idle' | 'overloaded' | 'stalled' | 'missing';
+
+export interface BrokerStat {
+  name: string;
+  /** Current rate (msg/s) by `rateReducer`. */
+  rate: number;
+  /** Fraction of the cluster total (0–1). */
+  share: number;
+  /** (rate − mean) / mean over reporting brokers. */
+  deviation: number;
+  status: BrokerStatus;
+  /** Number of topics seen on this broker. */
+  topicCount: number;
+  /** True when the total comes from the broker's all-topics series rather than a sum of topics. */
+  fromAllTopicsSeries: boolean;
+  /** Median rate in the baseline and recent windows (range data only). */
+  baseline?: number;
+  recent?: number;
+  /** Rate per step on `report.timeline.times` (range data only); null where the broker reported nothing. */
+  series?: Array<number | null>;
+}
+
+export interface TopicBrokerStat {
+  name: string;
+  rate: number;
+  /** Fraction of this topic's traffic (0–1). */
+  share: number;
+}
+
+export interface TopicStat {
+  name: string;
+  rate: number;
+  /** Fraction of the cluster total (0–1). */
+  share: number;
+  /** Largest fraction of this topic's traffic on one broker (0–1). */
+  maxBrokerShare: number;
+  skewed: boolean;
+  brokers: TopicBrokerStat[];
+}
+
+export interface ClusterStat {
+  totalRate: number;
+  avgPerBroker: number;
+  minRate: number;
+  maxRate: number;
+  minBroker?: string;
+  maxBroker?: string;
+  /** Brokers reporting now (a missing broker is not counted). */
+  brokerCount: number;
+  /** Brokers seen anywhere in the data, reporting or not. */
+  brokersSeen: number;
+  topicCount: number;
+  /** max |rate − mean| / mean over reporting brokers; 0 with fewer than two. */
+  imbalance: number;
+  baseline?: number;
+  recent?: number;
+  /** Cluster rate per step on `report.timeline.times` (range data only). */
+  series?: Array<number | null>;
+}
+
+export interface Timeline {
+  times: number[];
+  /** Step in ms (median spacing). */
+  step: number;
+  /** Index of the first step of the recent window. */
+  recentStart: number;
+}
+
+export interface IgnoredSeries {
+  series: string;
+  reason: string;
+}
+
+export interface DataSummary {
+  kind: 'range' | 'instant' | 'none';
+  /** Messages-in series used after de-duplication. */
+  seriesUsed: number;
+  seriesIgnored: number;
+  /** The first ignored series with reasons (capped). */
+  ignored: IgnoredSeries[];
+  brokerLabel?: string;
+  topicLabel?: string;
+  metricNames: string[];
+  /** True when the values were cumulative counters (rates derived or unusable). */
+  rawCounters: boolean;
+  /** Notices from the data source (e.g. Prometheus warnings). */
+  notices: string[];
+  refIds: string[];
+}
+
+export interface HealthReport {
+  verdict: Verdict;
+  findings: Finding[];
+  cluster: ClusterStat;
+  brokers: BrokerStat[];
+  topics: TopicStat[];
+  notEvaluated: NotEvaluated[];
+  timeline?: Timeline;
+  data: DataSummary;
+}
