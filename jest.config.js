@@ -1,8 +1,12 @@
 // force timezone to UTC to allow tests to work regardless of local timezone
-// generally used by snapshots, but can affect specific tests
 process.env.TZ = 'UTC';
 
+const base = require('./.config/jest.config');
+const swc = base.transform['^.+\\.(t|j)sx?$'];
+
 module.exports = {
-  // Jest configuration provided by Grafana scaffolding
-  ...require('./.config/jest.config'),
+  ...base,
+  // @grafana/data pulls in d3 packages that ship only .mjs files: transform those too.
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -1,0 +1,79 @@
+import { analyze } from '../analyze';
+import { instantFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
+import { deriveRates } from './counters';
+
+const times = stepTimes(20);
+const seconds = STEP / 1000;
+
+function counterValues(perSec: number[], start = 1_000_000): number[] {
+  let total = start;
+  return perSec.map((r, i) => (i === 0 ? total : (total += r * seconds)));
+}
+
+describe('raw counters', () => {
+  it('derives per-second rates like rate(), treating a fall as a restart from zero', () => {
+    const out = deriveRates(Float64Array.from([0, 15_000, 30_000, 45_000]), Float64Array.from([100, 250, 30, 180]));
+    expect(out[0]).toBeNaN();
+    expect(Array.from(out.slice(1))).toEqual([10, 2, 10]);
+  });
+
+  it('skips missing samples instead of inventing a rate', () => {
+    const out = deriveRates(Float64Array.from([0, 15_000, 30_000]), Float64Array.from([100, NaN, 400]));
+    expect(out[2]).toBe(10);
+  });
+
+  it('a named counter (`_total`) is flagged and its rates derived over a range', () => {
+    const perSec = times.map(() => 50);
+    const report = analyze([
+      rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' }, times, counterValues(perSec)),
+    ]);
+    const finding = report.findings.find((f) => f.check === 'raw-counter');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.suggestion).toContain('rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m])');
+    expect(report.cluster.totalRate).toBeCloseTo(50);
+    expect(report.verdict).toBe('warning');
+  });
+
+  it('a counter reset (broker restart) does not produce a negative or huge rate', () => {
+    const values = counterValues(times.map(() => 20));
+    const restarted = values.map((v, i) => (i < 10 ? v : (i - 9) * 20 * seconds));
+    const report = analyze([rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1' }, times, restarted)]);
+    const series = report.brokers[0].series!.filter((v): v is number => v !== null);
+    expect(Math.min(...series)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...series)).toBeCloseTo(20);
+  });
+
+  it('unnamed data that rises on every step is recognised as cumulative', () => {
+    const report = analyze([rangeFrame({ instance: 'b1' }, times, counterValues(times.map((_, i) => 10 + (i % 4))))]);
+    expect(report.data.rawCounters).toBe(true);
+    expect(report.cluster.totalRate).toBeGreaterThan(9);
+    expect(report.cluster.totalRate).toBeLessThan(14);
+  });
+
+  it('a noisy but rising rate is not mistaken for a counter', () => {
+    // Ramps up over the range, with ±10% noise: it falls on some steps.
+    const noisy = times.map((_, i) => (100 + i * 10) * (i % 3 === 0 ? 0.92 : 1.04));
+    const report = analyze([rangeFrame({ instance: 'b1' }, times, noisy)]);
+    expect(report.data.rawCounters).toBe(false);
+    expect(report.cluster.totalRate).toBeCloseTo(noisy[noisy.length - 1]);
+  });
+
+  it('too few steps to tell: unnamed data is taken as rates', () => {
+    const short = stepTimes(5);
+    const report = analyze([rangeFrame({ instance: 'b1' }, short, [1, 2, 3, 4, 5])]);
+    expect(report.data.rawCounters).toBe(false);
+  });
+
+  it('a cumulative name whose data goes up and down is a rate gauge after all (rule sets differ)', () => {
+    const gauge = times.map((_, i) => 100 + (i % 2 ? 10 : -10));
+    const report = analyze([rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesinpersec', instance: 'b1' }, times, gauge)]);
+    expect(report.data.rawCounters).toBe(false);
+  });
+
+  it('counters from an instant query cannot give a rate: NO DATA, with the fix', () => {
+    const report = analyze([instantFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' }, 123456)]);
+    expect(report.verdict).toBe('nodata');
+    expect(report.findings.map((f) => f.check)).toEqual(['no-data', 'raw-counter']);
+    expect(report.findings[0].message).toMatch(/cumulative counters from an instant query/);
+  });
+});

@@ -1,0 +1,111 @@
+import { analyze } from '../analyze';
+import { instantFrame, rangeFrame, stepTimes, tableFrame, T0 } from '../testkit/frames';
+import { extractSeries } from './extractSeries';
+
+const times = stepTimes(4);
+
+describe('reading the frame shapes a panel receives', () => {
+  it('table format: one wide frame, a text column per label, rows grouped into series', () => {
+    const rows = ['b1', 'b2'].flatMap((broker, bi) =>
+      times.map((time, i) => ({ time, labels: { instance: broker, topic: 'orders' }, value: 10 * (bi + 1) + i }))
+    );
+    const { series } = extractSeries([tableFrame(rows)]);
+    expect(series).toHaveLength(2);
+    const b2 = series.find((s) => s.labels.instance === 'b2')!;
+    expect(Array.from(b2.values)).toEqual([20, 21, 22, 23]);
+    expect(Array.from(b2.times)).toEqual(times);
+    expect(b2.labels.topic).toBe('orders');
+  });
+
+  it('table format with several queries: `Value #A` and `Value #B` columns keep their refIds', () => {
+    const frame = tableFrame([{ time: T0, labels: { instance: 'b1' }, value: 5 }], 'Value #A');
+    frame.fields.push({ name: 'Value #B', type: 'number', config: {}, values: [7] });
+    const { series } = extractSeries([frame]);
+    // Same labels from two queries: one series, never counted twice.
+    expect(series).toHaveLength(1);
+    expect(series[0].refId).toBe('A');
+  });
+
+  it('a "Both" query: the A-Instant twin of a range query is not counted again', () => {
+    const frames = [
+      instantFrame({ instance: 'b1', topic: 't' }, 500, T0 + 10 * 15_000, 'A-Instant'),
+      rangeFrame({ instance: 'b1', topic: 't' }, times, [100, 100, 100, 100], 'A'),
+      instantFrame({ instance: 'b2', topic: 't' }, 500, T0 + 10 * 15_000, 'A-Instant'),
+      rangeFrame({ instance: 'b2', topic: 't' }, times, [100, 100, 100, 100], 'A'),
+    ];
+    const report = analyze(frames);
+    expect(report.cluster.totalRate).toBe(200);
+    expect(report.data.kind).toBe('range');
+    expect(report.timeline?.times).toEqual(times);
+  });
+
+  it('an instant-only query (refId A-Instant alone) is read', () => {
+    const report = analyze([instantFrame({ instance: 'b1', topic: 't' }, 42, T0, 'A-Instant')]);
+    expect(report.data.kind).toBe('instant');
+    expect(report.cluster.totalRate).toBe(42);
+  });
+
+  it('several queries in any order give the same report', () => {
+    const a = rangeFrame({ instance: 'b1', topic: 'x' }, times, [1, 2, 3, 4], 'A');
+    const b = rangeFrame({ instance: 'b2', topic: 'y' }, times, [5, 6, 7, 8], 'B');
+    expect(analyze([a, b])).toEqual(analyze([b, a]));
+    expect(analyze([a, b]).data.refIds).toEqual(['A', 'B']);
+  });
+
+  it('unsorted time, duplicate timestamps, strings, null, NaN and ±Infinity', () => {
+    const frame = rangeFrame(
+      { instance: 'b1' },
+      [T0 + 30_000, T0, T0 + 15_000, T0 + 15_000, T0 + 45_000, NaN as unknown as number],
+      ['30', 10, null, 20, Infinity, 99]
+    );
+    const { series } = extractSeries([frame]);
+    expect(Array.from(series[0].times)).toEqual([T0, T0 + 15_000, T0 + 30_000, T0 + 45_000]);
+    const values = Array.from(series[0].values);
+    expect(values.slice(0, 3)).toEqual([10, 20, 30]);
+    expect(values[3]).toBeNaN();
+  });
+
+  it('Vector-like values of older Grafana versions and ISO time strings', () => {
+    const list = [3, 4];
+    const frame = {
+      refId: 'A',
+      fields: [
+        { name: 'Time', type: 'time', values: { length: 2, get: (i: number) => new Date(T0 + i * 15_000).toISOString() } },
+        { name: 'Value', type: 'number', labels: { instance: 'b1' }, values: { toArray: () => list } },
+      ],
+    };
+    const { series } = extractSeries([frame]);
+    expect(Array.from(series[0].times)).toEqual([T0, T0 + 15_000]);
+    expect(Array.from(series[0].values)).toEqual([3, 4]);
+  });
+
+  it('untyped fields from hand-written snapshot JSON are inferred', () => {
+    const frame = {
+      fields: [
+        { name: 'Time', values: [T0, T0 + 15_000] },
+        { name: 'Value', labels: { instance: 'b1' }, values: [1, 2] },
+      ],
+    };
+    expect(analyze([frame]).cluster.totalRate).toBe(2);
+  });
+
+  it('empty and fieldless frames, non-objects and frames without a time field', () => {
+    const odd: unknown[] = [null, 42, 'frame', [], {}, { fields: [] }, { fields: [{ name: 'x', type: 'string', values: ['a'] }] }];
+    expect(extractSeries(odd).series).toHaveLength(0);
+    const noTime = { fields: [{ name: 'Value', type: 'number', labels: { instance: 'b1' }, values: [1, 2, 7] }] };
+    const report = analyze([noTime]);
+    expect(report.data.kind).toBe('instant');
+    expect(report.cluster.totalRate).toBe(7);
+  });
+
+  it('label values are kept as inert text, even hostile ones', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const report = analyze([
+      rangeFrame({ instance: hostile, topic: '__proto__' }, times, [1, 1, 1, 1]),
+      rangeFrame({ instance: 'constructor', topic: 'toString' }, times, [1, 1, 1, 1]),
+    ]);
+    expect(report.brokers.map((b) => b.name).sort()).toEqual([hostile, 'constructor'].sort());
+    expect(report.topics.map((t) => t.name).sort()).toEqual(['__proto__', 'toString']);
+    expect(report.cluster.totalRate).toBe(2);
+  });
+});
