@@ -29,12 +29,20 @@ export function skipped(check: NotEvaluated['check'], reason: string): CheckResu
   return { findings: [], notEvaluated: [{ check, reason }] };
 }
 
+/** Ratios such as (200 − 133.3…) / 133.3… land a hair below the 0.5 they mean; compare with this slack. */
+const RELATIVE_SLACK = 1e-9;
+
+/** value ≥ threshold, forgiving floating-point rounding. */
+export function reaches(value: number, threshold: number): boolean {
+  return value >= threshold * (1 - RELATIVE_SLACK);
+}
+
 /** Severity for a value that must stay below ceilings; 0 switches a level off. */
 export function aboveCeiling(value: number, warning: number, critical: number): 'warning' | 'critical' | undefined {
-  if (critical > 0 && value >= critical) {
+  if (critical > 0 && reaches(value, critical)) {
     return 'critical';
   }
-  if (warning > 0 && value >= warning) {
+  if (warning > 0 && reaches(value, warning)) {
     return 'warning';
   }
   return undefined;

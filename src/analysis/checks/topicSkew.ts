@@ -1,6 +1,6 @@
 import type { Finding } from '../types';
 import { formatPercent, quote } from '../format';
-import { CheckContext, CheckResult, result, skipped } from './context';
+import { CheckContext, CheckResult, reaches, result, skipped } from './context';
 
 /** A topic is worth judging when it carries at least this share of the cluster's traffic. */
 export const TOPIC_SKEW_MIN_SHARE = 0.05;
@@ -47,5 +47,5 @@ export function checkTopicSkew(ctx: CheckContext): CheckResult {
 
 /** Marks the topics the check will report, so the topic table and the findings agree. */
 export function isSkewed(share: number, maxBrokerShare: number, limit: number, reportingBrokers: number): boolean {
-  return limit > 0 && reportingBrokers >= TOPIC_SKEW_MIN_BROKERS && share >= TOPIC_SKEW_MIN_SHARE && maxBrokerShare >= limit;
+  return limit > 0 && reportingBrokers >= TOPIC_SKEW_MIN_BROKERS && reaches(share, TOPIC_SKEW_MIN_SHARE) && reaches(maxBrokerShare, limit);
 }

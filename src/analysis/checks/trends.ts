@@ -1,7 +1,7 @@
 import type { Finding } from '../types';
 import { formatFactor, formatPercent, formatRate, quote } from '../format';
 import { finiteSlice, median, robustSigma } from '../stats';
-import { CheckContext, CheckResult, result } from './context';
+import { aboveCeiling, CheckContext, CheckResult, reaches, result } from './context';
 
 /** A change must also clear this many robust standard deviations of the baseline, so noise never fires. */
 const NOISE_SIGMAS = 3;
@@ -81,7 +81,7 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
   const beyondNoise = Math.abs(recent - baseline) > NOISE_SIGMAS * sigma;
   if (spikeFactor <= 0) {
     notEvaluated.push({ check: 'spike', reason: 'disabled: no spike factor set' });
-  } else if (beyondNoise && recent >= spikeFactor * baseline) {
+  } else if (beyondNoise && reaches(recent / baseline, spikeFactor)) {
     findings.push({
       check: 'spike',
       severity: 'warning',
@@ -96,7 +96,7 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
   if (drop.warning <= 0 && drop.critical <= 0) {
     notEvaluated.push({ check: 'drop', reason: 'disabled: no threshold set' });
   } else if (beyondNoise && fall > 0) {
-    const severity = drop.critical > 0 && fall >= drop.critical ? 'critical' : drop.warning > 0 && fall >= drop.warning ? 'warning' : undefined;
+    const severity = aboveCeiling(fall, drop.warning, drop.critical);
     if (severity) {
       findings.push({
         check: 'drop',
