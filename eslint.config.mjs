@@ -36,4 +36,20 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The analysis core runs outside the browser (Node scripts, benchmarks): types only from Grafana, no React.
+    files: ['src/analysis/**/*.ts'],
+    ignores: ['src/analysis/**/*.test.ts', 'src/analysis/testkit/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@grafana/data', allowTypeImports: true, message: 'The analysis core may import types only from @grafana/data.' }],
+          patterns: [
+            { group: ['react', 'react-dom', '@grafana/ui', '@grafana/runtime', '@emotion/*'], message: 'The analysis core must not depend on UI code.' },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -1,2 +1,5 @@
-// Jest setup provided by Grafana scaffolding
-import './.config/jest-setup';
+// Jest setup provided by Grafana scaffolding; it assumes a DOM, so tests that run in the
+// node environment (the analysis core outside the browser) skip it.
+if (typeof window !== 'undefined') {
+  require('./.config/jest-setup');
+}
