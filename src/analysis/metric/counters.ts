@@ -6,6 +6,8 @@
  * sample we cannot.
  */
 
+import type { Samples } from '../read/series';
+
 /** A fall to at most this fraction of the previous value is read as a counter reset. */
 const RESET_FRACTION = 0.25;
 /** Share of steps that must rise for unnamed data to be taken as a counter. */
@@ -24,7 +26,7 @@ export function emptyTally(): StepTally {
 }
 
 /** Counts rises and falls between consecutive valid samples. Flat series add nothing: they fit both readings. */
-export function tallySteps(values: Float64Array, into: StepTally): StepTally {
+export function tallySteps(values: Samples, into: StepTally): StepTally {
   let steps = 0;
   let rises = 0;
   let badFalls = 0;
@@ -63,7 +65,7 @@ export function tallyLooksCumulative(t: StepTally): boolean {
 }
 
 /** True unless the data contradicts a counter (a fall that is not a reset toward zero). */
-export function consistentWithCounter(values: Float64Array): boolean {
+export function consistentWithCounter(values: Samples): boolean {
   return tallySteps(values, emptyTally()).badFalls === 0;
 }
 
@@ -71,7 +73,7 @@ export function consistentWithCounter(values: Float64Array): boolean {
  * Per-second rates from cumulative counts, like PromQL's rate() between adjacent samples:
  * a fall means the counter restarted from zero. The first sample has no rate (NaN).
  */
-export function deriveRates(times: Float64Array, values: Float64Array): Float64Array {
+export function deriveRates(times: Float64Array, values: Samples): Float64Array {
   const out = new Float64Array(values.length).fill(NaN);
   let prevT = NaN;
   let prevV = NaN;

@@ -1,6 +1,7 @@
 import type { RateReducer } from '../types';
 import type { Axis } from './timeline';
 import type { RateSeries } from './prepare';
+import type { Samples } from '../read/series';
 
 /** Per-step sums on the axis; NaN where nothing contributed. */
 class StepSum {
@@ -10,7 +11,7 @@ class StepSum {
     this.values = new Float64Array(length).fill(NaN);
   }
 
-  add(index: Int32Array, values: Float64Array): void {
+  add(index: Int32Array, values: Samples): void {
     const out = this.values;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -20,6 +21,48 @@ class StepSum {
         out[k] = cur === cur ? cur + v : v;
       }
     }
+  }
+
+  /**
+   * add() and reduceRate() in one pass: on large clusters this loop runs once per sample,
+   * so reading every value a single time matters.
+   */
+  addAndReduce(index: Int32Array, values: Samples, recentStart: number, reducer: RateReducer): number {
+    const out = this.values;
+    let sum = 0;
+    let count = 0;
+    let max = -Infinity;
+    let last = NaN;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) {
+        continue;
+      }
+      const k = index[i];
+      const cur = out[k];
+      out[k] = cur === cur ? cur + v : v;
+      sum += v;
+      count++;
+      max = v > max ? v : max;
+      if (k >= recentStart) {
+        last = v;
+      }
+    }
+    return pickReduced(sum, count, max, last, reducer);
+  }
+}
+
+function pickReduced(sum: number, count: number, max: number, last: number, reducer: RateReducer): number {
+  if (count === 0) {
+    return 0;
+  }
+  switch (reducer) {
+    case 'mean':
+      return sum / count;
+    case 'max':
+      return max;
+    default:
+      return last === last ? last : 0;
   }
 }
 
@@ -41,7 +84,7 @@ export interface Aggregates {
  * Reduces one series to its current rate. `last` reads the recent window only, so a series
  * that fell silent contributes nothing now.
  */
-export function reduceRate(values: Float64Array, index: Int32Array, recentStart: number, reducer: RateReducer): number {
+export function reduceRate(values: Samples, index: Int32Array, recentStart: number, reducer: RateReducer): number {
   let sum = 0;
   let count = 0;
   let max = -Infinity;
@@ -58,17 +101,7 @@ export function reduceRate(values: Float64Array, index: Int32Array, recentStart:
       last = v;
     }
   }
-  if (count === 0) {
-    return 0;
-  }
-  switch (reducer) {
-    case 'mean':
-      return sum / count;
-    case 'max':
-      return max;
-    default:
-      return last === last ? last : 0;
-  }
+  return pickReduced(sum, count, max, last, reducer);
 }
 
 /**
@@ -92,14 +125,13 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
       return;
     }
     entry.topics ??= new StepSum(steps);
-    entry.topics.add(index, s.values);
+    const rate = entry.topics.addAndReduce(index, s.values, axis.recentStart, reducer);
     entry.names.add(s.topic);
     let perBroker = topicBrokerRates.get(s.topic);
     if (!perBroker) {
       perBroker = new Map();
       topicBrokerRates.set(s.topic, perBroker);
     }
-    const rate = reduceRate(s.values, index, axis.recentStart, reducer);
     perBroker.set(s.broker, (perBroker.get(s.broker) ?? 0) + rate);
   });
   const brokers = Array.from(byBroker.entries()).map(([name, e]): BrokerTimeline => ({

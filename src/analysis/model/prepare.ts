@@ -2,7 +2,7 @@ import type { IgnoredSeries } from '../types';
 import { classifyMetric, MetricInfo } from '../metric/metricNames';
 import { consistentWithCounter, deriveRates, emptyTally, StepTally, tallyLooksCumulative, tallySteps } from '../metric/counters';
 import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
-import { describeSeries, RawSeries } from '../read/series';
+import { describeSeries, RawSeries, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
 export const UNLABELLED_BROKER = '(no broker label)';
@@ -14,7 +14,7 @@ export interface RateSeries {
   /** undefined for the broker's all-topics series. */
   topic?: string;
   times: Float64Array;
-  values: Float64Array;
+  values: Samples;
   instant: boolean;
 }
 
@@ -34,7 +34,7 @@ export interface PreparedSeries {
   otherMetricNames: string[];
 }
 
-function hasValue(values: Float64Array): boolean {
+function hasValue(values: Samples): boolean {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isNaN(values[i])) {
       return true;
@@ -49,7 +49,8 @@ function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
   series.forEach((s, i) => {
     if (infos[i].counter === 'maybe' && !s.instant) {
       const tally = pooled.get(s.refId) ?? emptyTally();
-      pooled.set(s.refId, tallySteps(s.values, tally));
+      // One fall that is not a reset settles it for the whole query: no need to read further series.
+      pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
     }
   });
   return series.map((s, i) => {

@@ -1,6 +1,7 @@
 import { decodeFrame, FieldLike, FrameLike, Labels } from './decodeFrame';
-import { makeSeries, mergeSeries, RawSeries, seriesKey } from './series';
-import { toFiniteNumber, toTimeMs } from './values';
+import { makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
+import { TimeInterner } from './timeInterner';
+import { toFiniteNumber } from './values';
 
 /** Grafana's Prometheus data source suffixes the instant half of a "Both" query with this. */
 const INSTANT_REFID_SUFFIX = '-Instant';
@@ -58,46 +59,52 @@ function isInstantFrame(frame: FrameLike): boolean {
   return frame.resultType === 'vector' || frame.resultType === 'scalar' || frame.metaType.startsWith('numeric');
 }
 
-function readTimes(field: FieldLike | undefined, length: number): Float64Array {
-  const out = new Float64Array(length);
-  if (!field) {
-    return out; // no time field: every row at t=0, the latest row wins below
+/** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
+function readNumbers(field: FieldLike, length: number): Samples {
+  const values = field.values;
+  if (values.length === length && (Array.isArray(values) || values instanceof Float64Array) && plainNumbers(values)) {
+    return values as Samples;
   }
+  const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    out[i] = toTimeMs(field.values[i]);
+    const v = values[i];
+    out[i] = typeof v === 'number' ? (v - v === 0 ? v : NaN) : toFiniteNumber(v);
   }
   return out;
 }
 
-function readNumbers(field: FieldLike, length: number): Float64Array {
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    out[i] = toFiniteNumber(field.values[i]);
+function plainNumbers(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // finite (v − v is 0) or NaN (v !== v); ±Infinity and non-numbers fail
+    if (typeof v !== 'number' || (v - v !== 0 && v === v)) {
+      return false;
+    }
   }
-  return out;
+  return true;
 }
 
 /** An instant series keeps only its latest valid sample. */
 function latestOnly(s: RawSeries): RawSeries {
   for (let i = s.values.length - 1; i >= 0; i--) {
     if (!Number.isNaN(s.values[i])) {
-      return { ...s, times: s.times.slice(i, i + 1), values: s.values.slice(i, i + 1) };
+      return { ...s, times: s.times.slice(i, i + 1), values: [s.values[i]] };
     }
   }
   const last = s.times.length - 1;
-  return last < 0 ? s : { ...s, times: s.times.slice(last), values: s.values.slice(last) };
+  return last < 0 ? s : { ...s, times: s.times.slice(last), values: [s.values[last]] };
 }
 
 /** Time series frames (Prometheus range/instant): every number field is one series with labels. */
-function readSeriesFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[]): RawSeries[] {
+function readSeriesFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[], clock: TimeInterner): RawSeries[] {
   const instant = isInstantFrame(frame) || !timeField;
   return valueFields.map((field) => {
     const length = Math.min(field.values.length, timeField ? timeField.values.length : Infinity);
-    const s = makeSeries(
-      { refId: frame.refId, labels: field.labels, name: field.labels.__name__ ?? '', instant },
-      readTimes(timeField, length),
-      readNumbers(field, length)
-    );
+    const base = { refId: frame.refId, labels: field.labels, name: field.labels.__name__ ?? '', instant };
+    const times = clock.read(timeField?.values, length);
+    const values = readNumbers(field, length);
+    // The usual case: timestamps already sorted and unique, and shared with the other series.
+    const s = clock.isStrictlyIncreasing(times) ? { ...base, times, values } : makeSeries(base, times, values);
     return instant ? latestOnly(s) : s;
   });
 }
@@ -107,10 +114,16 @@ function readSeriesFrame(frame: FrameLike, timeField: FieldLike | undefined, val
  * column per label and `Value` or `Value #<refId>` columns. Rows with equal label values form
  * one series per value column.
  */
-function readTableFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[], labelFields: FieldLike[]): RawSeries[] {
+function readTableFrame(
+  frame: FrameLike,
+  timeField: FieldLike | undefined,
+  valueFields: FieldLike[],
+  labelFields: FieldLike[],
+  clock: TimeInterner
+): RawSeries[] {
   const out: RawSeries[] = [];
   const rows = Math.min(...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length));
-  const times = readTimes(timeField, rows);
+  const times = clock.read(timeField?.values, rows);
   for (const field of valueFields) {
     const refMatch = /^Value #(.+)$/.exec(field.name);
     const refId = refMatch ? refMatch[1] : frame.refId;
@@ -146,7 +159,7 @@ function readTableFrame(frame: FrameLike, timeField: FieldLike | undefined, valu
   return out;
 }
 
-function readFrame(frame: FrameLike): RawSeries[] {
+function readFrame(frame: FrameLike, clock: TimeInterner): RawSeries[] {
   const kinds = frame.fields.map(fieldKind);
   const timeField = frame.fields.find((_, i) => kinds[i] === 'time');
   const valueFields = frame.fields.filter((_, i) => kinds[i] === 'number');
@@ -156,9 +169,9 @@ function readFrame(frame: FrameLike): RawSeries[] {
   }
   const labelled = valueFields.some((f) => Object.keys(f.labels).length > 0);
   if (labelFields.length > 0 && !labelled) {
-    return readTableFrame(frame, timeField, valueFields, labelFields);
+    return readTableFrame(frame, timeField, valueFields, labelFields, clock);
   }
-  return readSeriesFrame(frame, timeField, valueFields);
+  return readSeriesFrame(frame, timeField, valueFields, clock);
 }
 
 /**
@@ -188,8 +201,9 @@ export function extractSeries(input: readonly unknown[]): ExtractedSeries {
   const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
   const byKey = new Map<string, RawSeries>();
+  const clock = new TimeInterner();
   for (const frame of frames) {
-    for (const s of readFrame(frame)) {
+    for (const s of readFrame(frame, clock)) {
       const key = seriesKey(s.labels);
       const seen = byKey.get(key);
       byKey.set(key, seen ? mergeSeries(seen, s) : s);

@@ -1,5 +1,12 @@
 import type { Labels } from './decodeFrame';
 
+/**
+ * Sample values: NaN marks a missing sample, ±Infinity never occurs. Often the caller's own
+ * array, reused when it already meets that rule (copying 24M samples costs more than analysing
+ * them), so it is never written to.
+ */
+export type Samples = ArrayLike<number>;
+
 /** One numeric series read from the frames, sorted by time with unique timestamps. */
 export interface RawSeries {
   refId: string;
@@ -8,14 +15,23 @@ export interface RawSeries {
   name: string;
   times: Float64Array;
   /** NaN marks a missing sample (null, NaN, ±Inf, text). */
-  values: Float64Array;
+  values: Samples;
   /** From an instant query: only the latest value is meaningful. */
   instant: boolean;
 }
 
-/** Stable identity of a series: its label set in key order (label values may hold any character). */
+/**
+ * Stable identity of a series: its label set in key order. Length prefixes keep it unambiguous
+ * whatever characters untrusted label values hold, and cost less than JSON on 100k series.
+ */
 export function seriesKey(labels: Labels): string {
-  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+  const keys = Object.keys(labels).sort();
+  let key = '';
+  for (const k of keys) {
+    const v = labels[k];
+    key += `${k.length}:${k}=${v.length}:${v};`;
+  }
+  return key;
 }
 
 /** `name{a="1", b="2"}` for messages, the way Prometheus prints a series. */
@@ -95,8 +111,12 @@ export function mergeSeries(a: RawSeries, b: RawSeries): RawSeries {
   const values = new Float64Array(a.times.length + b.times.length);
   times.set(a.times);
   times.set(b.times, a.times.length);
-  values.set(a.values);
-  values.set(b.values, a.values.length);
+  for (let i = 0; i < a.values.length; i++) {
+    values[i] = a.values[i];
+  }
+  for (let i = 0; i < b.values.length; i++) {
+    values[a.values.length + i] = b.values[i];
+  }
   const refId = a.refId <= b.refId ? a.refId : b.refId;
   return makeSeries({ refId, labels: a.labels, name: a.name, instant: a.instant && b.instant }, times, values);
 }

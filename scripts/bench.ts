@@ -1,0 +1,120 @@
+/**
+ * npm run bench — prints how long analyze() takes on large clusters, next to
+ *  (a) @grafana/data's reduceField computing sum/mean/min/max/last over the same fields, and
+ *  (b) a bare loop summing the same values,
+ * as ratios measured in one run. Figures only; nothing here asserts a time.
+ */
+import { performance } from 'perf_hooks';
+import { analyze } from '../src/analysis';
+import { clusterFrames, PlainFrame } from '../src/analysis/testkit/frames';
+
+interface Size {
+  label: string;
+  brokers: number;
+  topics: number;
+  points: number;
+}
+
+const SIZES: Size[] = [
+  { label: 'tenth', brokers: 100, topics: 100, points: 240 },
+  { label: 'full', brokers: 100, topics: 1000, points: 240 },
+];
+
+function makeFrames(size: Size): PlainFrame[] {
+  // Prometheus' range results: every series on the same step grid, each frame with its own arrays.
+  return clusterFrames({
+    brokers: size.brokers,
+    topics: size.topics,
+    points: size.points,
+    rate: (b, t, i) => 50 + ((b * 7919 + t * 104729 + i * 15485863) % 1000) / 10,
+  }).map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, values: field.values.slice() })) }));
+}
+
+function timeIt(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** @grafana/data needs a DOM to load; give it jsdom's, after the core was loaded without one. */
+function loadGrafanaData(): typeof import('@grafana/data') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM } = require('jsdom');
+  const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
+  const g = globalThis as Record<string, unknown>;
+  for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'getComputedStyle', 'localStorage']) {
+    g[key] ??= key === 'window' ? dom.window : dom.window[key];
+  }
+  g.matchMedia ??= () => ({ matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@grafana/data');
+}
+
+function main() {
+  const analyzedInPlainNode = typeof (globalThis as { window?: unknown }).window === 'undefined';
+  analyze(makeFrames({ label: 'warm-up', brokers: 5, topics: 20, points: 60 }));
+  const grafana = loadGrafanaData();
+  const reducers = [grafana.ReducerID.sum, grafana.ReducerID.mean, grafana.ReducerID.min, grafana.ReducerID.max, grafana.ReducerID.last];
+
+  console.log(`analyze() benchmark — Node ${process.version}, core loaded without a DOM: ${analyzedInPlainNode}`);
+  const rows: Array<Record<string, string | number>> = [];
+  let perSample: number[] = [];
+  for (const size of SIZES) {
+    const frames = makeFrames(size);
+    const series = frames.length;
+    const samples = series * size.points;
+    const runs = size.label === 'full' ? 3 : 7;
+    const valueFields = frames.map((f) => f.fields[1]);
+
+    let sink = 0;
+    const analyzeMs = timeIt(runs, () => {
+      sink += analyze(frames).cluster.totalRate;
+    });
+    const reduceMs = timeIt(runs, () => {
+      for (const field of valueFields) {
+        // reduceField caches its result on field.state; clear it so every run computes.
+        (field as { state?: unknown }).state = undefined;
+        const calcs = grafana.reduceField({ field: field as never, reducers });
+        sink += calcs.sum as number;
+      }
+    });
+    const loopMs = timeIt(runs, () => {
+      let total = 0;
+      for (const field of valueFields) {
+        const values = field.values as number[];
+        for (let i = 0; i < values.length; i++) {
+          total += values[i];
+        }
+      }
+      sink += total;
+    });
+    if (!Number.isFinite(sink)) {
+      throw new Error('unexpected result');
+    }
+    perSample.push((analyzeMs * 1e6) / samples);
+    rows.push({
+      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points`,
+      series,
+      samples,
+      'analyze ms': +analyzeMs.toFixed(1),
+      'reduceField ms': +reduceMs.toFixed(1),
+      'bare loop ms': +loopMs.toFixed(1),
+      'analyze / reduceField': +(analyzeMs / reduceMs).toFixed(2),
+      'analyze / loop': +(analyzeMs / loopMs).toFixed(1),
+      'analyze ns/sample': +((analyzeMs * 1e6) / samples).toFixed(1),
+    });
+  }
+  console.table(rows);
+  console.log(
+    `Growth: ${SIZES[1].label} holds ${(rows[1].samples as number) / (rows[0].samples as number)}× the samples of ${SIZES[0].label}; ` +
+      `time per sample changed by ${(perSample[1] / perSample[0]).toFixed(2)}× (1.00 = linear).`
+  );
+  perSample = [];
+}
+
+main();

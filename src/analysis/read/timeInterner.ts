@@ -1,0 +1,76 @@
+import { toTimeMs } from './values';
+
+/**
+ * Reads time fields, sharing one typed array between fields with equal timestamps.
+ *
+ * A Prometheus range query puts every series on the same step grid, but each frame carries its
+ * own copy of the timestamps. Comparing against an already-read copy costs no allocation, and
+ * later stages recognise shared arrays by identity (alignment, sortedness) instead of re-reading.
+ */
+export class TimeInterner {
+  private readonly buckets = new Map<string, Float64Array[]>();
+  private readonly increasing = new WeakMap<Float64Array, boolean>();
+  private last: Float64Array | undefined;
+
+  read(values: ArrayLike<unknown> | undefined, length: number): Float64Array {
+    if (!values) {
+      return new Float64Array(length); // no time field: every row at t=0
+    }
+    // Consecutive frames nearly always share the grid: try the last answer before hashing.
+    if (this.last && sameTimes(this.last, values, length)) {
+      return this.last;
+    }
+    const key = length === 0 ? '0' : `${length}:${toTimeMs(values[0])}:${toTimeMs(values[length - 1])}`;
+    const bucket = this.buckets.get(key);
+    if (bucket) {
+      for (const candidate of bucket) {
+        if (sameTimes(candidate, values, length)) {
+          this.last = candidate;
+          return candidate;
+        }
+      }
+    }
+    const out = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      out[i] = typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : toTimeMs(v);
+    }
+    if (bucket) {
+      bucket.push(out);
+    } else {
+      this.buckets.set(key, [out]);
+    }
+    this.last = out;
+    return out;
+  }
+
+  /** Strictly increasing with no NaN: the series can be used without sorting. Cached per array. */
+  isStrictlyIncreasing(times: Float64Array): boolean {
+    let known = this.increasing.get(times);
+    if (known === undefined) {
+      known = true;
+      for (let i = 0; i < times.length; i++) {
+        if (!(times[i] > (i === 0 ? -Infinity : times[i - 1]))) {
+          known = false;
+          break;
+        }
+      }
+      this.increasing.set(times, known);
+    }
+    return known;
+  }
+}
+
+function sameTimes(candidate: Float64Array, values: ArrayLike<unknown>, length: number): boolean {
+  if (candidate.length !== length) {
+    return false;
+  }
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    const t = typeof v === 'number' ? v : toTimeMs(v);
+    if (t !== candidate[i]) {
+      return false;
+    }
+  }
+  return true;
+}
