@@ -44,9 +44,18 @@ export default defineConfig([
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@grafana/data', allowTypeImports: true, message: 'The analysis core may import types only from @grafana/data.' }],
+          paths: [
+            {
+              name: '@grafana/data',
+              allowTypeImports: true,
+              message: 'The analysis core may import types only from @grafana/data.',
+            },
+          ],
           patterns: [
-            { group: ['react', 'react-dom', '@grafana/ui', '@grafana/runtime', '@emotion/*'], message: 'The analysis core must not depend on UI code.' },
+            {
+              group: ['react', 'react-dom', '@grafana/ui', '@grafana/runtime', '@emotion/*'],
+              message: 'The analysis core must not depend on UI code.',
+            },
           ],
         },
       ],

@@ -47,10 +47,25 @@ function loadGrafanaData(): typeof import('@grafana/data') {
   const { JSDOM } = require('jsdom');
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
   const g = globalThis as Record<string, unknown>;
-  for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'getComputedStyle', 'localStorage']) {
+  for (const key of [
+    'window',
+    'document',
+    'navigator',
+    'HTMLElement',
+    'Element',
+    'Node',
+    'getComputedStyle',
+    'localStorage',
+  ]) {
     g[key] ??= key === 'window' ? dom.window : dom.window[key];
   }
-  g.matchMedia ??= () => ({ matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+  g.matchMedia ??= () => ({
+    matches: false,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('@grafana/data');
 }
@@ -59,7 +74,13 @@ function main() {
   const analyzedInPlainNode = typeof (globalThis as { window?: unknown }).window === 'undefined';
   analyze(makeFrames({ label: 'warm-up', brokers: 5, topics: 20, points: 60 }));
   const grafana = loadGrafanaData();
-  const reducers = [grafana.ReducerID.sum, grafana.ReducerID.mean, grafana.ReducerID.min, grafana.ReducerID.max, grafana.ReducerID.last];
+  const reducers = [
+    grafana.ReducerID.sum,
+    grafana.ReducerID.mean,
+    grafana.ReducerID.min,
+    grafana.ReducerID.max,
+    grafana.ReducerID.last,
+  ];
 
   console.log(`analyze() benchmark — Node ${process.version}, core loaded without a DOM: ${analyzedInPlainNode}`);
   const rows: Array<Record<string, string | number>> = [];

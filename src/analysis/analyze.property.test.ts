@@ -12,14 +12,31 @@ const cell = fc.oneof(
   fc.constantFrom(null, undefined, NaN, Infinity, -Infinity, '', 'NaN', '12.5', 'abc', '+Inf', true, {}, []),
   fc.string({ maxLength: 5 })
 );
-const labelName = fc.constantFrom('instance', 'broker', 'pod', 'topic', '__name__', '__proto__', 'constructor', 'host', 'job');
-const labelValue = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('<img src=x onerror=alert(1)>', 'kafka_server_brokertopicmetrics_messagesin_total', 'b1', 'b2'));
+const labelName = fc.constantFrom(
+  'instance',
+  'broker',
+  'pod',
+  'topic',
+  '__name__',
+  '__proto__',
+  'constructor',
+  'host',
+  'job'
+);
+const labelValue = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('<img src=x onerror=alert(1)>', 'kafka_server_brokertopicmetrics_messagesin_total', 'b1', 'b2')
+);
 const field = fc.record(
   {
     name: fc.oneof(fc.constantFrom('Time', 'Value', 'Value #A', 'instance', 'topic'), fc.string({ maxLength: 6 })),
     type: fc.constantFrom('time', 'number', 'string', '', 'other', undefined),
     labels: fc.oneof(fc.dictionary(labelName, labelValue, { maxKeys: 4 }), fc.constant(undefined), fc.constant(null)),
-    values: fc.oneof(fc.array(cell, { maxLength: 30 }), fc.array(fc.integer({ min: T0, max: T0 + 100 * STEP }), { maxLength: 30 }), fc.constant(undefined)),
+    values: fc.oneof(
+      fc.array(cell, { maxLength: 30 }),
+      fc.array(fc.integer({ min: T0, max: T0 + 100 * STEP }), { maxLength: 30 }),
+      fc.constant(undefined)
+    ),
   },
   { requiredKeys: [] }
 );
@@ -29,8 +46,15 @@ const frame = fc.record(
     name: fc.constantFrom('exemplar', 'Warnings', undefined),
     meta: fc.oneof(
       fc.constant(undefined),
-      fc.record({ type: fc.constantFrom('timeseries-multi', 'numeric-multi', 'table'), custom: fc.record({ resultType: fc.constantFrom('matrix', 'vector', 'scalar', 'exemplar') }) }),
-      fc.record({ notices: fc.array(fc.record({ severity: fc.constant('warning'), text: fc.string({ maxLength: 10 }) }), { maxLength: 2 }) })
+      fc.record({
+        type: fc.constantFrom('timeseries-multi', 'numeric-multi', 'table'),
+        custom: fc.record({ resultType: fc.constantFrom('matrix', 'vector', 'scalar', 'exemplar') }),
+      }),
+      fc.record({
+        notices: fc.array(fc.record({ severity: fc.constant('warning'), text: fc.string({ maxLength: 10 }) }), {
+          maxLength: 2,
+        }),
+      })
     ),
     fields: fc.oneof(fc.array(field, { maxLength: 5 }), fc.constant(undefined)),
   },
@@ -41,7 +65,13 @@ function assertWellFormed(r: HealthReport) {
   expect(VERDICTS).toContain(r.verdict);
   // The catch-all in analyze() is a last line of defence; the reader itself must cope.
   expect(r.findings.filter((f) => f.check === 'analysis-error')).toEqual([]);
-  for (const v of [r.cluster.totalRate, r.cluster.avgPerBroker, r.cluster.minRate, r.cluster.maxRate, r.cluster.imbalance]) {
+  for (const v of [
+    r.cluster.totalRate,
+    r.cluster.avgPerBroker,
+    r.cluster.minRate,
+    r.cluster.maxRate,
+    r.cluster.imbalance,
+  ]) {
     expect(Number.isFinite(v)).toBe(true);
   }
   for (const b of r.brokers) {

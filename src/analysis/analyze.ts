@@ -1,16 +1,39 @@
 import type { DataFrame, DataFrameJSON } from '@grafana/data';
-import type { BrokerStat, BrokerStatus, ClusterStat, DataSummary, Finding, HealthOptions, HealthOptionsInput, HealthReport, NotEvaluated, TopicStat } from './types';
+import type {
+  BrokerStat,
+  BrokerStatus,
+  ClusterStat,
+  DataSummary,
+  Finding,
+  HealthOptions,
+  HealthOptionsInput,
+  HealthReport,
+  NotEvaluated,
+  TopicStat,
+} from './types';
 import { resolveOptions } from './options';
 import { extractSeries } from './read/extractSeries';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { buildAxis, Axis } from './model/timeline';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
 import { CheckContext } from './checks/context';
-import { allZeroFinding, noDataFinding, rawCounterFinding, readingFindings, recommendedQueryFor } from './checks/dataQuality';
+import {
+  allZeroFinding,
+  noDataFinding,
+  rawCounterFinding,
+  readingFindings,
+  recommendedQueryFor,
+} from './checks/dataQuality';
 import { checkBrokerOverload, checkLowThroughput } from './checks/throughput';
 import { checkImbalance } from './checks/imbalance';
 import { checkTopicSkew, isSkewed } from './checks/topicSkew';
-import { brokerTrend, BrokerTrend, checkBrokerStalledAndMissing, checkSpikeAndDrop, clusterLevels } from './checks/trends';
+import {
+  brokerTrend,
+  BrokerTrend,
+  checkBrokerStalledAndMissing,
+  checkSpikeAndDrop,
+  clusterLevels,
+} from './checks/trends';
 import { orderFindings, verdictOf } from './findings';
 
 /** Baseline and recent window both need a few steps before medians mean anything. */
@@ -23,10 +46,24 @@ function toNullable(values: Float64Array): Array<number | null> {
 }
 
 function emptyCluster(): ClusterStat {
-  return { totalRate: 0, avgPerBroker: 0, minRate: 0, maxRate: 0, brokerCount: 0, brokersSeen: 0, topicCount: 0, imbalance: 0 };
+  return {
+    totalRate: 0,
+    avgPerBroker: 0,
+    minRate: 0,
+    maxRate: 0,
+    brokerCount: 0,
+    brokersSeen: 0,
+    topicCount: 0,
+    imbalance: 0,
+  };
 }
 
-function summary(prepared: PreparedSeries | undefined, kind: DataSummary['kind'], notices: string[], refIds: string[]): DataSummary {
+function summary(
+  prepared: PreparedSeries | undefined,
+  kind: DataSummary['kind'],
+  notices: string[],
+  refIds: string[]
+): DataSummary {
   return {
     kind,
     seriesUsed: prepared?.rates.length ?? 0,
@@ -41,7 +78,12 @@ function summary(prepared: PreparedSeries | undefined, kind: DataSummary['kind']
   };
 }
 
-function statusOf(trend: BrokerTrend | undefined, deviation: number, overloaded: boolean, hotIdle: number): BrokerStatus {
+function statusOf(
+  trend: BrokerTrend | undefined,
+  deviation: number,
+  overloaded: boolean,
+  hotIdle: number
+): BrokerStatus {
   if (trend?.missing) {
     return 'missing';
   }
@@ -73,11 +115,20 @@ function lastSeenTimes(timelines: BrokerTimeline[], axis: Axis): Map<string, num
   return out;
 }
 
-function buildBrokers(timelines: BrokerTimeline[], axis: Axis, options: HealthOptions, trendsEvaluable: boolean): { brokers: BrokerStat[]; cluster: ClusterStat } {
+function buildBrokers(
+  timelines: BrokerTimeline[],
+  axis: Axis,
+  options: HealthOptions,
+  trendsEvaluable: boolean
+): { brokers: BrokerStat[]; cluster: ClusterStat } {
   const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
-  const trends = timelines.map((t) => (trendsEvaluable ? brokerTrend(t.values, axis.recentStart, options.minRate) : undefined));
+  const trends = timelines.map((t) =>
+    trendsEvaluable ? brokerTrend(t.values, axis.recentStart, options.minRate) : undefined
+  );
   // A broker that fell silent carries nothing now, whatever the reducer says about the past.
-  const rates = timelines.map((t, i) => (trends[i]?.missing ? 0 : reduceRate(t.values, identity, axis.recentStart, options.rateReducer)));
+  const rates = timelines.map((t, i) =>
+    trends[i]?.missing ? 0 : reduceRate(t.values, identity, axis.recentStart, options.rateReducer)
+  );
   const reporting = timelines.map((_, i) => !trends[i]?.missing);
   const reportingRates = rates.filter((_, i) => reporting[i]);
   const total = rates.reduce((a, b) => a + b, 0);
@@ -94,7 +145,12 @@ function buildBrokers(timelines: BrokerTimeline[], axis: Axis, options: HealthOp
       rate: rates[i],
       share: total > 0 ? rates[i] / total : 0,
       deviation: dev,
-      status: statusOf(trend, dev, rates[i] > overloadAt, imbalance.warning > 0 ? imbalance.warning : imbalance.critical),
+      status: statusOf(
+        trend,
+        dev,
+        rates[i] > overloadAt,
+        imbalance.warning > 0 ? imbalance.warning : imbalance.critical
+      ),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
     };
@@ -130,7 +186,11 @@ function buildBrokers(timelines: BrokerTimeline[], axis: Axis, options: HealthOp
   return { brokers, cluster };
 }
 
-function buildTopics(topicBrokerRates: Map<string, Map<string, number>>, cluster: ClusterStat, options: HealthOptions): TopicStat[] {
+function buildTopics(
+  topicBrokerRates: Map<string, Map<string, number>>,
+  cluster: ClusterStat,
+  options: HealthOptions
+): TopicStat[] {
   const topics = Array.from(topicBrokerRates.entries()).map(([name, perBroker]): TopicStat => {
     const rate = Array.from(perBroker.values()).reduce((a, b) => a + b, 0);
     const brokers = Array.from(perBroker.entries())
@@ -167,10 +227,19 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   const extracted = extractSeries(frames);
   const prepared = prepareSeries(extracted.series, options);
   const query = recommendedQueryFor(prepared);
-  const reading = readingFindings(prepared, extracted.notices, prepared.rates.some((r) => r.broker === UNLABELLED_BROKER), query);
+  const reading = readingFindings(
+    prepared,
+    extracted.notices,
+    prepared.rates.some((r) => r.broker === UNLABELLED_BROKER),
+    query
+  );
 
   if (prepared.rates.length === 0) {
-    const findings = [noDataFinding(prepared, extracted.series.length, extracted.notices, query), rawCounterFinding(prepared, 'instant', query), ...reading];
+    const findings = [
+      noDataFinding(prepared, extracted.series.length, extracted.notices, query),
+      rawCounterFinding(prepared, 'instant', query),
+      ...reading,
+    ];
     return {
       verdict: 'nodata',
       findings: orderFindings(findings.filter((f): f is Finding => !!f)),
@@ -238,7 +307,10 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     brokers,
     topics,
     notEvaluated,
-    timeline: axis.kind === 'range' ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart } : undefined,
+    timeline:
+      axis.kind === 'range'
+        ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart }
+        : undefined,
     data: summary(prepared, axis.kind, extracted.notices, extracted.refIds),
   };
 }
@@ -249,7 +321,10 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
  * Accepts Grafana DataFrames, plain look-alikes (snapshots) and DataFrameJSON. Never throws:
  * input it cannot read becomes a finding.
  */
-export function analyze(frames: ReadonlyArray<DataFrame | DataFrameJSON> | readonly unknown[], options?: HealthOptionsInput | null): HealthReport {
+export function analyze(
+  frames: ReadonlyArray<DataFrame | DataFrameJSON> | readonly unknown[],
+  options?: HealthOptionsInput | null
+): HealthReport {
   try {
     return analyzeUnsafe(Array.isArray(frames) ? frames : [], options);
   } catch (e) {

@@ -23,13 +23,15 @@ const CHECK_ORDER: CheckId[] = [
 ];
 
 export function orderFindings(findings: Finding[]): Finding[] {
-  return findings.slice().sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
-      (a.subject ?? '').localeCompare(b.subject ?? '', 'en', { numeric: true }) ||
-      a.message.localeCompare(b.message)
-  );
+  return findings
+    .slice()
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
+        (a.subject ?? '').localeCompare(b.subject ?? '', 'en', { numeric: true }) ||
+        a.message.localeCompare(b.message)
+    );
 }
 
 /** The worst warning or critical finding; info never changes the verdict. */

@@ -30,7 +30,10 @@ describe('resolveOptions', () => {
   });
 
   it('keeps explicit zeros: 0 disables a check', () => {
-    expect(resolveOptions({ thresholds: { imbalance: { warning: 0, critical: 0 } } }).thresholds.imbalance).toEqual({ warning: 0, critical: 0 });
+    expect(resolveOptions({ thresholds: { imbalance: { warning: 0, critical: 0 } } }).thresholds.imbalance).toEqual({
+      warning: 0,
+      critical: 0,
+    });
   });
 
   it('never mutates the defaults', () => {

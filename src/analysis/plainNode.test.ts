@@ -23,7 +23,11 @@ describe('the analysis core outside the browser', () => {
         const p = path.join(d, e.name);
         if (e.isDirectory()) {
           walk(p);
-        } else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !p.includes(`${path.sep}testkit${path.sep}`)) {
+        } else if (
+          /\.tsx?$/.test(e.name) &&
+          !/\.test\.tsx?$/.test(e.name) &&
+          !p.includes(`${path.sep}testkit${path.sep}`)
+        ) {
           files.push(p);
         }
       });
@@ -32,7 +36,10 @@ describe('the analysis core outside the browser', () => {
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
       const runtimeImports = source.match(/^import (?!type )[^;]*from '(@grafana\/[^']+|react[^']*)'/gm) ?? [];
-      expect({ file: path.relative(dir, file), runtimeImports }).toEqual({ file: path.relative(dir, file), runtimeImports: [] });
+      expect({ file: path.relative(dir, file), runtimeImports }).toEqual({
+        file: path.relative(dir, file),
+        runtimeImports: [],
+      });
     }
   });
 });

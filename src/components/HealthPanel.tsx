@@ -16,10 +16,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
 export function HealthPanel({ data, options, timeRange }: PanelProps<PanelOptions>) {
   const styles = useStyles2(getStyles);
   const report = useMemo(
-    () => analyze(data.series, { ...options.analysis, timeRange: { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() } }),
+    () =>
+      analyze(data.series, {
+        ...options.analysis,
+        timeRange: { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() },
+      }),
     [data.series, options.analysis, timeRange]
   );
-  const severity = report.verdict === 'critical' ? 'error' : report.verdict === 'ok' ? 'success' : report.verdict === 'warning' ? 'warning' : 'info';
+  const severity =
+    report.verdict === 'critical'
+      ? 'error'
+      : report.verdict === 'ok'
+        ? 'success'
+        : report.verdict === 'warning'
+          ? 'warning'
+          : 'info';
   return (
     <div className={styles.root}>
       <Alert title={VERDICT_TEXT[report.verdict]} severity={severity}>

@@ -7,7 +7,11 @@ const RECENT = 6;
 const inRecent = (i: number) => i >= POINTS - RECENT;
 
 /** One topic per broker, with `rate(broker, step)` msg/s. */
-function cluster(brokers: number, rate: (b: number, i: number) => number | null, options?: HealthOptionsInput): HealthReport {
+function cluster(
+  brokers: number,
+  rate: (b: number, i: number) => number | null,
+  options?: HealthOptionsInput
+): HealthReport {
   return analyze(clusterFrames({ brokers, topics: 1, points: POINTS, rate: (b, _t, i) => rate(b, i) }), options);
 }
 
@@ -37,7 +41,12 @@ describe('imbalance', () => {
   });
 
   it('warning between the two thresholds, nothing below', () => {
-    expect(finding(cluster(3, (b) => (b === 0 ? 145 : 100)), 'imbalance')?.severity).toBe('warning');
+    expect(
+      finding(
+        cluster(3, (b) => (b === 0 ? 145 : 100)),
+        'imbalance'
+      )?.severity
+    ).toBe('warning');
     expect(checks(cluster(3, (b) => (b === 0 ? 120 : 100)))).not.toContain('imbalance');
   });
 
@@ -97,13 +106,25 @@ describe('low-throughput and broker-overload', () => {
   });
 
   it('average per broker below the floors', () => {
-    expect(finding(cluster(2, () => 30, floors), 'low-throughput')).toMatchObject({ severity: 'warning', value: 30, threshold: 50 });
-    expect(finding(cluster(2, () => 5, floors), 'low-throughput')).toMatchObject({ severity: 'critical', threshold: 10 });
+    expect(
+      finding(
+        cluster(2, () => 30, floors),
+        'low-throughput'
+      )
+    ).toMatchObject({ severity: 'warning', value: 30, threshold: 50 });
+    expect(
+      finding(
+        cluster(2, () => 5, floors),
+        'low-throughput'
+      )
+    ).toMatchObject({ severity: 'critical', threshold: 10 });
     expect(checks(cluster(2, () => 60, floors))).not.toContain('low-throughput');
   });
 
   it('one finding per broker above capacity', () => {
-    const caps = { thresholds: { brokerOverload: { warning: 150, critical: 300 }, imbalance: { warning: 0, critical: 0 } } };
+    const caps = {
+      thresholds: { brokerOverload: { warning: 150, critical: 300 }, imbalance: { warning: 0, critical: 0 } },
+    };
     const r = cluster(3, (b) => [100, 200, 400][b], caps);
     const found = r.findings.filter((f) => f.check === 'broker-overload').map((f) => [f.subject, f.severity]);
     expect(found).toEqual([
@@ -125,8 +146,18 @@ describe('trends over a range', () => {
   });
 
   it('drop: warning from 50%, critical from 90%', () => {
-    expect(finding(cluster(3, (_b, i) => (inRecent(i) ? 40 : 100)), 'drop')).toMatchObject({ severity: 'warning' });
-    expect(finding(cluster(3, (_b, i) => (inRecent(i) ? 5 : 100)), 'drop')).toMatchObject({ severity: 'critical' });
+    expect(
+      finding(
+        cluster(3, (_b, i) => (inRecent(i) ? 40 : 100)),
+        'drop'
+      )
+    ).toMatchObject({ severity: 'warning' });
+    expect(
+      finding(
+        cluster(3, (_b, i) => (inRecent(i) ? 5 : 100)),
+        'drop'
+      )
+    ).toMatchObject({ severity: 'critical' });
     expect(checks(cluster(3, (_b, i) => (inRecent(i) ? 60 : 100)))).not.toContain('drop');
   });
 
@@ -159,7 +190,10 @@ describe('trends over a range', () => {
   it('findings are not exclusive: a cluster-wide drop is a drop even when brokers stall', () => {
     const r = cluster(3, (b, i) => (inRecent(i) ? (b === 0 ? 100 : 0) : 100));
     expect(checks(r)).toEqual(expect.arrayContaining(['drop', 'broker-stalled']));
-    expect(r.findings.filter((f) => f.check === 'broker-stalled').map((f) => f.subject)).toEqual(['broker-1', 'broker-2']);
+    expect(r.findings.filter((f) => f.check === 'broker-stalled').map((f) => f.subject)).toEqual([
+      'broker-1',
+      'broker-2',
+    ]);
   });
 
   it('the axis extends to the end of the dashboard range, so a cluster that fell silent shows', () => {
@@ -190,7 +224,9 @@ describe('data problems', () => {
     const r = analyze([]);
     expect(r.verdict).toBe('nodata');
     expect(r.findings[0].message).toMatch(/no series.*up\{/);
-    expect(r.findings[0].suggestion).toContain('sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m]))');
+    expect(r.findings[0].suggestion).toContain(
+      'sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m]))'
+    );
   });
 
   it('all zero: a warning that explains the likely causes, and nothing that needs traffic', () => {
@@ -217,10 +253,13 @@ describe('data problems', () => {
 
   it('an explicit broker label wins over auto-detection', () => {
     const times = stepTimes(3);
-    const r = analyze([
-      rangeFrame({ instance: '10.0.0.1:7071', host: 'kafka-a' }, times, [1, 1, 1]),
-      rangeFrame({ instance: '10.0.0.2:7071', host: 'kafka-b' }, times, [1, 1, 1]),
-    ], { brokerLabel: 'host' });
+    const r = analyze(
+      [
+        rangeFrame({ instance: '10.0.0.1:7071', host: 'kafka-a' }, times, [1, 1, 1]),
+        rangeFrame({ instance: '10.0.0.2:7071', host: 'kafka-b' }, times, [1, 1, 1]),
+      ],
+      { brokerLabel: 'host' }
+    );
     expect(r.brokers.map((b) => b.name)).toEqual(['kafka-a', 'kafka-b']);
   });
 });
@@ -238,7 +277,11 @@ describe('reducers and ordering', () => {
       thresholds: { brokerOverload: { warning: 120 } },
     });
     const severities = r.findings.map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['critical', 'warning', 'info'].indexOf(a) - ['critical', 'warning', 'info'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ['critical', 'warning', 'info'].indexOf(a) - ['critical', 'warning', 'info'].indexOf(b)
+      )
+    );
     expect(severities[0]).toBe('critical');
     expect(r.verdict).toBe('critical');
   });

@@ -11,7 +11,8 @@ export function noDataFinding(prepared: PreparedSeries, seriesRead: number, noti
     message =
       'The queries returned no series. Likely causes: Prometheus does not scrape the Kafka exporter (check up{job=~".*kafka.*"}), the JMX exporter agent is not attached to the broker JVM, or the metric name differs in your exporter rules.';
   } else if (prepared.unusableCounterCount > 0 && prepared.unusableCounterCount + prepared.ignoredCount >= seriesRead) {
-    message = 'The query returns cumulative counters from an instant query: a rate cannot be derived from one sample per series.';
+    message =
+      'The query returns cumulative counters from an instant query: a rate cannot be derived from one sample per series.';
   } else if (prepared.otherMetricNames.length > 0 && prepared.emptyCount === 0) {
     message = `The queries returned ${seriesRead} series, but none is a messages-in series (found: ${prepared.otherMetricNames
       .slice(0, 5)
@@ -28,7 +29,11 @@ export function noDataFinding(prepared: PreparedSeries, seriesRead: number, noti
   };
 }
 
-export function rawCounterFinding(prepared: PreparedSeries, kind: 'range' | 'instant', query: string): Finding | undefined {
+export function rawCounterFinding(
+  prepared: PreparedSeries,
+  kind: 'range' | 'instant',
+  query: string
+): Finding | undefined {
   if (prepared.counterCount === 0) {
     return undefined;
   }
@@ -58,7 +63,12 @@ export function allZeroFinding(): Finding {
 }
 
 /** Remarks about how the data was read; they never change the verdict. */
-export function readingFindings(prepared: PreparedSeries, notices: string[], unlabelled: boolean, query: string): Finding[] {
+export function readingFindings(
+  prepared: PreparedSeries,
+  notices: string[],
+  unlabelled: boolean,
+  query: string
+): Finding[] {
   const out: Finding[] = [];
   if (prepared.broker.requestedButAbsent) {
     out.push({
@@ -80,7 +90,8 @@ export function readingFindings(prepared: PreparedSeries, notices: string[], unl
     out.push({
       check: 'no-broker-label',
       severity: 'info',
-      message: 'Some series carry no broker label (broker_id, broker, kubernetes_pod_name, pod, instance or host), so they are shown as one group and per-broker checks cannot see inside it.',
+      message:
+        'Some series carry no broker label (broker_id, broker, kubernetes_pod_name, pod, instance or host), so they are shown as one group and per-broker checks cannot see inside it.',
       suggestion: `Keep the broker label in the aggregation: ${query}`,
     });
   }

@@ -38,7 +38,8 @@ export function checkBrokerOverload(ctx: CheckContext): CheckResult {
   }
   const findings: Finding[] = [];
   for (const b of ctx.reporting) {
-    const severity = critical > 0 && b.rate > critical ? 'critical' : warning > 0 && b.rate > warning ? 'warning' : undefined;
+    const severity =
+      critical > 0 && b.rate > critical ? 'critical' : warning > 0 && b.rate > warning ? 'warning' : undefined;
     if (!severity) {
       continue;
     }

@@ -47,5 +47,10 @@ export function checkTopicSkew(ctx: CheckContext): CheckResult {
 
 /** Marks the topics the check will report, so the topic table and the findings agree. */
 export function isSkewed(share: number, maxBrokerShare: number, limit: number, reportingBrokers: number): boolean {
-  return limit > 0 && reportingBrokers >= TOPIC_SKEW_MIN_BROKERS && reaches(share, TOPIC_SKEW_MIN_SHARE) && reaches(maxBrokerShare, limit);
+  return (
+    limit > 0 &&
+    reportingBrokers >= TOPIC_SKEW_MIN_BROKERS &&
+    reaches(share, TOPIC_SKEW_MIN_SHARE) &&
+    reaches(maxBrokerShare, limit)
+  );
 }

@@ -48,11 +48,18 @@ export function clusterLevels(values: Float64Array, recentStart: number): Levels
     recentValues.push(Number.isFinite(values[i]) ? values[i] : 0);
   }
   const baseline = base.length ? median(base) : NaN;
-  return { baseline, recent: recentValues.length ? median(recentValues) : NaN, sigma: base.length ? robustSigma(base, baseline) : 0 };
+  return {
+    baseline,
+    recent: recentValues.length ? median(recentValues) : NaN,
+    sigma: base.length ? robustSigma(base, baseline) : 0,
+  };
 }
 
 function notEvaluatedAll(checks: Array<Finding['check']>, reason: string): CheckResult {
-  return result([], checks.map((check) => ({ check, reason })));
+  return result(
+    [],
+    checks.map((check) => ({ check, reason }))
+  );
 }
 
 function trendGuard(ctx: CheckContext, checks: Array<Finding['check']>): CheckResult | undefined {

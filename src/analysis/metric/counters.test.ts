@@ -25,7 +25,11 @@ describe('raw counters', () => {
   it('a named counter (`_total`) is flagged and its rates derived over a range', () => {
     const perSec = times.map(() => 50);
     const report = analyze([
-      rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' }, times, counterValues(perSec)),
+      rangeFrame(
+        { __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' },
+        times,
+        counterValues(perSec)
+      ),
     ]);
     const finding = report.findings.find((f) => f.check === 'raw-counter');
     expect(finding?.severity).toBe('warning');
@@ -37,7 +41,9 @@ describe('raw counters', () => {
   it('a counter reset (broker restart) does not produce a negative or huge rate', () => {
     const values = counterValues(times.map(() => 20));
     const restarted = values.map((v, i) => (i < 10 ? v : (i - 9) * 20 * seconds));
-    const report = analyze([rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1' }, times, restarted)]);
+    const report = analyze([
+      rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1' }, times, restarted),
+    ]);
     const series = report.brokers[0].series!.filter((v): v is number => v !== null);
     expect(Math.min(...series)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...series)).toBeCloseTo(20);
@@ -66,12 +72,19 @@ describe('raw counters', () => {
 
   it('a cumulative name whose data goes up and down is a rate gauge after all (rule sets differ)', () => {
     const gauge = times.map((_, i) => 100 + (i % 2 ? 10 : -10));
-    const report = analyze([rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesinpersec', instance: 'b1' }, times, gauge)]);
+    const report = analyze([
+      rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesinpersec', instance: 'b1' }, times, gauge),
+    ]);
     expect(report.data.rawCounters).toBe(false);
   });
 
   it('counters from an instant query cannot give a rate: NO DATA, with the fix', () => {
-    const report = analyze([instantFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' }, 123456)]);
+    const report = analyze([
+      instantFrame(
+        { __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'b1', topic: 't' },
+        123456
+      ),
+    ]);
     expect(report.verdict).toBe('nodata');
     expect(report.findings.map((f) => f.check)).toEqual(['no-data', 'raw-counter']);
     expect(report.findings[0].message).toMatch(/cumulative counters from an instant query/);

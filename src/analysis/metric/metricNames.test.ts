@@ -20,12 +20,14 @@ describe('metric spellings across exporters', () => {
     expect(info).toMatchObject({ messagesIn: true, counter, allTopics });
   });
 
-  it.each(['kafka_server_brokertopicmetrics_bytesin_total', 'up', 'kafka_server_replicamanager_underreplicatedpartitions', 'go_goroutines'])(
-    '%s is not messages-in',
-    (name) => {
-      expect(classifyMetric(name, '').messagesIn).toBe(false);
-    }
-  );
+  it.each([
+    'kafka_server_brokertopicmetrics_bytesin_total',
+    'up',
+    'kafka_server_replicamanager_underreplicatedpartitions',
+    'go_goroutines',
+  ])('%s is not messages-in', (name) => {
+    expect(classifyMetric(name, '').messagesIn).toBe(false);
+  });
 
   it('an unnamed series (after rate()/sum()) is taken as messages-in; the data decides whether it is cumulative', () => {
     expect(classifyMetric('', '')).toEqual({ messagesIn: true, counter: 'maybe', allTopics: false });
@@ -38,7 +40,9 @@ describe('metric spellings across exporters', () => {
 
   it('cp-helm-charts rules: topic in the name, OneMinuteRate values used as rates (fixture 03)', () => {
     const samples = parseScrape(readFixture('kafka-exporter-scrapes/03_cp-helm-charts-461_oneminuterate.txt'));
-    const frames = samples.map((s, i) => instantFrame({ __name__: s.name, ...s.labels, instance: 'cp-kafka-0' }, s.value, undefined, `Q${i}`));
+    const frames = samples.map((s, i) =>
+      instantFrame({ __name__: s.name, ...s.labels, instance: 'cp-kafka-0' }, s.value, undefined, `Q${i}`)
+    );
     const report = analyze(frames);
     expect(report.topics.map((t) => t.name)).toEqual(['schemas']);
     expect(report.data.rawCounters).toBe(false);
@@ -51,8 +55,16 @@ describe('metric spellings across exporters', () => {
     const times = stepTimes(12);
     const counter = (perSec: number) => times.map((_, i) => 1000 + perSec * 15 * i);
     const frames = [
-      rangeFrame({ __name__: 'redpanda_kafka_records_produced_total', redpanda_topic: 'orders', instance: 'rp-0' }, times, counter(10)),
-      rangeFrame({ __name__: 'redpanda_kafka_records_produced_total', redpanda_topic: 'orders', instance: 'rp-1' }, times, counter(30)),
+      rangeFrame(
+        { __name__: 'redpanda_kafka_records_produced_total', redpanda_topic: 'orders', instance: 'rp-0' },
+        times,
+        counter(10)
+      ),
+      rangeFrame(
+        { __name__: 'redpanda_kafka_records_produced_total', redpanda_topic: 'orders', instance: 'rp-1' },
+        times,
+        counter(30)
+      ),
     ];
     const report = analyze(frames);
     expect(report.data.topicLabel).toBe('redpanda_topic');
@@ -67,7 +79,11 @@ describe('metric spellings across exporters', () => {
     const frames = [
       rangeFrame({ __name__: perTopic, instance: 'k0', topic: 'a' }, times, counter(10)),
       rangeFrame({ __name__: perTopic, instance: 'k0', topic: 'b' }, times, counter(20)),
-      rangeFrame({ __name__: 'kafka_server_brokertopicmetrics_total_messagesinpersec_count', instance: 'k0' }, times, counter(30)),
+      rangeFrame(
+        { __name__: 'kafka_server_brokertopicmetrics_total_messagesinpersec_count', instance: 'k0' },
+        times,
+        counter(30)
+      ),
     ];
     const report = analyze(frames);
     expect(report.cluster.totalRate).toBeCloseTo(30);

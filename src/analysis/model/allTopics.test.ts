@@ -4,14 +4,19 @@ import { parseScrape, readFixture } from '../testkit/fixtures';
 
 describe('the all-topics trap', () => {
   it('Strimzi jmx_exporter (fixture 01): the series without `topic` is the broker total, never a topic', () => {
-    const [aggregate, perTopic] = parseScrape(readFixture('kafka-exporter-scrapes/01_strimzi-1510_jmx-exporter_aggregate-vs-topic.txt'));
+    const [aggregate, perTopic] = parseScrape(
+      readFixture('kafka-exporter-scrapes/01_strimzi-1510_jmx-exporter_aggregate-vs-topic.txt')
+    );
     expect(aggregate.labels.topic).toBeUndefined();
     expect(perTopic.labels.topic).toBe('my-topic');
     const times = stepTimes(10);
     const rate = (v: number) => times.map(() => v);
     // rate() drops __name__; the broker runs more topics than the one queried, so its total is larger.
     const strip = ({ __name__, ...rest }: Record<string, string>) => rest;
-    const report = analyze([rangeFrame(strip({ ...aggregate.labels }), times, rate(120)), rangeFrame(strip({ ...perTopic.labels }), times, rate(80))]);
+    const report = analyze([
+      rangeFrame(strip({ ...aggregate.labels }), times, rate(120)),
+      rangeFrame(strip({ ...perTopic.labels }), times, rate(80)),
+    ]);
     // kubernetes_pod_name comes before instance in the detection order.
     expect(report.data.brokerLabel).toBe('kubernetes_pod_name');
     expect(report.brokers.map((b) => b.name)).toEqual(['my-cluster-kafka-0']);
@@ -20,9 +25,9 @@ describe('the all-topics trap', () => {
   });
 
   it('Strimzi metrics reporter (fixture 02): counters with and without topic are not double counted', () => {
-    const samples = parseScrape(readFixture('kafka-exporter-scrapes/02_strimzi-metrics-reporter-101_values.txt')).filter((s) =>
-      s.name.startsWith('kafka_server_brokertopicmetrics_messagesinpersec')
-    );
+    const samples = parseScrape(
+      readFixture('kafka-exporter-scrapes/02_strimzi-metrics-reporter-101_values.txt')
+    ).filter((s) => s.name.startsWith('kafka_server_brokertopicmetrics_messagesinpersec'));
     expect(samples).toHaveLength(3);
     // Two scrapes 60 s apart; the counts grew by 1/1000 of their value per second.
     const t0 = 1_760_000_000_000;
@@ -38,8 +43,16 @@ describe('the all-topics trap', () => {
   it('without an all-topics series the broker total is the sum of its topics', () => {
     const times = stepTimes(5);
     const report = analyze([
-      rangeFrame({ instance: 'b1', topic: 'a' }, times, times.map(() => 3)),
-      rangeFrame({ instance: 'b1', topic: 'b' }, times, times.map(() => 4)),
+      rangeFrame(
+        { instance: 'b1', topic: 'a' },
+        times,
+        times.map(() => 3)
+      ),
+      rangeFrame(
+        { instance: 'b1', topic: 'b' },
+        times,
+        times.map(() => 4)
+      ),
     ]);
     expect(report.brokers[0]).toMatchObject({ rate: 7, fromAllTopicsSeries: false, topicCount: 2 });
   });

@@ -1,6 +1,13 @@
 import type { IgnoredSeries } from '../types';
 import { classifyMetric, MetricInfo } from '../metric/metricNames';
-import { consistentWithCounter, deriveRates, emptyTally, StepTally, tallyLooksCumulative, tallySteps } from '../metric/counters';
+import {
+  consistentWithCounter,
+  deriveRates,
+  emptyTally,
+  StepTally,
+  tallyLooksCumulative,
+  tallySteps,
+} from '../metric/counters';
 import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
 import { describeSeries, RawSeries, Samples } from '../read/series';
 
@@ -67,7 +74,10 @@ function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
   });
 }
 
-export function prepareSeries(raw: RawSeries[], opts: { metricName: string; brokerLabel: string; topicLabel: string }): PreparedSeries {
+export function prepareSeries(
+  raw: RawSeries[],
+  opts: { metricName: string; brokerLabel: string; topicLabel: string }
+): PreparedSeries {
   const ignored: IgnoredSeries[] = [];
   let ignoredCount = 0;
   const ignore = (s: RawSeries, reason: string) => {
@@ -96,8 +106,16 @@ export function prepareSeries(raw: RawSeries[], opts: { metricName: string; brok
   });
 
   const isCounter = counterDecisions(candidates, candidateInfos);
-  const broker = chooseLabel(candidates.map((s) => s.labels), opts.brokerLabel, BROKER_LABEL_CANDIDATES);
-  const topic = chooseLabel(candidates.map((s) => s.labels), opts.topicLabel, TOPIC_LABEL_CANDIDATES);
+  const broker = chooseLabel(
+    candidates.map((s) => s.labels),
+    opts.brokerLabel,
+    BROKER_LABEL_CANDIDATES
+  );
+  const topic = chooseLabel(
+    candidates.map((s) => s.labels),
+    opts.topicLabel,
+    TOPIC_LABEL_CANDIDATES
+  );
   const rates: RateSeries[] = [];
   const metricNames = new Set<string>();
   let counterCount = 0;
@@ -118,7 +136,9 @@ export function prepareSeries(raw: RawSeries[], opts: { metricName: string; brok
       values = deriveRates(s.times, s.values);
     }
     const brokerName = (broker.label && s.labels[broker.label]) || UNLABELLED_BROKER;
-    const topicName = info.allTopics ? undefined : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
+    const topicName = info.allTopics
+      ? undefined
+      : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
     rates.push({ broker: brokerName, topic: topicName || undefined, times: s.times, values, instant: s.instant });
   });
 

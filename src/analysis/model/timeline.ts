@@ -138,7 +138,13 @@ export function buildAxis(series: RateSeries[], timeRange?: TimeRangeMs): Axis {
   if (times.length < 2) {
     const latest = series.reduce((m, s) => (s.times.length ? Math.max(m, s.times[s.times.length - 1]) : m), -Infinity);
     const t = Number.isFinite(latest) ? latest : times.length ? times[0] : 0;
-    return { kind: 'instant', times: Float64Array.of(t), step: 0, recentStart: 0, index: series.map((s) => new Int32Array(s.times.length)) };
+    return {
+      kind: 'instant',
+      times: Float64Array.of(t),
+      step: 0,
+      recentStart: 0,
+      index: series.map((s) => new Int32Array(s.times.length)),
+    };
   }
   const step = medianStep(times);
   times = extendTo(times, step, timeRange?.to);

@@ -72,9 +72,16 @@ type Entities = { NaN?: unknown; Inf?: unknown; NegInf?: unknown; Undef?: unknow
  * Applies the wire-format side tables of DataFrameJSON: JSON has no NaN/±Inf, so Grafana's
  * backend sends null plus index lists (`entities`); `bases`/`factors` and `enums` compress values.
  */
-function decodeWireValues(values: unknown, entities: unknown, base: unknown, factor: unknown, enumNames: unknown): unknown[] {
+function decodeWireValues(
+  values: unknown,
+  entities: unknown,
+  base: unknown,
+  factor: unknown,
+  enumNames: unknown
+): unknown[] {
   let out: unknown[] = Array.isArray(values) ? values : [];
-  const needsCopy = isRecord(entities) || typeof base === 'number' || typeof factor === 'number' || Array.isArray(enumNames);
+  const needsCopy =
+    isRecord(entities) || typeof base === 'number' || typeof factor === 'number' || Array.isArray(enumNames);
   if (!needsCopy) {
     return out;
   }
@@ -118,7 +125,13 @@ function fromWire(source: Record<string, unknown>): FrameLike | undefined {
       name: text(field.name),
       type: text(field.type),
       labels: toLabels(field.labels),
-      values: decodeWireValues(columns[i], at(data.entities, i), at(data.bases, i), at(data.factors, i), at(data.enums, i)),
+      values: decodeWireValues(
+        columns[i],
+        at(data.entities, i),
+        at(data.bases, i),
+        at(data.factors, i),
+        at(data.enums, i)
+      ),
     };
   });
   return { ...frameHeader(schema), fields };

@@ -96,7 +96,12 @@ function latestOnly(s: RawSeries): RawSeries {
 }
 
 /** Time series frames (Prometheus range/instant): every number field is one series with labels. */
-function readSeriesFrame(frame: FrameLike, timeField: FieldLike | undefined, valueFields: FieldLike[], clock: TimeInterner): RawSeries[] {
+function readSeriesFrame(
+  frame: FrameLike,
+  timeField: FieldLike | undefined,
+  valueFields: FieldLike[],
+  clock: TimeInterner
+): RawSeries[] {
   const instant = isInstantFrame(frame) || !timeField;
   return valueFields.map((field) => {
     const length = Math.min(field.values.length, timeField ? timeField.values.length : Infinity);
@@ -122,7 +127,9 @@ function readTableFrame(
   clock: TimeInterner
 ): RawSeries[] {
   const out: RawSeries[] = [];
-  const rows = Math.min(...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length));
+  const rows = Math.min(
+    ...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length)
+  );
   const times = clock.read(timeField?.values, rows);
   for (const field of valueFields) {
     const refMatch = /^Value #(.+)$/.exec(field.name);

@@ -70,7 +70,11 @@ describe('reading the frame shapes a panel receives', () => {
     const frame = {
       refId: 'A',
       fields: [
-        { name: 'Time', type: 'time', values: { length: 2, get: (i: number) => new Date(T0 + i * 15_000).toISOString() } },
+        {
+          name: 'Time',
+          type: 'time',
+          values: { length: 2, get: (i: number) => new Date(T0 + i * 15_000).toISOString() },
+        },
         { name: 'Value', type: 'number', labels: { instance: 'b1' }, values: { toArray: () => list } },
       ],
     };
@@ -90,7 +94,15 @@ describe('reading the frame shapes a panel receives', () => {
   });
 
   it('empty and fieldless frames, non-objects and frames without a time field', () => {
-    const odd: unknown[] = [null, 42, 'frame', [], {}, { fields: [] }, { fields: [{ name: 'x', type: 'string', values: ['a'] }] }];
+    const odd: unknown[] = [
+      null,
+      42,
+      'frame',
+      [],
+      {},
+      { fields: [] },
+      { fields: [{ name: 'x', type: 'string', values: ['a'] }] },
+    ];
     expect(extractSeries(odd).series).toHaveLength(0);
     const noTime = { fields: [{ name: 'Value', type: 'number', labels: { instance: 'b1' }, values: [1, 2, 7] }] };
     const report = analyze([noTime]);

@@ -20,12 +20,15 @@ describe('conformance with the golden outputs of Grafana’s Prometheus backend'
     ]);
   });
 
-  it.each(listGoldenFiles())('%s: wire JSON and decoded DataFrames give the same report, and nothing throws', (file) => {
-    const wire = analyze(goldenFrames(file));
-    const decoded = analyze(asDataFrames(file));
-    expect(decoded).toEqual(wire);
-    expect(['ok', 'warning', 'critical', 'nodata']).toContain(wire.verdict);
-  });
+  it.each(listGoldenFiles())(
+    '%s: wire JSON and decoded DataFrames give the same report, and nothing throws',
+    (file) => {
+      const wire = analyze(goldenFrames(file));
+      const decoded = analyze(asDataFrames(file));
+      expect(decoded).toEqual(wire);
+      expect(['ok', 'warning', 'critical', 'nodata']).toContain(wire.verdict);
+    }
+  );
 
   it('range_simple: two matrix series with their own timestamps', () => {
     const { series } = extractSeries(asDataFrames('range_simple.result.golden.jsonc'));
@@ -99,7 +102,9 @@ describe('conformance with the golden outputs of Grafana’s Prometheus backend'
     expect(report.data.kind).toBe('instant');
     expect(report.cluster.totalRate).toBeCloseTo(0.00002482);
     expect(report.findings.map((f) => f.check)).toContain('no-broker-label');
-    expect(report.notEvaluated.map((n) => n.check)).toEqual(expect.arrayContaining(['spike', 'drop', 'broker-stalled', 'broker-missing', 'imbalance']));
+    expect(report.notEvaluated.map((n) => n.check)).toEqual(
+      expect.arrayContaining(['spike', 'drop', 'broker-stalled', 'broker-missing', 'imbalance'])
+    );
   });
 
   it('prom-warnings-no-data: the fieldless Warnings frame passes its notices on', () => {

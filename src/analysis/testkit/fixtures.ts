@@ -2,7 +2,8 @@ import fs from 'fs';
 import path from 'path';
 
 /** `../shared/fixtures` beside the repository (CI clones main with shared/ next to it). */
-export const SHARED_FIXTURES = process.env.SHARED_FIXTURES ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
+export const SHARED_FIXTURES =
+  process.env.SHARED_FIXTURES ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 /** Parses Grafana's golden `.jsonc` files: a block of `//` comment lines, then JSON. */
 export function parseJsonc(text: string): unknown {

@@ -51,7 +51,11 @@ export function instantFrame(labels: LabelSet, value: unknown, time = 1_700_000_
  * Table format, as Grafana's frontend builds it for Format = Table: one frame, `Time`, a text
  * column per label, then `Value` (one query) or `Value #<refId>` (several).
  */
-export function tableFrame(rows: Array<{ time: number; labels: LabelSet; value: unknown }>, valueName = 'Value', refId = 'A'): PlainFrame {
+export function tableFrame(
+  rows: Array<{ time: number; labels: LabelSet; value: unknown }>,
+  valueName = 'Value',
+  refId = 'A'
+): PlainFrame {
   const labelNames = Array.from(new Set(rows.flatMap((r) => Object.keys(r.labels)))).sort();
   return {
     refId,
