@@ -120,4 +120,21 @@ describe('reading the frame shapes a panel receives', () => {
     expect(report.topics.map((t) => t.name).sort()).toEqual(['__proto__', 'toString']);
     expect(report.cluster.totalRate).toBe(2);
   });
+
+  it('the same series twice (a duplicated query, a repeated frame) is counted once', () => {
+    const frame = rangeFrame({ instance: 'b1', topic: 't' }, times, [5, 5, 5, 5]);
+    const twice = analyze([frame, { ...frame, refId: 'B' }]);
+    expect(twice.cluster.totalRate).toBe(5);
+    expect(twice.data.seriesUsed).toBe(1);
+  });
+
+  it('thousands of series', () => {
+    const frames = Array.from({ length: 5000 }, (_, i) =>
+      rangeFrame({ instance: `b${i % 50}`, topic: `t${i}` }, times, [1, 1, 1, 1])
+    );
+    const report = analyze(frames);
+    expect(report.cluster.brokerCount).toBe(50);
+    expect(report.topics).toHaveLength(5000);
+    expect(report.cluster.totalRate).toBe(5000);
+  });
 });
