@@ -1,5 +1,8 @@
 import { PanelPlugin } from '@grafana/data';
 import { HealthPanel } from './components/HealthPanel';
-import { PanelOptions } from './types';
+import { buildPanelOptions, fieldConfigOptions, panelMigrationHandler, PanelOptions, shouldMigrate } from './options';
 
-export const plugin = new PanelPlugin<PanelOptions>(HealthPanel);
+export const plugin = new PanelPlugin<PanelOptions>(HealthPanel)
+  .setPanelOptions(buildPanelOptions)
+  .useFieldConfig(fieldConfigOptions)
+  .setMigrationHandler(panelMigrationHandler, shouldMigrate);

@@ -1,45 +1,114 @@
-import React, { useMemo } from 'react';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { Alert, useStyles2 } from '@grafana/ui';
-import { css } from '@emotion/css';
-import { analyze } from '../analysis';
-import { PanelOptions } from '../types';
+import React, { ReactNode, useId, useState } from 'react';
+import { LoadingState, PanelProps } from '@grafana/data';
+import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { useFormatters } from '../hooks/useFormatters';
+import { useHealthReport } from '../hooks/useHealthReport';
+import { useNameLinks } from '../hooks/useNameLinks';
+import type { PanelOptions } from '../options';
+import { DEFAULT_DISPLAY } from '../options/defaults';
+import { BrokerTable } from './BrokerTable';
+import { Diagnostics } from './Diagnostics';
+import { FindingsList, Selection } from './FindingsList';
+import { getHealthPanelStyles } from './HealthPanel.styles';
+import { KeyFigures } from './KeyFigures';
+import { TopicList } from './TopicList';
+import { VerdictBanner } from './VerdictBanner';
 
-const VERDICT_TEXT = { ok: 'OK', warning: 'WARNING', critical: 'CRITICAL', nodata: 'NO DATA' } as const;
+/** Below this size only the verdict fits. */
+export const TINY_WIDTH = 300;
+export const TINY_HEIGHT = 150;
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({ overflow: 'auto', height: '100%', padding: theme.spacing(1) }),
-  list: css({ margin: 0, paddingLeft: theme.spacing(2) }),
-});
-
-/** First cut of the panel: the verdict and its reasons. The full layout comes with the panel issue. */
-export function HealthPanel({ data, options, timeRange }: PanelProps<PanelOptions>) {
-  const styles = useStyles2(getStyles);
-  const report = useMemo(
-    () =>
-      analyze(data.series, {
-        ...options.analysis,
-        timeRange: { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() },
-      }),
-    [data.series, options.analysis, timeRange]
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles2(getHealthPanelStyles);
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h3 id={id} className={styles.heading}>
+        {title}
+      </h3>
+      {children}
+    </section>
   );
-  const severity =
-    report.verdict === 'critical'
-      ? 'error'
-      : report.verdict === 'ok'
-        ? 'success'
-        : report.verdict === 'warning'
-          ? 'warning'
-          : 'info';
+}
+
+export function HealthPanel({
+  data,
+  options,
+  fieldConfig,
+  timeRange,
+  width,
+  height,
+  replaceVariables,
+}: PanelProps<PanelOptions>) {
+  const styles = useStyles2(getHealthPanelStyles);
+  const theme = useTheme2();
+  const report = useHealthReport(data.series, options, timeRange);
+  const format = useFormatters(fieldConfig, theme);
+  const links = fieldConfig.defaults.links;
+  const brokerLinks = useNameLinks(links, report.data.brokerLabel, 'broker', replaceVariables);
+  const topicLinks = useNameLinks(links, report.data.topicLabel, 'topic', replaceVariables);
+  const [selection, setSelection] = useState<Selection>();
+  const display = { ...DEFAULT_DISPLAY, ...options.display };
+
+  if (data.state === LoadingState.Error && data.series.length === 0) {
+    const messages = (data.errors ?? []).map((e) => e.message ?? 'Query failed');
+    return (
+      <Alert severity="error" title="The query failed" bottomSpacing={0}>
+        {messages.length ? messages.map((m, i) => <div key={i}>{m}</div>) : 'The data source returned an error.'}
+      </Alert>
+    );
+  }
+  if (data.state === LoadingState.Loading && data.series.length === 0) {
+    return (
+      <div className={styles.centered}>
+        <LoadingPlaceholder text="Loading broker metrics…" />
+      </div>
+    );
+  }
+  if (width < TINY_WIDTH || height < TINY_HEIGHT) {
+    return <VerdictBanner report={report} tiny />;
+  }
+
+  const hasData = report.verdict !== 'nodata';
   return (
     <div className={styles.root}>
-      <Alert title={VERDICT_TEXT[report.verdict]} severity={severity}>
-        <ul className={styles.list}>
-          {report.findings.map((f, i) => (
-            <li key={i}>{f.message}</li>
-          ))}
-        </ul>
-      </Alert>
+      <VerdictBanner report={report} />
+      <div className={styles.body}>
+        <Diagnostics report={report} />
+        {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
+        {display.showFindings && report.findings.length > 0 && (
+          <Section title={`Findings (${report.findings.length})`}>
+            <FindingsList findings={report.findings} format={format} onSelect={setSelection} />
+          </Section>
+        )}
+        {hasData && display.showBrokers && (
+          <Section title={`Brokers (${report.brokers.length})`}>
+            <BrokerTable
+              report={report}
+              format={format}
+              sort={display.brokerSort}
+              width={width}
+              compact={display.compact}
+              highlight={selection?.kind === 'broker' ? selection.name : undefined}
+              links={brokerLinks}
+            />
+          </Section>
+        )}
+        {hasData && display.showTopics && report.topics.length > 0 && (
+          <Section title={`Topics (${report.topics.length})`}>
+            <TopicList
+              report={report}
+              format={format}
+              topN={display.topTopics}
+              width={width}
+              maxHeight={Math.max(160, height * 0.6)}
+              compact={display.compact}
+              highlight={selection?.kind === 'topic' ? selection.name : undefined}
+              links={topicLinks}
+            />
+          </Section>
+        )}
+      </div>
     </div>
   );
 }

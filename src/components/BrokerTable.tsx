@@ -1,0 +1,184 @@
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { cx } from '@emotion/css';
+import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import type { BrokerStat, HealthReport } from '../analysis';
+import type { Formatters } from '../hooks/useFormatters';
+import type { NameLinks } from '../hooks/useNameLinks';
+import type { BrokerSort } from '../options';
+import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK } from './status';
+import { getBrokerTableStyles } from './BrokerTable.styles';
+import { NameCell } from './NameCell';
+import { TrendLine } from './TrendLine';
+
+type SortKey = 'name' | 'rate' | 'deviation' | 'status';
+interface SortState {
+  key: SortKey;
+  descending: boolean;
+}
+
+const byName = (a: BrokerStat, b: BrokerStat) => a.name.localeCompare(b.name, undefined, { numeric: true });
+
+const COMPARATORS: Record<SortKey, (a: BrokerStat, b: BrokerStat) => number> = {
+  name: byName,
+  rate: (a, b) => a.rate - b.rate || byName(a, b),
+  deviation: (a, b) => a.deviation - b.deviation || byName(a, b),
+  // "Worst" ascending: missing, stalled, overloaded, hot, idle, ok; then farthest from the mean.
+  status: (a, b) =>
+    BROKER_STATUS_RANK[a.status] - BROKER_STATUS_RANK[b.status] ||
+    Math.abs(b.deviation) - Math.abs(a.deviation) ||
+    byName(a, b),
+};
+
+function initialSort(option: BrokerSort): SortState {
+  switch (option) {
+    case 'name':
+      return { key: 'name', descending: false };
+    case 'rate':
+      return { key: 'rate', descending: true };
+    case 'deviation':
+      return { key: 'deviation', descending: true };
+    default:
+      return { key: 'status', descending: false };
+  }
+}
+
+export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[] {
+  const compare = COMPARATORS[sort.key];
+  return brokers.slice().sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
+}
+
+interface Props {
+  report: HealthReport;
+  format: Formatters;
+  sort: BrokerSort;
+  width: number;
+  compact: boolean;
+  highlight?: string;
+  links?: NameLinks;
+}
+
+export function BrokerTable({ report, format, sort: sortOption, width, compact, highlight, links }: Props) {
+  const styles = useStyles2(getBrokerTableStyles);
+  const theme = useTheme2();
+  // A click overrides the sort option until the option itself changes in the editor.
+  const [clicked, setClicked] = useState<{ option: BrokerSort; sort: SortState }>();
+  const sort = clicked && clicked.option === sortOption ? clicked.sort : initialSort(sortOption);
+  const setSort = (next: SortState) => setClicked({ option: sortOption, sort: next });
+  const rows = useMemo(() => sortBrokers(report.brokers, sort), [report.brokers, sort]);
+  const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+
+  useEffect(() => {
+    if (highlight) {
+      rowRefs.current.get(highlight)?.scrollIntoView?.({ block: 'nearest' });
+    }
+  }, [highlight]);
+
+  const showTrend = !compact && width >= 560 && report.timeline !== undefined;
+  const showShare = width >= 400;
+  const maxRate = Math.max(...report.brokers.map((b) => b.rate), 0);
+  const mean = report.cluster.avgPerBroker;
+
+  const header = (key: SortKey, label: string, numeric = false) => {
+    const active = sort.key === key;
+    const ariaSort = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
+    return (
+      <th scope="col" aria-sort={ariaSort} className={numeric ? styles.numeric : undefined}>
+        <button
+          type="button"
+          className={styles.sortButton}
+          onClick={() =>
+            setSort(
+              active ? { key, descending: !sort.descending } : { key, descending: key !== 'name' && key !== 'status' }
+            )
+          }
+        >
+          {label}
+          {active && <Icon name={sort.descending ? 'arrow-down' : 'arrow-up'} size="sm" aria-hidden />}
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <table className={cx(styles.table, compact && styles.compact)} aria-label="Brokers">
+      <colgroup>
+        <col />
+        <col style={{ width: 110 }} />
+        {showShare && <col style={{ width: '22%' }} />}
+        <col style={{ width: 80 }} />
+        {showTrend && <col style={{ width: 110 }} />}
+        <col style={{ width: 110 }} />
+      </colgroup>
+      <thead>
+        <tr>
+          {header('name', 'Broker')}
+          {header('rate', 'Rate', true)}
+          {showShare && <th scope="col">Share</th>}
+          {header('deviation', 'vs mean', true)}
+          {showTrend && <th scope="col">Trend</th>}
+          {header('status', 'Status')}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((b) => {
+          const look = BROKER_STATUS_LOOK[b.status];
+          const deviation =
+            b.status === 'missing' ? '–' : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
+          return (
+            <tr
+              key={b.name}
+              ref={(el) => {
+                if (el) {
+                  rowRefs.current.set(b.name, el);
+                } else {
+                  rowRefs.current.delete(b.name);
+                }
+              }}
+              tabIndex={0}
+              className={cx(styles.row, highlight === b.name && styles.highlighted)}
+              aria-selected={highlight === b.name}
+              data-testid="broker-row"
+            >
+              <th scope="row">
+                <NameCell name={b.name} links={links} />
+              </th>
+              <td className={styles.numeric}>{format.rate(b.rate)}</td>
+              {showShare && (
+                <td>
+                  <div className={styles.bar} title={`${format.percent(b.share)} of the cluster; marker at the mean`}>
+                    <div
+                      className={styles.barFill}
+                      style={{ width: `${maxRate > 0 ? (b.rate / maxRate) * 100 : 0}%` }}
+                    />
+                    {maxRate > 0 && (
+                      <div className={styles.meanMarker} style={{ left: `calc(${(mean / maxRate) * 100}% - 1px)` }} />
+                    )}
+                  </div>
+                  <span className={styles.shareText}>{format.percent(b.share)}</span>
+                </td>
+              )}
+              <td className={styles.numeric}>{deviation}</td>
+              {showTrend && (
+                <td>
+                  <TrendLine
+                    values={b.series ?? []}
+                    width={96}
+                    height={20}
+                    recentStart={report.timeline?.recentStart}
+                    label={`Trend of ${b.name}`}
+                  />
+                </td>
+              )}
+              <td>
+                <span className={styles.status} style={{ color: look.color(theme) }}>
+                  <Icon name={look.icon} size="sm" aria-hidden />
+                  {look.text}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,60 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, ClipboardButton, useStyles2 } from '@grafana/ui';
+import { HealthReport, recommendedQuery } from '../analysis';
+
+const DIAGNOSED = new Set(['no-data', 'all-zero', 'raw-counter', 'analysis-error']);
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  query: css({
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(1),
+  }),
+  code: css({
+    flex: 1,
+    margin: 0,
+    padding: theme.spacing(0.5, 1),
+    background: theme.colors.background.canvas,
+    borderRadius: theme.shape.radius.default,
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  }),
+  causes: css({ margin: 0 }),
+});
+
+/** What is wrong with the data and the query that fixes it, adjusted to the labels found. */
+export function Diagnostics({ report }: { report: HealthReport }) {
+  const styles = useStyles2(getStyles);
+  const problems = report.findings.filter((f) => DIAGNOSED.has(f.check));
+  if (problems.length === 0) {
+    return null;
+  }
+  const query = recommendedQuery({ brokerLabel: report.data.brokerLabel, topicLabel: report.data.topicLabel });
+  const severity = report.verdict === 'nodata' ? 'error' : 'warning';
+  return (
+    <Alert
+      severity={severity}
+      title={problems[0].check === 'no-data' ? 'No usable data' : 'The query needs attention'}
+      bottomSpacing={0}
+    >
+      {problems.map((p) => (
+        <p key={p.check} className={styles.causes}>
+          {p.message}
+        </p>
+      ))}
+      <div className={styles.query}>
+        <pre className={styles.code} aria-label="Recommended query">
+          {query}
+        </pre>
+        <ClipboardButton icon="copy" size="sm" variant="secondary" getText={() => query}>
+          Copy
+        </ClipboardButton>
+      </div>
+    </Alert>
+  );
+}

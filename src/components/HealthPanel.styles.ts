@@ -1,0 +1,23 @@
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+
+export const getHealthPanelStyles = (theme: GrafanaTheme2) => ({
+  root: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), height: '100%', minWidth: 0 }),
+  body: css({
+    flex: 1,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1.5),
+    minHeight: 0,
+  }),
+  section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 0 }),
+  heading: css({
+    fontSize: theme.typography.h6.fontSize,
+    fontWeight: theme.typography.fontWeightMedium,
+    margin: 0,
+    color: theme.colors.text.secondary,
+  }),
+  centered: css({ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%' }),
+});

@@ -1,0 +1,53 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { DataLinksContextMenu, useStyles2 } from '@grafana/ui';
+import type { NameLinks } from '../hooks/useNameLinks';
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', minWidth: 0 }),
+  link: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    textAlign: 'left',
+    maxWidth: '100%',
+    font: 'inherit',
+    '&:hover': { textDecoration: 'underline' },
+  }),
+});
+
+interface Props {
+  name: string;
+  links?: NameLinks;
+}
+
+/** A broker or topic name; with data links configured, a button that opens Grafana's link menu. Always inert text. */
+export function NameCell({ name, links }: Props) {
+  const styles = useStyles2(getStyles);
+  const resolved = links?.(name) ?? [];
+  if (resolved.length === 0) {
+    return (
+      <span className={styles.name} title={name}>
+        {name}
+      </span>
+    );
+  }
+  return (
+    <DataLinksContextMenu links={() => resolved}>
+      {(api) => (
+        <button
+          type="button"
+          className={`${styles.link} ${styles.name}`}
+          onClick={api.openMenu}
+          title={name}
+          aria-haspopup="menu"
+        >
+          {name}
+        </button>
+      )}
+    </DataLinksContextMenu>
+  );
+}

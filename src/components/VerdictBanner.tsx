@@ -1,0 +1,39 @@
+import React from 'react';
+import { cx } from '@emotion/css';
+import { Icon, useStyles2 } from '@grafana/ui';
+import type { HealthReport } from '../analysis';
+import { VERDICT_LOOK } from './status';
+import { getVerdictBannerStyles } from './VerdictBanner.styles';
+
+interface Props {
+  report: HealthReport;
+  /** The whole panel is this banner (a small grid cell). */
+  tiny?: boolean;
+}
+
+/** The verdict with icon, word and top reason. The first warning or critical finding is the reason. */
+export function VerdictBanner({ report, tiny }: Props) {
+  const styles = useStyles2(getVerdictBannerStyles, report.verdict);
+  const look = VERDICT_LOOK[report.verdict];
+  const top =
+    report.findings.find((f) => f.severity !== 'info') ??
+    (report.verdict === 'nodata' ? report.findings[0] : undefined);
+  const reason =
+    top?.message ?? (report.verdict === 'ok' ? `${report.cluster.brokerCount} brokers, no problems found` : '');
+  return (
+    <div
+      className={cx(styles.banner, tiny && styles.tiny)}
+      role="status"
+      aria-label={`Cluster health: ${look.text}`}
+      data-testid="verdict"
+    >
+      <Icon name={look.icon} size={tiny ? 'xxl' : 'lg'} className={styles.icon} aria-hidden />
+      <span className={styles.word}>{look.text}</span>
+      {reason && (
+        <span className={cx(styles.reason, tiny && styles.tinyReason)} title={reason}>
+          {reason}
+        </span>
+      )}
+    </div>
+  );
+}

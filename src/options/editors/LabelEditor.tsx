@@ -1,0 +1,38 @@
+import React, { useMemo } from 'react';
+import { DataFrame, StandardEditorProps } from '@grafana/data';
+import { Combobox, ComboboxOption } from '@grafana/ui';
+
+type Props = StandardEditorProps<string, { autoDescription: string }>;
+
+/** Label names present on the series the panel received, for choosing the broker or topic label. */
+export function labelNamesIn(frames: DataFrame[] | undefined): string[] {
+  const names = new Set<string>();
+  for (const frame of frames ?? []) {
+    for (const field of frame.fields ?? []) {
+      for (const key of Object.keys(field.labels ?? {})) {
+        if (key !== '__name__') {
+          names.add(key);
+        }
+      }
+    }
+  }
+  return Array.from(names).sort();
+}
+
+export function LabelEditor({ value, onChange, context, item }: Props) {
+  const options = useMemo<Array<ComboboxOption<string>>>(
+    () => [
+      { value: 'auto', label: 'Auto', description: item.settings?.autoDescription },
+      ...labelNamesIn(context.data).map((name) => ({ value: name, label: name })),
+    ],
+    [context.data, item.settings?.autoDescription]
+  );
+  return (
+    <Combobox
+      options={options}
+      value={value || 'auto'}
+      createCustomValue
+      onChange={(option) => onChange(option?.value || 'auto')}
+    />
+  );
+}

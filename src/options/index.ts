@@ -1,0 +1,219 @@
+import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
+import { LabelEditor } from './editors/LabelEditor';
+import { LevelsEditor, LevelsEditorSettings } from './editors/LevelsEditor';
+import { NumberEditor } from './editors/NumberEditor';
+import { DEFAULT_OPTIONS } from './defaults';
+import type { PanelOptions } from './types';
+
+const THRESHOLDS = ['Thresholds'];
+const LABELS = ['Labels and metric'];
+const DISPLAY = ['Display'];
+const d = DEFAULT_OPTIONS;
+
+function levels(
+  builder: PanelOptionsEditorBuilder<PanelOptions>,
+  path: 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop',
+  name: string,
+  description: string,
+  settings: LevelsEditorSettings
+) {
+  builder.addCustomEditor({
+    id: `thresholds.${path}`,
+    path: `thresholds.${path}`,
+    name,
+    description,
+    category: THRESHOLDS,
+    editor: LevelsEditor,
+    settings,
+    defaultValue: d.thresholds[path],
+  });
+}
+
+function number(
+  builder: PanelOptionsEditorBuilder<PanelOptions>,
+  path: 'spikeFactor' | 'topicSkew' | 'minRate',
+  name: string,
+  description: string,
+  settings: { unit?: string; step?: number }
+) {
+  builder.addCustomEditor({
+    id: `thresholds.${path}`,
+    path: `thresholds.${path}`,
+    name,
+    description,
+    category: THRESHOLDS,
+    editor: NumberEditor,
+    settings,
+    defaultValue: d.thresholds[path],
+  });
+}
+
+/** Every panel option, in one place. */
+export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOptions>) {
+  levels(builder, 'imbalance', 'Imbalance', 'Max |broker rate − mean| ÷ mean across brokers. 0 disables a level.', {
+    kind: 'ceiling',
+    step: 0.05,
+  });
+  levels(
+    builder,
+    'lowThroughput',
+    'Low throughput',
+    'Fires when the average rate per broker falls below these floors (msg/s). 0 disables.',
+    { kind: 'floor', unit: 'msg/s' }
+  );
+  levels(
+    builder,
+    'brokerOverload',
+    'Broker capacity',
+    "Fires when one broker's rate rises above these ceilings (msg/s). 0 disables.",
+    { kind: 'ceiling', unit: 'msg/s' }
+  );
+  levels(builder, 'drop', 'Drop', 'Fall of the recent cluster rate against the baseline, as a fraction (0.5 = 50%).', {
+    kind: 'ceiling',
+    step: 0.05,
+  });
+  number(builder, 'spikeFactor', 'Spike factor', 'Recent cluster rate ÷ baseline that counts as a spike. 0 disables.', {
+    unit: '×',
+    step: 0.5,
+  });
+  number(
+    builder,
+    'topicSkew',
+    'Topic skew',
+    "Share of a busy topic's traffic on one broker that counts as skewed (0–1). 0 disables.",
+    { step: 0.05 }
+  );
+  number(
+    builder,
+    'minRate',
+    'Minimum rate',
+    'Cluster rate (msg/s) below which balance and stall checks have nothing to judge.',
+    { unit: 'msg/s' }
+  );
+
+  builder
+    .addCustomEditor({
+      id: 'labels.broker',
+      path: 'labels.broker',
+      name: 'Broker label',
+      description: 'Label that names the broker.',
+      category: LABELS,
+      editor: LabelEditor,
+      settings: { autoDescription: 'First of broker_id, broker, kubernetes_pod_name, pod, instance, host' },
+      defaultValue: d.labels.broker,
+    })
+    .addCustomEditor({
+      id: 'labels.topic',
+      path: 'labels.topic',
+      name: 'Topic label',
+      description: 'Label that names the topic.',
+      category: LABELS,
+      editor: LabelEditor,
+      settings: { autoDescription: 'topic, or redpanda_topic' },
+      defaultValue: d.labels.topic,
+    })
+    .addTextInput({
+      path: 'labels.metricName',
+      name: 'Metric name',
+      description:
+        'Analyse only this metric (a recording rule, a custom exporter rule). Empty recognises the known MessagesInPerSec spellings.',
+      category: LABELS,
+      defaultValue: d.labels.metricName,
+      settings: { placeholder: 'auto' },
+    })
+    .addRadio({
+      path: 'labels.rateReducer',
+      name: 'Current rate',
+      description: 'How a range is reduced to the current rate of a broker or topic.',
+      category: LABELS,
+      defaultValue: d.labels.rateReducer,
+      settings: {
+        options: [
+          { value: 'last', label: 'Last', description: 'Last value in the recent window' },
+          { value: 'mean', label: 'Mean', description: 'Mean over the time range' },
+          { value: 'max', label: 'Max', description: 'Maximum over the time range' },
+        ],
+      },
+    })
+    .addBooleanSwitch({
+      path: 'display.showFigures',
+      name: 'Key figures',
+      category: DISPLAY,
+      defaultValue: d.display.showFigures,
+    })
+    .addBooleanSwitch({
+      path: 'display.showFindings',
+      name: 'Findings',
+      category: DISPLAY,
+      defaultValue: d.display.showFindings,
+    })
+    .addBooleanSwitch({
+      path: 'display.showBrokers',
+      name: 'Brokers',
+      category: DISPLAY,
+      defaultValue: d.display.showBrokers,
+    })
+    .addBooleanSwitch({
+      path: 'display.showTopics',
+      name: 'Topics',
+      category: DISPLAY,
+      defaultValue: d.display.showTopics,
+    })
+    .addSliderInput({
+      path: 'display.topTopics',
+      name: 'Top topics',
+      description: 'How many topics to list, busiest first.',
+      category: DISPLAY,
+      defaultValue: d.display.topTopics,
+      settings: { min: 1, max: 500, step: 1 },
+      showIf: (o) => o.display?.showTopics !== false,
+    })
+    .addSelect({
+      path: 'display.brokerSort',
+      name: 'Sort brokers by',
+      category: DISPLAY,
+      defaultValue: d.display.brokerSort,
+      settings: {
+        options: [
+          { value: 'worst', label: 'Worst first' },
+          { value: 'name', label: 'Name' },
+          { value: 'rate', label: 'Rate' },
+          { value: 'deviation', label: 'Deviation' },
+        ],
+      },
+      showIf: (o) => o.display?.showBrokers !== false,
+    })
+    .addBooleanSwitch({
+      path: 'display.compact',
+      name: 'Compact',
+      description: 'Denser rows and no sparklines.',
+      category: DISPLAY,
+      defaultValue: d.display.compact,
+    });
+  return builder;
+}
+
+/** Standard options: unit (messages/sec by default), decimals and data links; nothing else applies. */
+export const fieldConfigOptions: SetFieldConfigOptionsArgs = {
+  standardOptions: {
+    [FieldConfigProperty.Unit]: { defaultValue: 'mps' },
+    [FieldConfigProperty.Decimals]: {},
+    [FieldConfigProperty.Links]: {},
+  },
+  disableStandardOptions: [
+    FieldConfigProperty.Min,
+    FieldConfigProperty.Max,
+    FieldConfigProperty.Color,
+    FieldConfigProperty.Thresholds,
+    FieldConfigProperty.Mappings,
+    FieldConfigProperty.NoValue,
+    FieldConfigProperty.DisplayName,
+    FieldConfigProperty.FieldMinMax,
+    FieldConfigProperty.Actions,
+  ],
+};
+
+export { DEFAULT_OPTIONS } from './defaults';
+export { migrateOptions, panelMigrationHandler, shouldMigrate } from './migrate';
+export { toAnalysisOptions } from './toAnalysisOptions';
+export type { PanelOptions, BrokerSort } from './types';

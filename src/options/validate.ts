@@ -1,0 +1,49 @@
+import type { LevelThresholds } from '../analysis';
+
+/**
+ * Direction of a warning/critical pair: a ceiling fires above its levels (warning < critical),
+ * a floor below them (warning > critical).
+ */
+export type LevelKind = 'ceiling' | 'floor';
+
+/** Why a pair cannot be applied, or undefined when it can. 0 switches a level off and never conflicts. */
+export function levelsError(levels: Partial<LevelThresholds> | undefined, kind: LevelKind): string | undefined {
+  const warning = levels?.warning;
+  const critical = levels?.critical;
+  for (const [name, v] of [
+    ['Warning', warning],
+    ['Critical', critical],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      return `${name} must be a number`;
+    }
+    if (v < 0) {
+      return `${name} must not be negative`;
+    }
+  }
+  const w = warning as number;
+  const c = critical as number;
+  if (w > 0 && c > 0) {
+    if (kind === 'ceiling' && w >= c) {
+      return 'Warning must be below critical: this check fires when the value rises';
+    }
+    if (kind === 'floor' && w <= c) {
+      return 'Warning must be above critical: this check fires when the value falls';
+    }
+  }
+  return undefined;
+}
+
+export function numberError(v: unknown): string | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return 'Must be a number';
+  }
+  return v < 0 ? 'Must not be negative' : undefined;
+}
+
+export const LEVEL_KINDS = {
+  imbalance: 'ceiling',
+  brokerOverload: 'ceiling',
+  drop: 'ceiling',
+  lowThroughput: 'floor',
+} as const satisfies Record<string, LevelKind>;
