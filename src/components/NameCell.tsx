@@ -37,17 +37,22 @@ export function NameCell({ name, links }: Props) {
   }
   return (
     <DataLinksContextMenu links={() => resolved}>
-      {(api) => (
-        <button
-          type="button"
-          className={`${styles.link} ${styles.name}`}
-          onClick={api.openMenu}
-          title={name}
-          aria-haspopup="menu"
-        >
-          {name}
-        </button>
-      )}
+      {(api) =>
+        // One link: Grafana wraps the name in the link itself. Several: a button opens the menu.
+        api.openMenu ? (
+          <button
+            type="button"
+            className={`${styles.link} ${styles.name}`}
+            onClick={api.openMenu}
+            title={name}
+            aria-haspopup="menu"
+          >
+            {name}
+          </button>
+        ) : (
+          <span className={`${styles.link} ${styles.name}`}>{name}</span>
+        )
+      }
     </DataLinksContextMenu>
   );
 }

@@ -4,18 +4,23 @@ import { Combobox, ComboboxOption } from '@grafana/ui';
 
 type Props = StandardEditorProps<string, { autoDescription: string }>;
 
-/** Label names present on the series the panel received, for choosing the broker or topic label. */
+/**
+ * Label names present on the series the panel received, for choosing the broker or topic label:
+ * field labels (time series format) and string columns (table format).
+ */
 export function labelNamesIn(frames: DataFrame[] | undefined): string[] {
   const names = new Set<string>();
   for (const frame of frames ?? []) {
-    for (const field of frame.fields ?? []) {
+    for (const field of frame?.fields ?? []) {
       for (const key of Object.keys(field.labels ?? {})) {
-        if (key !== '__name__') {
-          names.add(key);
-        }
+        names.add(key);
+      }
+      if (field.type === 'string') {
+        names.add(field.name);
       }
     }
   }
+  names.delete('__name__');
   return Array.from(names).sort();
 }
 

@@ -1,6 +1,6 @@
 import React, { useId, useState } from 'react';
 import { StandardEditorProps } from '@grafana/data';
-import { Field, Input, Stack } from '@grafana/ui';
+import { Field, FieldValidationMessage, Input, Stack } from '@grafana/ui';
 import type { LevelThresholds } from '../../analysis';
 import { LevelKind, levelsError } from '../validate';
 
@@ -46,7 +46,7 @@ export function LevelsEditor({ value, onChange, item }: Props) {
   };
 
   return (
-    <Field invalid={!!error} error={error} noMargin>
+    <div>
       <Stack direction="row" gap={1}>
         <Field label="Warning" htmlFor={`${id}-warning`} noMargin>
           <Input
@@ -77,6 +77,7 @@ export function LevelsEditor({ value, onChange, item }: Props) {
           />
         </Field>
       </Stack>
-    </Field>
+      {error && <FieldValidationMessage>{error}</FieldValidationMessage>}
+    </div>
   );
 }

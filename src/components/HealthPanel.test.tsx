@@ -1,0 +1,259 @@
+import React from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { LoadingState } from '@grafana/data';
+import { brokerName, clusterFrames, rangeFrame, stepTimes, topicName } from '../analysis/testkit/frames';
+import { panelProps, PanelPropsInput } from '../testkit/panelProps';
+import { DEFAULT_OPTIONS } from '../options';
+import { HealthPanel } from './HealthPanel';
+
+const POINTS = 40;
+
+function cluster(rate: (b: number, t: number, i: number) => number | null, brokers = 3, topics = 4) {
+  return clusterFrames({ brokers, topics, points: POINTS, rate });
+}
+
+function renderPanel(input: PanelPropsInput) {
+  const props = panelProps({ points: POINTS, ...input });
+  const utils = render(<HealthPanel {...props} />);
+  return { ...utils, props };
+}
+
+const verdict = () => screen.getByTestId('verdict');
+const brokerRows = () => screen.queryAllByTestId('broker-row');
+/** The value shown under a key-figure label. */
+const figure = (label: string) =>
+  within(screen.getByLabelText('Key figures')).getByText(label).nextElementSibling!.textContent;
+const rowFor = (name: string) => brokerRows().find((r) => within(r).queryByText(name) !== null)!;
+
+describe('HealthPanel states', () => {
+  it('says OK for a balanced cluster and shows figures, brokers and topics', () => {
+    renderPanel({ frames: cluster(() => 100) });
+    expect(verdict()).toHaveTextContent('OK');
+    expect(verdict()).toHaveAccessibleName('Cluster health: OK');
+    // 3 brokers × 4 topics × 100 msg/s, formatted by Grafana's "mps" unit.
+    expect(figure('Cluster total')).toBe('1.20K msg/s');
+    expect(brokerRows()).toHaveLength(3);
+    expect(screen.getAllByTestId('topic-row')).toHaveLength(4);
+    expect(screen.queryByRole('list', { name: 'Findings' })).toBeNull();
+  });
+
+  it('says WARNING for a hot broker, names it and marks its row', () => {
+    renderPanel({ frames: cluster((b) => (b === 0 ? 160 : 100)) });
+    expect(verdict()).toHaveTextContent('WARNING');
+    expect(verdict()).toHaveTextContent(brokerName(0));
+    const findings = screen.getAllByTestId('finding');
+    expect(findings[0]).toHaveTextContent('imbalance');
+    // Worst first: the hot broker leads the table.
+    expect(within(brokerRows()[0]).getByText(brokerName(0))).toBeInTheDocument();
+    expect(brokerRows()[0]).toHaveTextContent('Hot');
+  });
+
+  it('says CRITICAL when a broker stops taking messages', () => {
+    renderPanel({ frames: cluster((b, _t, i) => (b === 2 && i >= POINTS - 8 ? 0 : 100)) });
+    expect(verdict()).toHaveTextContent('CRITICAL');
+    expect(screen.getAllByTestId('finding').map((f) => f.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('broker-stalled')])
+    );
+    expect(rowFor(brokerName(2))).toHaveTextContent('Stalled');
+  });
+
+  it('says NO DATA with a diagnosis and the recommended query when there are no series', () => {
+    renderPanel({ frames: [] });
+    expect(verdict()).toHaveTextContent('NO DATA');
+    expect(screen.getByLabelText('Recommended query')).toHaveTextContent(
+      'sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m]))'
+    );
+    expect(screen.getByRole('button', { name: /copy/i })).toBeInTheDocument();
+    expect(brokerRows()).toHaveLength(0);
+  });
+
+  it('adjusts the recommended query to the broker label found in the data', () => {
+    const frames = clusterFrames({ brokers: 2, topics: 1, points: POINTS, rate: () => 0, brokerLabel: 'pod' });
+    renderPanel({ frames });
+    expect(screen.getByLabelText('Recommended query')).toHaveTextContent('sum by (pod, topic)');
+  });
+
+  it('diagnoses raw counters that were not wrapped in rate()', () => {
+    const times = stepTimes(POINTS);
+    const frames = [0, 1].map((b) =>
+      rangeFrame(
+        { __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: brokerName(b), topic: 't' },
+        times,
+        times.map((_, i) => 1e6 + i * 1500)
+      )
+    );
+    renderPanel({ frames });
+    expect(screen.getByText('The query needs attention')).toBeInTheDocument();
+    expect(screen.getByLabelText('Recommended query')).toHaveTextContent(
+      'rate(kafka_server_brokertopicmetrics_messagesin_total'
+    );
+    expect(screen.getAllByTestId('finding')[0]).toHaveTextContent(/cumulative counters.*rate\(\)/);
+    // The panel derives rates itself meanwhile, so the brokers still show a rate (1,500 per 15 s step).
+    expect(rowFor(brokerName(0))).toHaveTextContent('100 msg/s');
+  });
+
+  it('shows the query errors when the data source failed', () => {
+    renderPanel({ state: LoadingState.Error, errors: [{ message: 'bad_data: parse error at char 12' }] });
+    expect(screen.getByText('The query failed')).toBeInTheDocument();
+    expect(screen.getByText('bad_data: parse error at char 12')).toBeInTheDocument();
+    expect(screen.queryByTestId('verdict')).toBeNull();
+  });
+
+  it('shows a loading placeholder before the first data arrives', () => {
+    renderPanel({ state: LoadingState.Loading });
+    expect(screen.getByText(/Loading broker metrics/)).toBeInTheDocument();
+  });
+
+  it('keeps showing the last result while a refresh is loading', () => {
+    renderPanel({ state: LoadingState.Loading, frames: cluster(() => 100) });
+    expect(verdict()).toHaveTextContent('OK');
+  });
+
+  it('handles a single broker without dividing by zero', () => {
+    renderPanel({ frames: cluster(() => 50, 1, 2) });
+    expect(verdict()).toHaveTextContent('OK');
+    expect(brokerRows()).toHaveLength(1);
+    expect(figure('Imbalance')).toBe('–');
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('renders 200 brokers', () => {
+    renderPanel({ frames: cluster((b) => 100 + (b % 7), 200, 1) });
+    expect(brokerRows()).toHaveLength(200);
+    expect(screen.getByText('Brokers (200)')).toBeInTheDocument();
+  });
+
+  it('virtualizes 5,000 topics: only the visible rows are in the DOM', () => {
+    const frames = clusterFrames({ brokers: 3, topics: 5000, points: 5, rate: (_b, t) => 1 + (t % 97) });
+    renderPanel({
+      frames,
+      points: 5,
+      options: { ...DEFAULT_OPTIONS, display: { ...DEFAULT_OPTIONS.display, topTopics: 5000 } },
+    });
+    expect(screen.getByText('Topics (5000)')).toBeInTheDocument();
+    const rendered = screen.getAllByTestId('topic-row').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByRole('table', { name: 'Topics' })).toHaveAttribute('aria-rowcount', '5001');
+  });
+
+  it('shows hostile label values as inert text', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const frames = clusterFrames({ brokers: 2, topics: 1, points: POINTS, rate: (b) => (b === 0 ? 300 : 100) }).map(
+      (f, i) => ({
+        ...f,
+        fields: f.fields.map((fl) =>
+          fl.labels
+            ? { ...fl, labels: { ...fl.labels, instance: i === 0 ? evil : '"><script>x()</script>', topic: evil } }
+            : fl
+        ),
+      })
+    );
+    const { container } = renderPanel({ frames });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
+  });
+
+  it('shows only the verdict in a tiny panel', () => {
+    renderPanel({ frames: cluster((b) => (b === 0 ? 160 : 100)), width: 200, height: 100 });
+    expect(verdict()).toHaveTextContent('WARNING');
+    expect(brokerRows()).toHaveLength(0);
+    expect(screen.queryByLabelText('Key figures')).toBeNull();
+  });
+
+  it('hides the sections switched off in the options', () => {
+    const display = { ...DEFAULT_OPTIONS.display, showFigures: false, showTopics: false };
+    renderPanel({ frames: cluster(() => 100), options: { ...DEFAULT_OPTIONS, display } });
+    expect(screen.queryByLabelText('Key figures')).toBeNull();
+    expect(screen.queryAllByTestId('topic-row')).toHaveLength(0);
+    expect(brokerRows()).toHaveLength(3);
+  });
+
+  it('applies the thresholds from the panel options', () => {
+    const frames = cluster((b) => (b === 0 ? 160 : 100));
+    const thresholds = { ...DEFAULT_OPTIONS.thresholds, imbalance: { warning: 0.1, critical: 0.3 } };
+    renderPanel({ frames, options: { ...DEFAULT_OPTIONS, thresholds } });
+    expect(verdict()).toHaveTextContent('CRITICAL');
+  });
+
+  it('uses the unit and decimals of the standard options', () => {
+    renderPanel({
+      frames: cluster(() => 100),
+      fieldConfig: { defaults: { unit: 'short', decimals: 1 }, overrides: [] },
+    });
+    expect(figure('Cluster total')).toBe('1.2 K');
+  });
+
+  it('never crashes on garbage frames', () => {
+    const garbage = [
+      { fields: [] },
+      { fields: [{ name: 'Value', type: 'number', values: ['x', NaN, Infinity, null], config: {} }] },
+      { fields: [{ name: 'Time', type: 'time', values: [3, 1, 2], config: {} }] },
+      null,
+    ];
+    renderPanel({ frames: garbage as never });
+    expect(verdict()).toBeInTheDocument();
+  });
+});
+
+describe('HealthPanel interaction', () => {
+  it('sorts brokers by a clicked column, reachable by keyboard, and reflects it in aria-sort', () => {
+    renderPanel({ frames: cluster((b) => [120, 80, 100][b]) });
+    const rateButton = screen.getByRole('button', { name: 'Rate' });
+    act(() => rateButton.focus());
+    expect(rateButton).toHaveFocus();
+    fireEvent.click(rateButton);
+    expect(rateButton.closest('th')).toHaveAttribute('aria-sort', 'descending');
+    expect(brokerRows().map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      brokerName(0),
+      brokerName(2),
+      brokerName(1),
+    ]);
+    fireEvent.click(rateButton);
+    expect(rateButton.closest('th')).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(brokerRows()[0]).getByRole('rowheader')).toHaveTextContent(brokerName(1));
+  });
+
+  it('highlights the broker row when its finding is clicked', () => {
+    renderPanel({ frames: cluster((b) => (b === 1 ? 160 : 100)) });
+    expect(rowFor(brokerName(1))).toHaveAttribute('aria-selected', 'false');
+    fireEvent.click(screen.getByRole('button', { name: brokerName(1) }));
+    expect(rowFor(brokerName(1))).toHaveAttribute('aria-selected', 'true');
+    expect(rowFor(brokerName(0))).toHaveAttribute('aria-selected', 'false');
+  });
+
+  it('highlights a topic row from a topic-skew finding, even outside the top N', () => {
+    // topic-0 sits entirely on broker-0; the other topics are spread evenly and busier.
+    const frames = cluster((b, t) => (t === 0 ? (b === 0 ? 200 : 0) : 100), 3, 4);
+    const display = { ...DEFAULT_OPTIONS.display, topTopics: 1 };
+    renderPanel({ frames, options: { ...DEFAULT_OPTIONS, display } });
+    const skew = screen.getAllByTestId('finding').find((f) => f.textContent?.includes('topic-skew'))!;
+    fireEvent.click(within(skew).getByRole('button', { name: topicName(0) }));
+    const row = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(0)))!;
+    expect(row).toHaveAttribute('aria-selected', 'true');
+    expect(row).toHaveTextContent('Skewed');
+  });
+
+  it('turns a broker name into the data link of the field config', () => {
+    const links = [{ title: 'Broker dashboard', url: '/d/broker?var-broker=${__value.text}' }];
+    renderPanel({ frames: cluster(() => 100), fieldConfig: { defaults: { unit: 'mps', links }, overrides: [] } });
+    const link = within(rowFor(brokerName(1))).getByRole('link');
+    expect(link.getAttribute('href')).toContain(`var-broker=${brokerName(1)}`);
+  });
+
+  it('opens a menu of data links when there are several', () => {
+    const links = [
+      { title: 'Broker dashboard', url: '/d/broker?var-broker=${__value.text}' },
+      { title: 'Broker overview', url: '/d/overview?var-instance=${__field.labels.instance}' },
+    ];
+    renderPanel({ frames: cluster(() => 100), fieldConfig: { defaults: { unit: 'mps', links }, overrides: [] } });
+    const button = within(rowFor(brokerName(0))).getByRole('button', { name: brokerName(0) });
+    expect(button).toHaveAttribute('aria-haspopup', 'menu');
+    fireEvent.click(button);
+    const item = screen.getByRole('menuitem', { name: /Broker dashboard/ });
+    expect(item.closest('a')?.getAttribute('href') ?? item.getAttribute('href')).toContain(
+      `var-broker=${brokerName(0)}`
+    );
+  });
+});
