@@ -52,6 +52,7 @@ export const getFindingsListStyles = (theme: GrafanaTheme2) => ({
     fontVariantNumeric: 'tabular-nums',
   }),
   message: css({ margin: 0, overflowWrap: 'anywhere' }),
+  summary: css({ cursor: 'pointer', color: theme.colors.text.link, width: 'fit-content' }),
   suggestion: css({
     margin: 0,
     color: theme.colors.text.secondary,

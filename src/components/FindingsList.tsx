@@ -52,7 +52,13 @@ export function FindingsList({ findings, format, onSelect }: Props) {
               )}
             </div>
             <p className={styles.message}>{f.message}</p>
-            {f.suggestion && <p className={styles.suggestion}>{f.suggestion}</p>}
+            {f.suggestion && (
+              // The first finding's advice is open; the rest stay one click away so the list stays short.
+              <details className={styles.suggestion} open={i === 0}>
+                <summary className={styles.summary}>What to do</summary>
+                {f.suggestion}
+              </details>
+            )}
           </li>
         );
       })}

@@ -12,6 +12,14 @@ export const getHealthPanelStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(1.5),
     minHeight: 0,
   }),
+  /** Wide panels: brokers and topics on the left, findings beside them. */
+  columns: css({
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    gap: theme.spacing(2),
+    alignItems: 'start',
+  }),
+  column: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), minWidth: 0 }),
   section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 0 }),
   heading: css({
     fontSize: theme.typography.h6.fontSize,

@@ -17,6 +17,8 @@ import { VerdictBanner } from './VerdictBanner';
 /** Below this size only the verdict fits. */
 export const TINY_WIDTH = 300;
 export const TINY_HEIGHT = 150;
+/** From this width findings sit beside the broker and topic tables. */
+export const WIDE_WIDTH = 1100;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles2(getHealthPanelStyles);
@@ -70,43 +72,60 @@ export function HealthPanel({
   }
 
   const hasData = report.verdict !== 'nodata';
+  const wide = width >= WIDE_WIDTH;
+  const findings = display.showFindings && report.findings.length > 0 && (
+    <Section title={`Findings (${report.findings.length})`}>
+      <FindingsList findings={report.findings} format={format} onSelect={setSelection} />
+    </Section>
+  );
+  const tableWidth = wide && findings ? (width * 3) / 5 : width;
+  const tables = (
+    <>
+      {hasData && display.showBrokers && (
+        <Section title={`Brokers (${report.brokers.length})`}>
+          <BrokerTable
+            report={report}
+            format={format}
+            sort={display.brokerSort}
+            width={tableWidth}
+            compact={display.compact}
+            highlight={selection?.kind === 'broker' ? selection.name : undefined}
+            links={brokerLinks}
+          />
+        </Section>
+      )}
+      {hasData && display.showTopics && report.topics.length > 0 && (
+        <Section title={`Topics (${report.topics.length})`}>
+          <TopicList
+            report={report}
+            format={format}
+            topN={display.topTopics}
+            width={tableWidth}
+            maxHeight={Math.max(160, height * 0.6)}
+            compact={display.compact}
+            highlight={selection?.kind === 'topic' ? selection.name : undefined}
+            links={topicLinks}
+          />
+        </Section>
+      )}
+    </>
+  );
   return (
     <div className={styles.root}>
       <VerdictBanner report={report} />
       <div className={styles.body}>
         <Diagnostics report={report} />
         {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
-        {display.showFindings && report.findings.length > 0 && (
-          <Section title={`Findings (${report.findings.length})`}>
-            <FindingsList findings={report.findings} format={format} onSelect={setSelection} />
-          </Section>
-        )}
-        {hasData && display.showBrokers && (
-          <Section title={`Brokers (${report.brokers.length})`}>
-            <BrokerTable
-              report={report}
-              format={format}
-              sort={display.brokerSort}
-              width={width}
-              compact={display.compact}
-              highlight={selection?.kind === 'broker' ? selection.name : undefined}
-              links={brokerLinks}
-            />
-          </Section>
-        )}
-        {hasData && display.showTopics && report.topics.length > 0 && (
-          <Section title={`Topics (${report.topics.length})`}>
-            <TopicList
-              report={report}
-              format={format}
-              topN={display.topTopics}
-              width={width}
-              maxHeight={Math.max(160, height * 0.6)}
-              compact={display.compact}
-              highlight={selection?.kind === 'topic' ? selection.name : undefined}
-              links={topicLinks}
-            />
-          </Section>
+        {wide && findings ? (
+          <div className={styles.columns}>
+            <div className={styles.column}>{tables}</div>
+            <div className={styles.column}>{findings}</div>
+          </div>
+        ) : (
+          <>
+            {findings}
+            {tables}
+          </>
         )}
       </div>
     </div>

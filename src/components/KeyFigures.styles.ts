@@ -4,8 +4,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 export const getKeyFiguresStyles = (theme: GrafanaTheme2) => ({
   grid: css({
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
-    gap: theme.spacing(1),
+    gridTemplateColumns: 'repeat(auto-fit, minmax(112px, 1fr))',
+    gap: theme.spacing(0.75),
     margin: 0,
   }),
   tile: css({
@@ -14,10 +14,17 @@ export const getKeyFiguresStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(0.75, 1),
     minWidth: 0,
   }),
-  label: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, margin: 0 }),
+  label: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    margin: 0,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
   value: css({
     margin: 0,
-    fontSize: theme.typography.h4.fontSize,
+    fontSize: theme.typography.h5.fontSize,
     fontWeight: theme.typography.fontWeightMedium,
     whiteSpace: 'nowrap',
     overflow: 'hidden',

@@ -15,13 +15,13 @@ export function KeyFigures({ report, format }: Props) {
   const c = report.cluster;
   const figures: Array<{ label: string; value: string; detail?: string }> = [
     { label: 'Cluster total', value: format.rate(c.totalRate) },
-    { label: 'Average per broker', value: format.rate(c.avgPerBroker) },
+    { label: 'Avg per broker', value: format.rate(c.avgPerBroker) },
     { label: 'Min broker', value: format.rate(c.minRate), detail: c.minBroker },
     { label: 'Max broker', value: format.rate(c.maxRate), detail: c.maxBroker },
     {
       label: 'Imbalance',
       value: c.brokerCount >= 2 ? format.percent(c.imbalance) : '–',
-      detail: 'max deviation from mean',
+      detail: c.brokerCount >= 2 ? 'max off the mean' : 'needs 2 brokers',
     },
     {
       label: 'Brokers',

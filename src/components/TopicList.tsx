@@ -38,7 +38,12 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
   const narrow = width < 520;
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const virtual = topics.length > VIRTUALIZE_ABOVE;
-  const palette = theme.visualization.palette;
+  // One colour per broker, the same in every row, so a broker's slice can be followed down the list.
+  const brokerColor = useMemo(() => {
+    const palette = theme.visualization.palette;
+    const names = report.brokers.map((b) => b.name).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    return new Map(names.map((name, i) => [name, theme.visualization.getColorByName(palette[i % palette.length])]));
+  }, [report.brokers, theme]);
 
   useEffect(() => {
     const index = topics.findIndex((t) => t.name === highlight);
@@ -71,12 +76,13 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         {!narrow && (
           <div role="cell" className={styles.spread}>
             <div className={styles.spreadBar} aria-hidden>
-              {t.brokers.slice(0, SPREAD_SEGMENTS).map((b, i) => (
+              {t.brokers.slice(0, SPREAD_SEGMENTS).map((b) => (
                 <div
                   key={b.name}
+                  title={`${b.name}: ${format.percent(b.share)}`}
                   style={{
                     width: `${b.share * 100}%`,
-                    background: theme.visualization.getColorByName(palette[i % palette.length]),
+                    background: brokerColor.get(b.name) ?? theme.colors.text.disabled,
                   }}
                 />
               ))}

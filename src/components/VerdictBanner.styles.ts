@@ -25,13 +25,24 @@ export const getVerdictBannerStyles = (theme: GrafanaTheme2, verdict: Verdict) =
       whiteSpace: 'nowrap',
       minWidth: 0,
     }),
+    // A small grid cell: icon beside the word, the reason under it in at most two lines.
     tiny: css({
-      flexDirection: 'column',
-      justifyContent: 'center',
+      display: 'grid',
+      gridTemplateColumns: 'auto minmax(0, 1fr)',
+      alignContent: 'center',
+      alignItems: 'center',
+      columnGap: theme.spacing(1),
+      rowGap: theme.spacing(0.25),
       height: '100%',
-      textAlign: 'center',
-      gap: theme.spacing(0.5),
     }),
-    tinyReason: css({ whiteSpace: 'normal', fontSize: theme.typography.bodySmall.fontSize }),
+    tinyIcon: css({ gridRow: 'span 2' }),
+    tinyWord: css({ fontSize: theme.typography.h4.fontSize }),
+    tinyReason: css({
+      whiteSpace: 'normal',
+      fontSize: theme.typography.bodySmall.fontSize,
+      display: '-webkit-box',
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: 'vertical',
+    }),
   };
 };

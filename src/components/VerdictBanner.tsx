@@ -27,8 +27,13 @@ export function VerdictBanner({ report, tiny }: Props) {
       aria-label={`Cluster health: ${look.text}`}
       data-testid="verdict"
     >
-      <Icon name={look.icon} size={tiny ? 'xxl' : 'lg'} className={styles.icon} aria-hidden />
-      <span className={styles.word}>{look.text}</span>
+      <Icon
+        name={look.icon}
+        size={tiny ? 'xxl' : 'lg'}
+        className={cx(styles.icon, tiny && styles.tinyIcon)}
+        aria-hidden
+      />
+      <span className={cx(styles.word, tiny && styles.tinyWord)}>{look.text}</span>
       {reason && (
         <span className={cx(styles.reason, tiny && styles.tinyReason)} title={reason}>
           {reason}

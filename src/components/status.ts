@@ -23,7 +23,7 @@ export const SEVERITY_LOOK: Record<Severity, StatusLook> = {
 
 export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
   missing: { icon: 'times-circle', text: 'Missing', color: (t) => t.colors.error.text },
-  stalled: { icon: 'pause-circle', text: 'Stalled', color: (t) => t.colors.error.text },
+  stalled: { icon: 'pause', text: 'Stalled', color: (t) => t.colors.error.text },
   overloaded: { icon: 'exclamation-triangle', text: 'Overloaded', color: (t) => t.colors.warning.text },
   hot: { icon: 'fire', text: 'Hot', color: (t) => t.colors.warning.text },
   idle: { icon: 'arrow-down', text: 'Idle', color: (t) => t.colors.warning.text },

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3917;
+
+/**
+ * Browser test of the built plugin in Debian's Chromium (no browser download: the machine has no
+ * internet). `npm run test:browser` builds the host page first; dist/ must hold a fresh build.
+ */
+export default defineConfig({
+  testDir: './test/browser',
+  outputDir: './test/browser/.results',
+  timeout: 60_000,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `node test/browser/serve.mjs`,
+    env: { PORT: String(PORT) },
+    url: `http://127.0.0.1:${PORT}/test/browser/host/index.html`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

@@ -1,0 +1,124 @@
+import { expect, Page, test } from '@playwright/test';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+
+/** Grid cell 4×3, a new panel's default 12×8, and a panel viewed full screen. */
+const SIZES = [
+  { name: 'small', width: 310, height: 110 },
+  { name: 'default', width: 900, height: 520 },
+  { name: 'full', width: 1600, height: 860 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+const SHOTS = join(__dirname, '.results', 'screenshots');
+
+async function open(page: Page, params: Record<string, string | number>) {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // Grafana's runtime complains that no Grafana booted it; that is the host's doing, not the plugin's.
+    if (m.type() === 'error' && !/grafanaBootData|Failed to load resource/.test(m.text())) {
+      problems.push(`console: ${m.text()}`);
+    }
+  });
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  await page.goto(`/test/browser/host/index.html?${query}`);
+  await page.waitForFunction(() => document.body.dataset.ready || document.body.dataset.error);
+  expect(await page.evaluate(() => document.body.dataset.error ?? '')).toBe('');
+  return problems;
+}
+
+/** True when some element inside the panel is wider than the panel: a horizontal scrollbar or clipped content. */
+async function overflowsHorizontally(page: Page) {
+  return page.locator('[data-testid=panel-content]').evaluate((content) => {
+    const limit = content.getBoundingClientRect().right + 1;
+    const scrollers = Array.from(content.querySelectorAll<HTMLElement>('*')).filter(
+      (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'auto'
+    );
+    return (
+      scrollers.length > 0 ||
+      content.scrollWidth > content.clientWidth + 1 ||
+      content.getBoundingClientRect().right > limit
+    );
+  });
+}
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+for (const theme of THEMES) {
+  for (const size of SIZES) {
+    test(`hot broker, ${size.name} panel, ${theme} theme`, async ({ page }) => {
+      const problems = await open(page, { theme, scenario: 'hot', width: size.width, height: size.height });
+      const verdict = page.getByTestId('verdict');
+      await expect(verdict).toContainText('WARNING');
+      await expect(verdict).toHaveAttribute('aria-label', 'Cluster health: WARNING');
+      // The status colour is the theme's warning text token, in either theme.
+      const [wordColor, tokenColor] = await verdict
+        .locator('span')
+        .first()
+        .evaluate((el) => {
+          const probe = document.createElement('i');
+          probe.style.color = document.body.dataset.warningText ?? '';
+          document.body.appendChild(probe);
+          const token = getComputedStyle(probe).color;
+          probe.remove();
+          return [getComputedStyle(el).color, token];
+        });
+      expect(wordColor).toBe(tokenColor);
+      // The icons are real SVGs served like Grafana serves them, not empty placeholders.
+      await expect(verdict.locator('svg')).toHaveCount(1);
+
+      if (size.name === 'small') {
+        await expect(page.getByTestId('broker-row')).toHaveCount(0);
+        await expect(verdict).toContainText('kafka-2:7071');
+      } else {
+        await expect(page.getByTestId('broker-row')).toHaveCount(5);
+        await expect(page.getByLabel('Key figures')).toContainText('14.4K msg/s');
+        await expect(page.getByTestId('finding').first()).toContainText('imbalance');
+        expect(await overflowsHorizontally(page)).toBe(false);
+      }
+      if (size.name === 'full') {
+        // Everything fits: every topic row is visible without scrolling the panel.
+        await expect(page.getByTestId('topic-row')).toHaveCount(8);
+        await expect(page.getByTestId('topic-row').last()).toBeInViewport();
+      }
+      expect(problems).toEqual([]);
+      await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `hot-${size.name}-${theme}.png`) });
+    });
+  }
+}
+
+test('sorting and highlighting work with mouse and keyboard in the real browser', async ({ page }) => {
+  await open(page, { theme: 'dark', scenario: 'hot', width: 1600, height: 860 });
+  const rate = page.getByRole('button', { name: 'Rate' });
+  await rate.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('th', { has: rate })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('broker-row').first()).toContainText('kafka-2:7071');
+  await page.getByRole('button', { name: 'clickstream' }).click();
+  await expect(page.getByTestId('topic-row').filter({ hasText: 'clickstream' })).toHaveAttribute(
+    'aria-selected',
+    'true'
+  );
+});
+
+for (const [scenario, verdict] of [
+  ['balanced', 'OK'],
+  ['stalled', 'CRITICAL'],
+  ['nodata', 'NO DATA'],
+] as const) {
+  test(`${scenario} cluster says ${verdict}`, async ({ page }) => {
+    const problems = await open(page, { theme: 'light', scenario, width: 900, height: 520 });
+    await expect(page.getByTestId('verdict')).toContainText(verdict);
+    if (scenario === 'stalled') {
+      await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
+    }
+    if (scenario === 'nodata') {
+      await expect(page.getByLabel('Recommended query')).toContainText(
+        'rate(kafka_server_brokertopicmetrics_messagesin_total'
+      );
+    }
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `${scenario}-default-light.png`) });
+  });
+}
