@@ -136,7 +136,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
               }}
               tabIndex={0}
               className={cx(styles.row, highlight === b.name && styles.highlighted)}
-              aria-selected={highlight === b.name}
+              aria-current={highlight === b.name ? 'true' : undefined}
               data-testid="broker-row"
             >
               <th scope="row">

@@ -217,10 +217,10 @@ describe('HealthPanel interaction', () => {
 
   it('highlights the broker row when its finding is clicked', () => {
     renderPanel({ frames: cluster((b) => (b === 1 ? 160 : 100)) });
-    expect(rowFor(brokerName(1))).toHaveAttribute('aria-selected', 'false');
+    expect(rowFor(brokerName(1))).not.toHaveAttribute('aria-current');
     fireEvent.click(screen.getByRole('button', { name: brokerName(1) }));
-    expect(rowFor(brokerName(1))).toHaveAttribute('aria-selected', 'true');
-    expect(rowFor(brokerName(0))).toHaveAttribute('aria-selected', 'false');
+    expect(rowFor(brokerName(1))).toHaveAttribute('aria-current', 'true');
+    expect(rowFor(brokerName(0))).not.toHaveAttribute('aria-current');
   });
 
   it('highlights a topic row from a topic-skew finding, even outside the top N', () => {
@@ -231,7 +231,7 @@ describe('HealthPanel interaction', () => {
     const skew = screen.getAllByTestId('finding').find((f) => f.textContent?.includes('topic-skew'))!;
     fireEvent.click(within(skew).getByRole('button', { name: topicName(0) }));
     const row = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(0)))!;
-    expect(row).toHaveAttribute('aria-selected', 'true');
+    expect(row).toHaveAttribute('aria-current', 'true');
     expect(row).toHaveTextContent('Skewed');
   });
 

@@ -60,7 +60,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         key={t.name}
         style={{ ...style, height: rowHeight }}
         tabIndex={0}
-        aria-selected={highlight === t.name}
+        aria-current={highlight === t.name ? 'true' : undefined}
         className={cx(styles.row, narrow && styles.narrowRow, highlight === t.name && styles.highlighted)}
         data-testid="topic-row"
       >
