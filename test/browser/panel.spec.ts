@@ -96,7 +96,7 @@ test('sorting and highlighting work with mouse and keyboard in the real browser'
   await expect(page.getByTestId('broker-row').first()).toContainText('kafka-2:7071');
   await page.getByRole('button', { name: 'clickstream' }).click();
   await expect(page.getByTestId('topic-row').filter({ hasText: 'clickstream' })).toHaveAttribute(
-    'aria-selected',
+    'aria-current',
     'true'
   );
 });
