@@ -1,0 +1,97 @@
+/**
+ * What the Prometheus JMX exporter (1.x Java agent) serves on :7071/metrics for one broker with our
+ * rules file (docker/jmx-exporter/kafka-broker.yml): Prometheus text format 0.0.4, HELP with the
+ * MBean, counters named `..._total`, numbers as Java's Double.toString writes them.
+ */
+import { Broker, Counters, gauges, TOPICS } from './model';
+
+/** Java's Double.toString: 12.0, 0.82, 1.2345678E7 (scientific from 10^7 and below 10^-3). */
+export function javaDouble(v: number): string {
+  if (Number.isNaN(v)) {
+    return 'NaN';
+  }
+  if (!Number.isFinite(v)) {
+    return v > 0 ? '+Inf' : '-Inf';
+  }
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e7 || abs < 1e-3)) {
+    const [mantissa, exponent] = v.toExponential().split('e');
+    const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
+    return `${m}E${Number(exponent)}`;
+  }
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+interface Family {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge';
+  samples: Array<{ labels: Record<string, string>; value: number }>;
+}
+
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+
+export function renderText(families: Family[]): string {
+  const lines: string[] = [];
+  for (const f of families) {
+    lines.push(`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`);
+    for (const s of f.samples) {
+      const labels = Object.entries(s.labels)
+        .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+        .join(',');
+      lines.push(`${f.name}${labels ? `{${labels}}` : ''} ${javaDouble(s.value)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function topicCounter(name: string, mbean: string, value: (topicIndex: number) => number): Family {
+  const perTopic = TOPICS.map((t, i) => ({ labels: { topic: t.name }, value: value(i) }));
+  // The broker-wide MBean (no topic key) is the sum of the per-topic ones: the all-topics series.
+  const all = perTopic.reduce((a, s) => a + s.value, 0);
+  return {
+    name,
+    help: `${mbean} (kafka.server<type=BrokerTopicMetrics, name=${mbean}><>Count)`,
+    type: 'counter',
+    samples: [...perTopic, { labels: {}, value: all }],
+  };
+}
+
+/** The families one broker exposes at absolute second `t` (relative to the scenario's anchor). */
+export function brokerFamilies(counters: Counters, broker: Broker, t: number): Family[] {
+  const g = gauges(broker);
+  return [
+    topicCounter('kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) => counters.messagesIn(broker, i, t)),
+    topicCounter('kafka_server_brokertopicmetrics_bytesin_total', 'BytesInPerSec', (i) => counters.bytesIn(broker, i, t)),
+    topicCounter('kafka_server_brokertopicmetrics_bytesout_total', 'BytesOutPerSec', (i) => counters.bytesOut(broker, i, t)),
+    {
+      name: 'kafka_server_replicamanager_underreplicatedpartitions',
+      help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.underReplicatedPartitions }],
+    },
+    {
+      name: 'kafka_controller_kafkacontroller_offlinepartitionscount',
+      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=OfflinePartitionsCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.offlinePartitionsCount }],
+    },
+    {
+      name: 'kafka_controller_kafkacontroller_activecontrollercount',
+      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.activeControllerCount }],
+    },
+    {
+      name: 'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent',
+      help: 'Attribute exposed for management (kafka.server<type=KafkaRequestHandlerPool, name=RequestHandlerAvgIdlePercent><>MeanRate)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.requestHandlerAvgIdle }],
+    },
+  ];
+}
+
+/** A scrape of one broker's exporter. */
+export function scrape(counters: Counters, broker: Broker, t: number): string {
+  return renderText(brokerFamilies(counters, broker, t));
+}

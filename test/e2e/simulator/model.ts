@@ -1,0 +1,125 @@
+/**
+ * The simulated cluster: three brokers, a few topics, and per scenario how their traffic moves
+ * over time. Everything is a pure function of (broker, topic, second), so the history backfilled
+ * into Prometheus and the live scrapes after it continue one another exactly.
+ */
+
+export const BROKERS = ['kafka-1', 'kafka-2', 'kafka-3'] as const;
+export type Broker = (typeof BROKERS)[number];
+
+/** msg/s for the whole cluster, spread over the brokers by their partition leadership. */
+export const TOPICS = [
+  { name: 'orders', rate: 180, bytesPerMessage: 600 },
+  { name: 'payments', rate: 90, bytesPerMessage: 350 },
+  { name: 'clickstream', rate: 300, bytesPerMessage: 1200 },
+] as const;
+
+export type ScenarioName = 'balanced' | 'hot-broker' | 'stalled-broker' | 'gone-broker' | 'spike' | 'drop';
+
+export interface Scenario {
+  name: ScenarioName;
+  /** Multiplier of a broker's share of every topic at second `t` (seconds before the anchor are negative). */
+  weight: (broker: Broker, t: number) => number;
+  /** Multiplier of the whole cluster's traffic at second `t`. */
+  load: (t: number) => number;
+  /** False while the broker's exporter does not answer (the broker is gone). */
+  up: (broker: Broker, t: number) => boolean;
+}
+
+const FIVE_MIN = -300;
+const always = () => true;
+const flat = () => 1;
+
+export const SCENARIOS: Record<ScenarioName, Scenario> = {
+  balanced: { name: 'balanced', weight: flat, load: flat, up: always },
+  // kafka-2 leads more partitions than the others: 1.7× their share all along.
+  'hot-broker': { name: 'hot-broker', weight: (b) => (b === 'kafka-2' ? 1.7 : 1), load: flat, up: always },
+  // kafka-3 still answers scrapes but takes no traffic for the last five minutes.
+  'stalled-broker': {
+    name: 'stalled-broker',
+    weight: (b, t) => (b === 'kafka-3' && t >= FIVE_MIN ? 0 : 1),
+    load: flat,
+    up: always,
+  },
+  // kafka-3's exporter stops answering five minutes ago (broker down, scrape fails).
+  'gone-broker': { name: 'gone-broker', weight: flat, load: flat, up: (b, t) => !(b === 'kafka-3' && t >= FIVE_MIN) },
+  // Producers burst to 4× for the last five minutes.
+  spike: { name: 'spike', weight: flat, load: (t) => (t >= FIVE_MIN ? 4 : 1), up: always },
+  // Traffic falls to a quarter for the last five minutes.
+  drop: { name: 'drop', weight: flat, load: (t) => (t >= FIVE_MIN ? 0.25 : 1), up: always },
+};
+
+/** Deterministic noise in [-1, 1) from integers, so reruns draw the same traffic. */
+function noise(a: number, b: number, c: number): number {
+  let h = (a * 374761393 + b * 668265263 + c * 2147483647) | 0;
+  h = Math.imul(h ^ (h >>> 13), 1274126177);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 2 ** 32) * 2 - 1;
+}
+
+/** msg/s of `topic` led by `broker` during second `t`, with ±5% noise. */
+export function messageRate(s: Scenario, broker: Broker, topicIndex: number, t: number): number {
+  if (!s.up(broker, t)) {
+    return 0;
+  }
+  const weights = BROKERS.map((b) => s.weight(b, t));
+  const total = weights.reduce((a, w) => a + w, 0) || 1;
+  // A stalled broker's share is not taken over by the others: its partitions are simply not served.
+  const share = s.weight(broker, t) / (BROKERS.every((b) => s.weight(b, t) > 0) ? total : BROKERS.length);
+  const base = TOPICS[topicIndex].rate * s.load(t) * share;
+  return Math.max(0, base * (1 + 0.05 * noise(BROKERS.indexOf(broker), topicIndex, t)));
+}
+
+/**
+ * Cumulative counters per broker and topic, second by second from `start` (inclusive) to `end`.
+ * `count(t)` is the number of messages up to the end of second t; bytes follow each topic's message size.
+ */
+export class Counters {
+  private readonly messages = new Map<string, Float64Array>();
+  constructor(
+    readonly scenario: Scenario,
+    readonly start: number,
+    readonly end: number,
+    /** Counters start here, as if the broker had been up for a while. */
+    private readonly initial = 1_000_000
+  ) {
+    const seconds = end - start + 1;
+    for (const b of BROKERS) {
+      TOPICS.forEach((_, ti) => {
+        const acc = new Float64Array(seconds);
+        let sum = this.initial * (ti + 1);
+        for (let i = 0; i < seconds; i++) {
+          sum += messageRate(scenario, b, ti, start + i);
+          acc[i] = sum;
+        }
+        this.messages.set(`${b}/${ti}`, acc);
+      });
+    }
+  }
+
+  messagesIn(broker: Broker, topicIndex: number, t: number): number {
+    const acc = this.messages.get(`${broker}/${topicIndex}`)!;
+    const i = Math.min(acc.length - 1, Math.max(0, Math.floor(t) - this.start));
+    // Kafka's meters count whole messages.
+    return Math.floor(acc[i]);
+  }
+
+  bytesIn(broker: Broker, topicIndex: number, t: number): number {
+    return this.messagesIn(broker, topicIndex, t) * TOPICS[topicIndex].bytesPerMessage;
+  }
+
+  /** Consumers read everything that came in, twice (two consumer groups per topic). */
+  bytesOut(broker: Broker, topicIndex: number, t: number): number {
+    return 2 * this.bytesIn(broker, topicIndex, t);
+  }
+}
+
+/** Gauges a healthy cluster reports; kafka-1 is the active controller. */
+export function gauges(broker: Broker) {
+  return {
+    underReplicatedPartitions: 0,
+    offlinePartitionsCount: 0,
+    activeControllerCount: broker === 'kafka-1' ? 1 : 0,
+    requestHandlerAvgIdle: 0.82,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * History for `promtool tsdb create-blocks-from openmetrics`: the samples Prometheus would have
+ * scraped from every broker, every `step` seconds, with the labels its scrape config attaches
+ * (`instance` = broker name, `job`). OpenMetrics wants each family contiguous, `# EOF` last.
+ */
+import { BROKERS, Counters } from './model';
+import { brokerFamilies, javaDouble } from './exposition';
+
+export function historyOpenMetrics(counters: Counters, job: string, from: number, to: number, step: number, anchor: number): string {
+  // family name → series key → lines
+  const families = new Map<string, { type: string; lines: string[] }>();
+  for (let t = from; t <= to; t += step) {
+    for (const broker of BROKERS) {
+      if (!counters.scenario.up(broker, t)) {
+        continue;
+      }
+      for (const f of brokerFamilies(counters, broker, t)) {
+        // OpenMetrics names a counter family without `_total`; its samples keep it.
+        const familyName = f.type === 'counter' ? f.name.replace(/_total$/, '') : f.name;
+        let family = families.get(familyName);
+        if (!family) {
+          family = { type: f.type, lines: [] };
+          families.set(familyName, family);
+        }
+        for (const s of f.samples) {
+          const labels = Object.entries({ ...s.labels, instance: broker, job })
+            .map(([k, v]) => `${k}="${v}"`)
+            .join(',');
+          family.lines.push(`${f.name}{${labels}} ${javaDouble(s.value)} ${anchor + t}`);
+        }
+      }
+    }
+  }
+  const out: string[] = [];
+  for (const [name, family] of families) {
+    out.push(`# TYPE ${name} ${family.type}`);
+    // Each series' samples in time order: sort by series, stable in time.
+    const bySeries = new Map<string, string[]>();
+    for (const line of family.lines) {
+      const key = line.slice(0, line.lastIndexOf('}') + 1);
+      (bySeries.get(key) ?? bySeries.set(key, []).get(key)!).push(line);
+    }
+    for (const lines of bySeries.values()) {
+      out.push(...lines);
+    }
+  }
+  out.push('# EOF');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,46 @@
+/** The exporters of the simulated brokers, one HTTP server per broker on 127.0.0.1. */
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
+import { Broker, BROKERS, Counters } from './model';
+import { scrape } from './exposition';
+
+export interface RunningExporters {
+  /** host:port per broker. */
+  targets: Record<Broker, string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves `/metrics` for each broker at the current second relative to `anchor` (unix seconds).
+ * A broker that is down in the scenario refuses connections, like a dead JVM.
+ */
+export async function startExporters(counters: Counters, anchor: number): Promise<RunningExporters> {
+  const servers: Server[] = [];
+  const targets = {} as Record<Broker, string>;
+  for (const broker of BROKERS) {
+    const server = createServer((req, res) => {
+      if (req.url?.split('?')[0] !== '/metrics') {
+        res.writeHead(404).end();
+        return;
+      }
+      const t = Math.floor(Date.now() / 1000) - anchor;
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      res.end(scrape(counters, broker, t));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    targets[broker] = `127.0.0.1:${port}`;
+    if (counters.scenario.up(broker, 0)) {
+      servers.push(server);
+    } else {
+      // Keep the port reserved in the target list but refuse connections.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+  return {
+    targets,
+    close: async () => {
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    },
+  };
+}
