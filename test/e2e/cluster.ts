@@ -42,7 +42,10 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
     const anchor = Math.floor(Date.now() / 1000) - 2;
     const counters = new Counters(scenario, -HISTORY_SECONDS, LIVE_SECONDS);
     const history = join(dir, 'history.om');
-    writeFileSync(history, historyOpenMetrics(counters, 'kafka', -HISTORY_SECONDS, -HISTORY_STEP, HISTORY_STEP, anchor));
+    writeFileSync(
+      history,
+      historyOpenMetrics(counters, 'kafka', -HISTORY_SECONDS, -HISTORY_STEP, HISTORY_STEP, anchor)
+    );
     const data = join(dir, 'data');
     await promtool('tsdb', 'create-blocks-from', 'openmetrics', history, data);
 

@@ -2,19 +2,23 @@ import { parseJsonc, readFixture } from '../../src/analysis/testkit/fixtures';
 import { addQueryMetadata, convertResponse, goDuration, PromResponse, toFrames } from './promToFrames';
 
 const input = (name: string) => JSON.parse(readFixture(`grafana-prometheus-frames/${name}`)) as PromResponse;
-const golden = (name: string) => parseJsonc(readFixture(`grafana-prometheus-frames/${name}`)) as { frames?: unknown[]; error?: string };
+const golden = (name: string) =>
+  parseJsonc(readFixture(`grafana-prometheus-frames/${name}`)) as { frames?: unknown[]; error?: string };
 
 describe('Prometheus API → frames, as Grafana builds them', () => {
-  it.each(['range_simple', 'range_nan', 'range_missing'])('%s: converter and query metadata match the golden', (name) => {
-    const q = JSON.parse(readFixture(`grafana-prometheus-frames/${name}.query.json`));
-    const response = addQueryMetadata(convertResponse(input(`${name}.result.json`)), {
-      refId: q.RefId,
-      range: q.RangeQuery,
-      expr: q.Expr ?? '',
-      step: q.Step,
-    });
-    expect(response.frames).toEqual(golden(`${name}.result.golden.jsonc`).frames);
-  });
+  it.each(['range_simple', 'range_nan', 'range_missing'])(
+    '%s: converter and query metadata match the golden',
+    (name) => {
+      const q = JSON.parse(readFixture(`grafana-prometheus-frames/${name}.query.json`));
+      const response = addQueryMetadata(convertResponse(input(`${name}.result.json`)), {
+        refId: q.RefId,
+        range: q.RangeQuery,
+        expr: q.Expr ?? '',
+        step: q.Step,
+      });
+      expect(response.frames).toEqual(golden(`${name}.result.golden.jsonc`).frames);
+    }
+  );
 
   it.each([
     ['prom-vector.json', 'prom-vector-frame.jsonc'],
@@ -25,11 +29,21 @@ describe('Prometheus API → frames, as Grafana builds them', () => {
   });
 
   it('turns an error body into an error and no frames', () => {
-    expect(convertResponse(input('prom-error.json'))).toEqual({ frames: [], error: golden('prom-error-frame.jsonc').error });
+    expect(convertResponse(input('prom-error.json'))).toEqual({
+      frames: [],
+      error: golden('prom-error-frame.jsonc').error,
+    });
   });
 
   it('writes steps like Go durations', () => {
-    expect([1000, 15000, 60000, 90000, 3_600_000, 500].map(goDuration)).toEqual(['1s', '15s', '1m0s', '1m30s', '1h0m0s', '500ms']);
+    expect([1000, 15000, 60000, 90000, 3_600_000, 500].map(goDuration)).toEqual([
+      '1s',
+      '15s',
+      '1m0s',
+      '1m30s',
+      '1h0m0s',
+      '500ms',
+    ]);
   });
 
   it('puts the refId on every frame', () => {

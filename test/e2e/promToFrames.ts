@@ -101,10 +101,16 @@ export function convertResponse(body: PromResponse): DataResponse {
   } else if (resultType === 'scalar') {
     frames.push(seriesFrame('scalar', {}, [result as SamplePair]));
   }
-  const notices = [...(body.warnings ?? []).map((text) => ({ severity: 'warning', text })), ...(body.infos ?? []).map((text) => ({ severity: 'info', text }))];
+  const notices = [
+    ...(body.warnings ?? []).map((text) => ({ severity: 'warning', text })),
+    ...(body.infos ?? []).map((text) => ({ severity: 'info', text })),
+  ];
   if (notices.length) {
     if (frames.length === 0) {
-      frames.push({ schema: { name: 'Warnings', meta: { typeVersion: [0, 0], notices }, fields: [] }, data: { values: [] } });
+      frames.push({
+        schema: { name: 'Warnings', meta: { typeVersion: [0, 0], notices }, fields: [] },
+        data: { values: [] },
+      });
     } else {
       frames[0].schema.meta.notices = notices;
     }
@@ -163,5 +169,8 @@ export function addQueryMetadata(response: DataResponse, query: QueryModel): Dat
 
 /** Both stages, with the refId the frontend puts on every frame. */
 export function toFrames(body: PromResponse, query: QueryModel): FrameJSON[] {
-  return addQueryMetadata(convertResponse(body), query).frames.map((f) => ({ ...f, schema: { ...f.schema, refId: query.refId } }));
+  return addQueryMetadata(convertResponse(body), query).frames.map((f) => ({
+    ...f,
+    schema: { ...f.schema, refId: query.refId },
+  }));
 }

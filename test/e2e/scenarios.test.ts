@@ -18,7 +18,8 @@ async function report(cluster: RunningCluster, expr = QUERY): Promise<HealthRepo
   return analyze(frames as never, { timeRange: { from: start * 1000, to: end * 1000 } });
 }
 
-const checks = (r: HealthReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.check}:${f.subject ?? ''}`);
+const checks = (r: HealthReport) =>
+  r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.check}:${f.subject ?? ''}`);
 
 describe.each<[ScenarioName, (r: HealthReport) => void]>([
   [
@@ -81,7 +82,15 @@ describe.each<[ScenarioName, (r: HealthReport) => void]>([
       expectations(r);
     } catch (e) {
       // Show what the analysis saw when it disagrees.
-      console.log(name, r.verdict, JSON.stringify(r.findings.map((f) => [f.check, f.severity, f.subject, f.message]), null, 1));
+      console.log(
+        name,
+        r.verdict,
+        JSON.stringify(
+          r.findings.map((f) => [f.check, f.severity, f.subject, f.message]),
+          null,
+          1
+        )
+      );
       throw e;
     }
   });

@@ -61,9 +61,15 @@ function topicCounter(name: string, mbean: string, value: (topicIndex: number) =
 export function brokerFamilies(counters: Counters, broker: Broker, t: number): Family[] {
   const g = gauges(broker);
   return [
-    topicCounter('kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) => counters.messagesIn(broker, i, t)),
-    topicCounter('kafka_server_brokertopicmetrics_bytesin_total', 'BytesInPerSec', (i) => counters.bytesIn(broker, i, t)),
-    topicCounter('kafka_server_brokertopicmetrics_bytesout_total', 'BytesOutPerSec', (i) => counters.bytesOut(broker, i, t)),
+    topicCounter('kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) =>
+      counters.messagesIn(broker, i, t)
+    ),
+    topicCounter('kafka_server_brokertopicmetrics_bytesin_total', 'BytesInPerSec', (i) =>
+      counters.bytesIn(broker, i, t)
+    ),
+    topicCounter('kafka_server_brokertopicmetrics_bytesout_total', 'BytesOutPerSec', (i) =>
+      counters.bytesOut(broker, i, t)
+    ),
     {
       name: 'kafka_server_replicamanager_underreplicatedpartitions',
       help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value)',
@@ -87,6 +93,13 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       help: 'Attribute exposed for management (kafka.server<type=KafkaRequestHandlerPool, name=RequestHandlerAvgIdlePercent><>MeanRate)',
       type: 'gauge',
       samples: [{ labels: {}, value: g.requestHandlerAvgIdle }],
+    },
+    {
+      name: 'kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total',
+      help: 'Attribute exposed for management (kafka.server<type=KafkaRequestHandlerPool, name=RequestHandlerAvgIdlePercent><>Count)',
+      type: 'counter',
+      // The meter is marked with idle nanoseconds: rate() / 1e9 is the idle ratio.
+      samples: [{ labels: {}, value: Math.round(g.requestHandlerAvgIdle * 1e9 * (t - counters.start)) }],
     },
   ];
 }

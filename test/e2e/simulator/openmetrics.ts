@@ -6,7 +6,14 @@
 import { BROKERS, Counters } from './model';
 import { brokerFamilies, javaDouble } from './exposition';
 
-export function historyOpenMetrics(counters: Counters, job: string, from: number, to: number, step: number, anchor: number): string {
+export function historyOpenMetrics(
+  counters: Counters,
+  job: string,
+  from: number,
+  to: number,
+  step: number,
+  anchor: number
+): string {
   // family name → series key → lines
   const families = new Map<string, { type: string; lines: string[] }>();
   for (let t = from; t <= to; t += step) {

@@ -1,0 +1,285 @@
+/**
+ * The demo stack as files: docker-compose.yaml, provisioning/, the exporter rules. No Docker engine
+ * runs here, so the compose file is validated against the Compose schema (dclint), and everything
+ * it points at is checked to exist and agree with the plugin and the panel's defaults.
+ */
+import { execFile } from 'child_process';
+import { existsSync, readdirSync, writeFileSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+// The options' plain modules: the index also loads the editors (React, @grafana/ui).
+import { DEFAULT_OPTIONS } from '../../src/options/defaults';
+import { migrateOptions } from '../../src/options/migrate';
+import { dashboard, DASHBOARD_FILE, pluginId, read, readYaml, REPO } from './stackFiles';
+import { promtool } from './prometheus';
+import { BROKERS, Counters, SCENARIOS } from './simulator/model';
+import { scrape } from './simulator/exposition';
+
+const run = promisify(execFile);
+const dclint = (file: string) => run(join(REPO, 'node_modules/.bin/dclint'), [file], { cwd: REPO });
+
+interface Service {
+  image?: string;
+  volumes?: string[];
+  environment?: Record<string, string>;
+}
+const compose = () =>
+  readYaml<{ services: Record<string, Service>; volumes: Record<string, unknown> }>('docker-compose.yaml');
+
+describe('docker-compose.yaml', () => {
+  it('passes Compose schema validation', async () => {
+    await expect(dclint('docker-compose.yaml')).resolves.toBeDefined();
+  });
+
+  it('would fail schema validation if it were wrong (the validator really checks)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kbh-compose-'));
+    const bad = join(dir, 'docker-compose.yaml');
+    writeFileSync(bad, 'services:\n  kafka:\n    image: apache/kafka:3.9.1\n    portz: ["9092:9092"]\n');
+    await expect(dclint(bad)).rejects.toMatchObject({ stdout: expect.stringContaining('invalid-schema') });
+  });
+
+  it('pins every image to a version', () => {
+    for (const [name, service] of Object.entries(compose().services)) {
+      expect({ name, image: service.image }).toEqual({
+        name,
+        image: expect.stringMatching(/^[\w./-]+:v?\d+(\.\d+)*[\w.-]*$/),
+      });
+    }
+  });
+
+  it('mounts only files and folders that exist', () => {
+    const mounts = Object.values(compose().services).flatMap((s) => s.volumes ?? []);
+    const hostPaths = mounts.map((m) => m.split(':')[0]).filter((p) => p.startsWith('.'));
+    expect(hostPaths.length).toBeGreaterThan(5);
+    for (const p of hostPaths.filter((p) => p !== './dist' && p !== '.')) {
+      expect({ path: p, exists: existsSync(join(REPO, p)) }).toEqual({ path: p, exists: true });
+    }
+    // ./dist is what the plugin-build service writes; npm run build must produce it there.
+    expect(read('.config/bundler/constants.ts')).toContain("DIST_DIR = 'dist'");
+  });
+
+  it('builds the plugin with the same commands as a developer and loads it unsigned for our id only', () => {
+    const { services } = compose();
+    expect(JSON.stringify(services['plugin-build'])).toContain('npm ci --no-audit --no-fund && npm run build');
+    expect(services.grafana.environment!.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe(pluginId());
+    expect(services.grafana.volumes).toContain(`./dist:/var/lib/grafana/plugins/${pluginId()}:ro`);
+    expect(services.grafana.environment!.GF_AUTH_ANONYMOUS_ORG_ROLE).toBe('Viewer');
+  });
+
+  it('keeps KAFKA_OPTS (the JMX agent) away from the CLI tools', () => {
+    const { services } = compose();
+    for (const b of ['kafka-1', 'kafka-2', 'kafka-3']) {
+      expect(services[b].environment!.KAFKA_OPTS).toContain(
+        '-javaagent:/opt/jmx-agent/jmx_prometheus_javaagent.jar=7071:'
+      );
+      expect(JSON.stringify((services[b] as { healthcheck?: unknown }).healthcheck)).toContain('KAFKA_OPTS= ');
+    }
+    expect(services.loadgen.environment?.KAFKA_OPTS).toBeUndefined();
+    expect(read('docker/loadgen/loadgen.sh')).toContain('unset KAFKA_OPTS');
+  });
+
+  it('gives every variable the provisioning files use a default', () => {
+    const env = compose().services.grafana.environment!;
+    const files = readdirSync(join(REPO, 'provisioning/alerting')).map((f) => read(`provisioning/alerting/${f}`));
+    const used = new Set(files.flatMap((text) => Array.from(text.matchAll(/\$\{?([A-Z][A-Z0-9_]+)\}?/g), (m) => m[1])));
+    expect(used.size).toBeGreaterThan(0);
+    for (const v of used) {
+      expect({ v, value: env[v] }).toEqual({ v, value: expect.stringMatching(/^\$\{[A-Z_]+:-.+\}$/) });
+    }
+  });
+});
+
+describe('provisioning', () => {
+  const datasource = () =>
+    readYaml<{ datasources: Array<{ uid: string; type: string; url: string }> }>(
+      'provisioning/datasources/prometheus.yml'
+    ).datasources[0];
+
+  it('parses every YAML and JSON file', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]
+      );
+    const files = walk('provisioning');
+    expect(files.length).toBeGreaterThan(8);
+    for (const f of files) {
+      expect(() => (f.endsWith('.json') ? JSON.parse(read(f)) : readYaml(f))).not.toThrow();
+    }
+  });
+
+  it('points the dashboard at the plugin and the provisioned data source, portably', () => {
+    const d = dashboard();
+    const health = d.panels.filter((p) => p.type === pluginId());
+    expect(health).toHaveLength(1);
+    const dsVar = d.templating.list.find((v) => v.type === 'datasource')!;
+    expect(dsVar.current?.value).toBe(datasource().uid);
+    expect(datasource().type).toBe('prometheus');
+    // Every query goes through the ${DS_PROMETHEUS} variable, so an import into another Grafana can pick its own.
+    for (const p of d.panels) {
+      expect(p.datasource?.uid).toBe(`\${${dsVar.name}}`);
+      for (const t of p.targets) {
+        expect(t.datasource?.uid ?? p.datasource?.uid).toBe(`\${${dsVar.name}}`);
+      }
+    }
+  });
+
+  it('uses the recommended query, without the all-topics series, and current panel options', () => {
+    const panel = dashboard().panels.find((p) => p.type === pluginId())!;
+    const sources = dashboard()
+      .templating.list.find((v) => v.name === 'rate_source')!
+      .options!.map((o) => o.value);
+    expect(sources).toContain('rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m])');
+    expect(panel.targets[0].expr).toBe('sum by (instance, topic) (${rate_source})');
+    expect(panel.options).toEqual(migrateOptions(panel.options));
+    expect(panel.fieldConfig?.defaults?.unit).toBe('mps');
+  });
+
+  it('has the dashboard provider point at the folder the compose file mounts', () => {
+    const provider = readYaml<{ providers: Array<{ options: { path: string } }> }>(
+      'provisioning/dashboards/dashboards.yml'
+    ).providers[0];
+    expect(compose().services.grafana.volumes).toContain(`./provisioning/dashboards:${provider.options.path}:ro`);
+    expect(compose().services.grafana.environment!.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(
+      `${provider.options.path}/${DASHBOARD_FILE.split('/').pop()}`
+    );
+  });
+});
+
+describe('alert rules', () => {
+  interface GrafanaRule {
+    uid: string;
+    condition: string;
+    data: Array<{
+      refId: string;
+      datasourceUid: string;
+      model: { expr?: string; conditions?: Array<{ evaluator: { type: string; params: number[] } }> };
+    }>;
+    labels: { severity: string; check: string; prometheus_rule: string };
+    for: string;
+  }
+  interface PromRule {
+    alert: string;
+    expr: string;
+    for: string;
+    labels: { severity: string; check: string };
+  }
+  const grafanaRules = () =>
+    readYaml<{ groups: Array<{ rules: GrafanaRule[] }> }>('provisioning/alerting/kafka-alerts.yml').groups[0].rules;
+  const promRules = () =>
+    readYaml<{ groups: Array<{ rules: PromRule[] }> }>('provisioning/prometheus/rules/kafka-alerts.yml').groups[0]
+      .rules;
+  const threshold = (r: GrafanaRule) => r.data.find((d) => d.refId === r.condition)!.model.conditions![0].evaluator;
+  const query = (r: GrafanaRule) => r.data.find((d) => d.refId === 'A')!;
+
+  it('cover every check the issue lists', () => {
+    const checks = new Set(grafanaRules().map((r) => r.labels.check));
+    expect(checks).toEqual(
+      new Set([
+        'imbalance',
+        'broker-stalled',
+        'broker-missing',
+        'drop',
+        'under-replicated',
+        'offline-partitions',
+        'active-controllers',
+      ])
+    );
+  });
+
+  it('evaluate, in Grafana, the same expression and threshold as the Prometheus rule promtool tests', () => {
+    const byName = new Map(promRules().map((r) => [r.alert, r]));
+    const ops: Record<string, string> = { gt: '>', lt: '<', outside_range: '!=' };
+    expect(grafanaRules()).toHaveLength(byName.size);
+    for (const g of grafanaRules()) {
+      const p = byName.get(g.labels.prometheus_rule)!;
+      const t = threshold(g);
+      expect(`(${query(g).model.expr}) ${ops[t.type]} ${t.params[0]}`).toBe(p.expr.trim());
+      expect([g.labels.severity, g.labels.check, g.for]).toEqual([p.labels.severity, p.labels.check, p.for]);
+      expect(query(g).datasourceUid).toBe(
+        readYaml<{ datasources: Array<{ uid: string }> }>('provisioning/datasources/prometheus.yml').datasources[0].uid
+      );
+    }
+  });
+
+  it("use the panel's default thresholds", () => {
+    const t = DEFAULT_OPTIONS.thresholds;
+    const expected: Record<string, number[]> = {
+      'kbh-broker-imbalance': [t.imbalance.warning],
+      'kbh-broker-imbalance-critical': [t.imbalance.critical],
+      'kbh-throughput-drop': [t.drop.warning],
+      'kbh-throughput-drop-critical': [t.drop.critical],
+      'kbh-broker-stalled': [0],
+      'kbh-broker-missing': [1],
+      'kbh-under-replicated-partitions': [0],
+      'kbh-offline-partitions': [0],
+      'kbh-active-controllers': [1, 1],
+    };
+    for (const g of grafanaRules()) {
+      expect({ uid: g.uid, params: threshold(g).params }).toEqual({ uid: g.uid, params: expected[g.uid] });
+    }
+    // The minimum rate guards, and the stall limit min(minimum rate, 5% of the baseline), as in the panel.
+    const minRate = t.minRate;
+    for (const g of grafanaRules().filter((r) => ['imbalance', 'drop', 'broker-stalled'].includes(r.labels.check))) {
+      expect(query(g).model.expr).toContain(`>= ${minRate})`);
+    }
+    const stalled = grafanaRules().find((r) => r.labels.check === 'broker-stalled')!;
+    expect(query(stalled).model.expr).toContain(
+      `clamp_max(0.05 * quantile_over_time(0.5, kafka:broker_messages_in:rate1m[30m] offset 5m), ${minRate})`
+    );
+  });
+});
+
+describe('Prometheus files, with promtool', () => {
+  it('has a valid configuration and rule files', async () => {
+    await expect(promtool('check', 'config', join(REPO, 'provisioning/prometheus/prometheus.yml'))).resolves.toContain(
+      'SUCCESS'
+    );
+    const rules = readdirSync(join(REPO, 'provisioning/prometheus/rules')).map((f) =>
+      join(REPO, 'provisioning/prometheus/rules', f)
+    );
+    const out = await promtool('check', 'rules', ...rules);
+    expect(out.match(/SUCCESS/g)).toHaveLength(rules.length);
+  });
+
+  it('proves the recording and alert expressions on input series (all-topics series, counter reset)', async () => {
+    const out = await promtool('test', 'rules', join(REPO, 'provisioning/prometheus/tests/kafka-rules.test.yml'));
+    expect(out).toContain('SUCCESS');
+  });
+});
+
+describe('exporter rules and simulator', () => {
+  /** Every metric name a rule can produce: `$1` expanded over the alternatives of the pattern's first group. */
+  function ruleNames(): string[] {
+    const config = readYaml<{ lowercaseOutputName: boolean; rules: Array<{ pattern: string; name: string }> }>(
+      'docker/jmx-exporter/kafka-broker.yml'
+    );
+    return config.rules.flatMap((r) => {
+      const group = /\(([A-Za-z|]+)\)/.exec(r.pattern)?.[1];
+      const names =
+        r.name.includes('$1') && group ? group.split('|').map((alt) => r.name.replace('$1', alt)) : [r.name];
+      return names.map((n) => (config.lowercaseOutputName ? n.toLowerCase() : n));
+    });
+  }
+
+  it('serves exactly the metric names the rules file produces', () => {
+    const counters = new Counters(SCENARIOS.balanced, -60, 60);
+    const served = new Set(
+      scrape(counters, BROKERS[0], 0)
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => /^[a-z_:]+/.exec(l)![0])
+    );
+    expect(served).toEqual(new Set(ruleNames()));
+  });
+
+  it('serves each per-topic family with its all-topics series, equal to their sum', () => {
+    const counters = new Counters(SCENARIOS.balanced, -60, 60);
+    const lines = scrape(counters, BROKERS[1], 30).split('\n');
+    const values = (re: RegExp) => lines.filter((l) => re.test(l)).map((l) => Number(l.split(' ').pop()));
+    const perTopic = values(/^kafka_server_brokertopicmetrics_messagesin_total\{topic=/);
+    const all = values(/^kafka_server_brokertopicmetrics_messagesin_total \S+$/);
+    expect(perTopic.length).toBeGreaterThan(1);
+    expect(all).toEqual([perTopic.reduce((a, b) => a + b, 0)]);
+  });
+});
