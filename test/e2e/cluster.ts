@@ -16,13 +16,14 @@ import { PromResponse } from './promToFrames';
 export const HISTORY_SECONDS = 45 * 60;
 const HISTORY_STEP = 5;
 const LIVE_SECONDS = 15 * 60;
-const LIVE_LEAD_SECONDS = 15;
 
 export interface RunningCluster {
   anchor: number;
   prometheus: RunningPrometheus;
   exporters: RunningExporters;
   rangeQuery: (expr: string, start: number, end: number, step: number) => Promise<PromResponse>;
+  /** The end of a range query as Grafana aligns it (a multiple of the step), once live data covers it. */
+  alignedEnd: (step: number) => Promise<number>;
   instantQuery: (expr: string, time: number) => Promise<PromResponse>;
   stop: () => Promise<void>;
 }
@@ -80,15 +81,24 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
       await new Promise((res) => setTimeout(res, 200));
     }
     // The backfill ends 5 s before the anchor and live scrapes start a few seconds after it; a
-    // rate() window ending in that gap extrapolates short. Query once live data covers the edge.
-    while (Date.now() / 1000 < anchor + LIVE_LEAD_SECONDS) {
-      await new Promise((res) => setTimeout(res, 250));
-    }
+    // rate() window ending in that gap extrapolates short. Queries end after live data began.
+    const liveFrom = Math.ceil(Date.now() / 1000);
     return {
       anchor,
       prometheus,
       exporters,
       rangeQuery: (expr, start, end, step) => api(url, '/api/v1/query_range', { query: expr, start, end, step }),
+      alignedEnd: async (step) => {
+        // Bounded: at most one step of waiting.
+        for (let i = 0; i < 4 * step + 4; i++) {
+          const end = Math.floor(Date.now() / 1000 / step) * step;
+          if (end >= liveFrom) {
+            return end;
+          }
+          await new Promise((res) => setTimeout(res, 250));
+        }
+        throw new Error('live data did not start');
+      },
       instantQuery: (expr, time) => api(url, '/api/v1/query', { query: expr, time }),
       stop,
     };

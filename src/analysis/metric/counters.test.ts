@@ -22,6 +22,25 @@ describe('raw counters', () => {
     expect(out[2]).toBe(10);
   });
 
+  it('spreads a short run of repeated samples (missed scrapes) over the run, like rate() would', () => {
+    // 1 s steps at 100/s; the samples at 3 and 4 s are stale repeats of the one at 2 s.
+    const t = Float64Array.from([0, 1, 2, 3, 4, 5, 6].map((s) => s * 1000));
+    const out = deriveRates(t, Float64Array.from([0, 100, 200, 200, 200, 500, 600]));
+    expect(Array.from(out.slice(1))).toEqual([100, 100, 100, 100, 100, 100]);
+  });
+
+  it('keeps a long run of repeated samples at 0: that is a broker taking no traffic', () => {
+    const t = Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7].map((s) => s * 1000));
+    const out = deriveRates(t, Float64Array.from([0, 100, 100, 100, 100, 100, 100, 200]));
+    expect(Array.from(out.slice(1))).toEqual([100, 0, 0, 0, 0, 0, 100]);
+  });
+
+  it('does not spread across a counter reset', () => {
+    const t = Float64Array.from([0, 1, 2, 3].map((s) => s * 1000));
+    const out = deriveRates(t, Float64Array.from([500, 500, 40, 140]));
+    expect(Array.from(out.slice(1))).toEqual([0, 40, 100]);
+  });
+
   it('a named counter (`_total`) is flagged and its rates derived over a range', () => {
     const perSec = times.map(() => 50);
     const report = analyze([

@@ -69,14 +69,25 @@ export function consistentWithCounter(values: Samples): boolean {
   return tallySteps(values, emptyTally()).badFalls === 0;
 }
 
+/** Longest run of unchanged samples that is read as missed scrapes rather than as idleness. */
+export const MAX_STALE_RUN = 3;
+
 /**
  * Per-second rates from cumulative counts, like PromQL's rate() between adjacent samples:
  * a fall means the counter restarted from zero. The first sample has no rate (NaN).
+ *
+ * A range query repeats a series' last sample at every step until a newer one arrives, so a
+ * missed scrape shows as a step without increase followed by a step with a double one. A run of
+ * at most MAX_STALE_RUN unchanged steps that ends in an increase is therefore spread evenly over
+ * the run; a longer run is real idleness and stays at 0.
  */
 export function deriveRates(times: Float64Array, values: Samples): Float64Array {
   const out = new Float64Array(values.length).fill(NaN);
   let prevT = NaN;
   let prevV = NaN;
+  // Index and sample where the current run of unchanged values started (-1: no run).
+  let runStart = -1;
+  let runT = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isNaN(v)) {
@@ -84,8 +95,26 @@ export function deriveRates(times: Float64Array, values: Samples): Float64Array 
     }
     if (!Number.isNaN(prevV)) {
       const seconds = (times[i] - prevT) / 1000;
-      const increase = v >= prevV ? v - prevV : v;
-      out[i] = seconds > 0 ? increase / seconds : NaN;
+      if (v === prevV) {
+        if (runStart < 0) {
+          runStart = i;
+          runT = prevT;
+        }
+        out[i] = 0;
+      } else {
+        const increase = v > prevV ? v - prevV : v;
+        out[i] = seconds > 0 ? increase / seconds : NaN;
+        if (runStart >= 0 && v > prevV && i - runStart <= MAX_STALE_RUN) {
+          const spread = (times[i] - runT) / 1000;
+          const rate = spread > 0 ? increase / spread : NaN;
+          for (let j = runStart; j <= i; j++) {
+            if (!Number.isNaN(out[j])) {
+              out[j] = rate;
+            }
+          }
+        }
+        runStart = -1;
+      }
     }
     prevT = times[i];
     prevV = v;
