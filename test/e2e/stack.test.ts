@@ -11,7 +11,8 @@ import { promisify } from 'util';
 // The options' plain modules: the index also loads the editors (React, @grafana/ui).
 import { DEFAULT_OPTIONS } from '../../src/options/defaults';
 import { migrateOptions } from '../../src/options/migrate';
-import { dashboard, DASHBOARD_FILE, pluginId, read, readYaml, REPO } from './stackFiles';
+import { satisfies } from 'semver';
+import { dashboard, DASHBOARD_FILE, pluginId, read, readJson, readYaml, REPO } from './stackFiles';
 import { promtool } from './prometheus';
 import { BROKERS, Counters, SCENARIOS } from './simulator/model';
 import { scrape } from './simulator/exposition';
@@ -57,6 +58,13 @@ describe('docker-compose.yaml', () => {
     }
     // ./dist is what the plugin-build service writes; npm run build must produce it there.
     expect(read('.config/bundler/constants.ts')).toContain("DIST_DIR = 'dist'");
+  });
+
+  it("runs a Grafana that satisfies the plugin's grafanaDependency", () => {
+    const version = compose().services.grafana.image!.split(':')[1];
+    const range = readJson<{ dependencies: { grafanaDependency: string } }>('src/plugin.json').dependencies
+      .grafanaDependency;
+    expect(satisfies(version, range)).toBe(true);
   });
 
   it('builds the plugin with the same commands as a developer and loads it unsigned for our id only', () => {
