@@ -107,8 +107,10 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
       // Recorded series start when Prometheus does (history is not recorded back), so compare the
       // current rates, not the trends, once the rules have been evaluated on live data.
       const liveEnd = await cluster!.alignedEnd(STEP);
-      for (let i = 0; i < 120; i++) {
-        const r = await cluster!.instantQuery('timestamp(kafka:cluster_messages_in:rate1m)', Date.now() / 1000);
+      for (let i = 0; i < 160; i++) {
+        // As a range query ending at `end` sees it: the latest evaluation at or before `end`.
+        const end = await cluster!.alignedEnd(STEP);
+        const r = await cluster!.instantQuery('timestamp(kafka:cluster_messages_in:rate1m)', end);
         const at = Number((r.data?.result as Array<{ value: [number, string] }> | undefined)?.[0]?.value[1] ?? 0);
         if (at >= liveEnd) {
           break;
