@@ -9,4 +9,6 @@ module.exports = {
   // @grafana/data pulls in d3 packages that ship only .mjs files: transform those too.
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The React 19 scratch install (scripts/react19.sh) is not part of this run.
+  modulePathIgnorePatterns: ['<rootDir>/.react19/'],
 };

@@ -7,5 +7,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: base.transform,
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/.react19/'],
   testTimeout: 120_000,
 };

@@ -22,5 +22,7 @@ module.exports = {
   transformIgnorePatterns: [
     `^${escapeRegExp(path.resolve(__dirname, '../../node_modules'))}/(?!.*(${grafanaESModules.join('|')})/.*)`,
   ],
+  // The scratch folder holds a copy of test/react19/package.json: keep the two from colliding.
+  modulePathIgnorePatterns: ['<rootDir>/test/react19/package\\.json$'],
   cacheDirectory: path.join(scratch, '.jest-cache'),
 };
