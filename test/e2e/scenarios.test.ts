@@ -7,7 +7,7 @@ import { analyze, HealthReport } from '../../src/analysis';
 import { RunningCluster, startCluster } from './cluster';
 import { toFrames } from './promToFrames';
 import { ScenarioName } from './simulator/model';
-import { healthPanelQueries, REPO } from './stackFiles';
+import { dashboard, healthPanelQueries, REPO } from './stackFiles';
 
 // What Grafana asks for a 30 min range: its step floor is the data source's scrape interval (5 s).
 const STEP = 5;
@@ -124,6 +124,35 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
       expect(recorded.cluster.totalRate).toBeGreaterThan(live.cluster.totalRate * 0.85);
       expect(recorded.cluster.totalRate).toBeLessThan(live.cluster.totalRate * 1.15);
       expect(recorded.findings.filter((f) => f.severity === 'critical')).toEqual([]);
+    });
+
+    it("answers the dashboard's instant queries: the stat panels and the health panel set to Instant", async () => {
+      const time = await cluster!.alignedEnd(STEP);
+      const stats = dashboard().panels.filter((p) => p.type === 'stat');
+      expect(stats.length).toBe(3);
+      const values: Record<string, number | null> = {};
+      for (const p of stats) {
+        const expr = p.targets[0].expr;
+        const frames = toFrames(await cluster!.instantQuery(expr, time), {
+          refId: 'A',
+          range: false,
+          expr,
+          step: STEP,
+        });
+        expect(frames).toHaveLength(1);
+        expect(frames[0].schema.meta.type).toBe('numeric-multi');
+        values[p.title ?? ''] = frames[0].data.values[1][0] as number | null;
+      }
+      expect(values).toEqual({ 'Under-replicated partitions': 0, 'Offline partitions': 0, 'Active controllers': 1 });
+
+      const body = await cluster!.instantQuery(RATE_QUERY.expr, time);
+      const r = analyze(toFrames(body, { refId: 'A', range: false, expr: RATE_QUERY.expr, step: STEP }) as never);
+      expect(r.verdict).toBe('ok');
+      expect(r.cluster.brokerCount).toBe(3);
+      expect(r.cluster.totalRate).toBeGreaterThan(CLUSTER_RATE * 0.9);
+      expect(r.notEvaluated.map((n) => n.check)).toEqual(
+        expect.arrayContaining(['spike', 'drop', 'broker-stalled', 'broker-missing'])
+      );
     });
 
     it('does not count the all-topics series twice when the query forgets topic!=""', async () => {

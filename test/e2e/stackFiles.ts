@@ -21,6 +21,7 @@ export interface Dashboard {
   };
   panels: Array<{
     id: number;
+    title?: string;
     type: string;
     datasource?: { uid: string };
     targets: Array<{ refId: string; expr: string; datasource?: { uid: string } }>;
