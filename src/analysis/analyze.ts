@@ -35,6 +35,7 @@ import {
   clusterLevels,
 } from './checks/trends';
 import { orderFindings, verdictOf } from './findings';
+import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
 
 /** Baseline and recent window both need a few steps before medians mean anything. */
 const MIN_TREND_STEPS = 6;
@@ -225,7 +226,8 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
   const extracted = extractSeries(frames);
-  const prepared = prepareSeries(extracted.series, options);
+  const split = splitByRole(extracted.series, { byRefId: options.roles, queries: extracted.queries });
+  const prepared = prepareSeries(split.messagesIn, options);
   const query = recommendedQueryFor(prepared);
   const reading = readingFindings(
     prepared,
@@ -235,18 +237,24 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   );
 
   if (prepared.rates.length === 0) {
+    // Without messages-in there are no brokers to attach figures to, but replication, controller
+    // and consumer-lag problems are still problems.
+    const signals = evaluateSignals(split, 0, [], [], options, prepared.broker.label);
     const findings = [
-      noDataFinding(prepared, extracted.series.length, extracted.notices, query),
+      noDataFinding(prepared, split.messagesIn.length, extracted.notices, query),
       rawCounterFinding(prepared, 'instant', query),
       ...reading,
+      ...signals.findings,
     ];
+    const serious = signals.findings.filter((f) => f.severity !== 'info');
     return {
-      verdict: 'nodata',
+      verdict: serious.length ? verdictOf(serious) : 'nodata',
+      signals: signals.summary,
       findings: orderFindings(findings.filter((f): f is Finding => !!f)),
       cluster: emptyCluster(),
       brokers: [],
       topics: [],
-      notEvaluated: [],
+      notEvaluated: signals.notEvaluated,
       data: summary(prepared, 'none', extracted.notices, extracted.refIds),
     };
   }
@@ -299,9 +307,13 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     findings.push(...r.findings);
     notEvaluated.push(...r.notEvaluated);
   }
+  const signals = evaluateSignals(split, prepared.rates.length, brokers, topics, options, prepared.broker.label);
+  findings.push(...signals.findings);
+  notEvaluated.push(...signals.notEvaluated);
   const ordered = orderFindings(findings);
   return {
     verdict: verdictOf(ordered),
+    signals: signals.summary,
     findings: ordered,
     cluster,
     brokers,
@@ -339,6 +351,7 @@ export function analyze(
           suggestion: 'Check the query returns time series or a table of MessagesInPerSec rates.',
         },
       ],
+      signals: emptySignals(),
       cluster: emptyCluster(),
       brokers: [],
       topics: [],

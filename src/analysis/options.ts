@@ -1,4 +1,5 @@
-import type { HealthOptions, HealthOptionsInput, LevelThresholds, RateReducer, TimeRangeMs } from './types';
+import type { HealthOptions, HealthOptionsInput, LevelThresholds, MetricRole, RateReducer, TimeRangeMs } from './types';
+import { isMetricRole } from './signals/roles';
 
 export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = Object.freeze({
   brokerLabel: 'auto',
@@ -13,7 +14,11 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = Object.freeze({
     topicSkew: 0.8,
     spikeFactor: 3,
     drop: { warning: 0.5, critical: 0.9 },
+    requestHandlerIdle: { warning: 0.3, critical: 0.1 },
+    underReplicatedMinutes: 5,
+    consumerLagFloor: 1000,
   },
+  roles: {},
 });
 
 const REDUCERS: RateReducer[] = ['last', 'mean', 'max'];
@@ -45,6 +50,19 @@ function timeRange(v: unknown): TimeRangeMs | undefined {
   return Number.isFinite(from) && Number.isFinite(to) && to > from ? { from, to } : undefined;
 }
 
+/** refId → role; unknown roles and empty refIds are dropped. */
+function roles(v: unknown): Record<string, MetricRole> {
+  const out: Record<string, MetricRole> = Object.create(null);
+  if (isRecord(v)) {
+    for (const [refId, role] of Object.entries(v)) {
+      if (refId !== '' && isMetricRole(role)) {
+        out[refId] = role;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Deep-merges caller options over the defaults. Invalid values (negative, NaN, wrong type)
  * fall back to the default instead of throwing: options come from saved dashboards.
@@ -67,7 +85,11 @@ export function resolveOptions(input?: HealthOptionsInput | null): HealthOptions
       topicSkew: nonNegative(t.topicSkew, d.topicSkew),
       spikeFactor: nonNegative(t.spikeFactor, d.spikeFactor),
       drop: levels(t.drop, d.drop),
+      requestHandlerIdle: levels(t.requestHandlerIdle, d.requestHandlerIdle),
+      underReplicatedMinutes: nonNegative(t.underReplicatedMinutes, d.underReplicatedMinutes),
+      consumerLagFloor: nonNegative(t.consumerLagFloor, d.consumerLagFloor),
     },
+    roles: roles(o.roles),
     timeRange: timeRange(o.timeRange),
   };
 }

@@ -23,7 +23,24 @@ export type CheckId =
   | 'label-not-found'
   | 'ignored-series'
   | 'query-notice'
-  | 'analysis-error';
+  | 'analysis-error'
+  | 'bytes-imbalance'
+  | 'under-replicated'
+  | 'offline-partitions'
+  | 'active-controllers'
+  | 'request-handlers'
+  | 'consumer-lag';
+
+/** The Kafka signal a series carries (see signals/roles.ts for the metric spellings). */
+export type MetricRole =
+  | 'messagesIn'
+  | 'bytesIn'
+  | 'bytesOut'
+  | 'requestHandlerIdle'
+  | 'underReplicated'
+  | 'offlinePartitions'
+  | 'activeControllers'
+  | 'consumerLag';
 
 /** A pair of levels. A value of 0 switches that level off. */
 export interface LevelThresholds {
@@ -44,6 +61,12 @@ export interface HealthThresholds {
   spikeFactor: number;
   /** Fractional fall of the recent cluster rate against the baseline. */
   drop: LevelThresholds;
+  /** Floor for a broker's request-handler idle ratio (0–1): warning 0.3, critical 0.1. */
+  requestHandlerIdle: LevelThresholds;
+  /** Under-replicated partitions turn critical once they persist this many minutes. */
+  underReplicatedMinutes: number;
+  /** Consumer lag (messages) below which a growing lag is not reported. */
+  consumerLagFloor: number;
 }
 
 /** How a series over a time range is reduced to the "current" rate. */
@@ -65,6 +88,8 @@ export interface HealthOptions {
   metricName: string;
   rateReducer: RateReducer;
   thresholds: HealthThresholds;
+  /** Panel option: the role of each query (refId); queries not listed are recognised by name. */
+  roles: Record<string, MetricRole>;
   /** Dashboard time range in ms since epoch. */
   timeRange?: TimeRangeMs;
 }
@@ -113,6 +138,15 @@ export interface BrokerStat {
   recent?: number;
   /** Rate per step on `report.timeline.times` (range data only); null where the broker reported nothing. */
   series?: Array<number | null>;
+  /** Bytes/s in and out, when those queries are present. */
+  bytesIn?: number;
+  bytesOut?: number;
+  /** Bytes in ÷ messages in. */
+  avgMessageBytes?: number;
+  /** Request-handler idle ratio (0–1), latest. */
+  requestHandlerIdle?: number;
+  /** Under-replicated partitions led by this broker, latest. */
+  underReplicated?: number;
 }
 
 export interface TopicBrokerStat {
@@ -183,8 +217,40 @@ export interface DataSummary {
   refIds: string[];
 }
 
+export type ConsumerGroupStatus = 'ok' | 'growing' | 'stalled';
+
+export interface ConsumerGroupStat {
+  name: string;
+  /** Latest total lag (messages) over the group's partitions. */
+  lag: number;
+  /** Lag growth over the recent window (messages/s); range data only. */
+  growthPerSec?: number;
+  /** Produce rate of the group's topics (msg/s), when messages-in per topic is known. */
+  produceRate?: number;
+  status: ConsumerGroupStatus;
+  topics: string[];
+  series?: Array<number | null>;
+}
+
+export interface RoleSummary {
+  role: MetricRole;
+  series: number;
+  refIds: string[];
+}
+
+/** Signals beyond messages-in, present when the panel has their queries. */
+export interface SignalsSummary {
+  roles: RoleSummary[];
+  /** Cluster sums, latest: present for the roles found. */
+  underReplicated?: number;
+  offlinePartitions?: number;
+  activeControllers?: number;
+  consumerGroups: ConsumerGroupStat[];
+}
+
 export interface HealthReport {
   verdict: Verdict;
+  signals: SignalsSummary;
   findings: Finding[];
   cluster: ClusterStat;
   brokers: BrokerStat[];

@@ -76,7 +76,9 @@ function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
 
 export function prepareSeries(
   raw: RawSeries[],
-  opts: { metricName: string; brokerLabel: string; topicLabel: string }
+  opts: { metricName: string; brokerLabel: string; topicLabel: string },
+  /** How names are read; messages-in spellings by default, other counters (bytes) by their role. */
+  classify: (name: string) => MetricInfo = (name) => classifyMetric(name, opts.metricName)
 ): PreparedSeries {
   const ignored: IgnoredSeries[] = [];
   let ignoredCount = 0;
@@ -87,7 +89,7 @@ export function prepareSeries(
     }
   };
 
-  const infos = raw.map((s) => classifyMetric(s.name, opts.metricName));
+  const infos = raw.map((s) => classify(s.name));
   const otherNames = new Set<string>();
   const candidates: RawSeries[] = [];
   const candidateInfos: MetricInfo[] = [];

@@ -19,6 +19,8 @@ export interface FrameLike {
   /** `meta.type`: timeseries-multi, numeric-multi, … */
   metaType: string;
   notices: string[];
+  /** `meta.executedQueryString`: Grafana's record of the query, on the first frame of a query. */
+  query: string;
   fields: FieldLike[];
 }
 
@@ -63,6 +65,7 @@ function frameHeader(source: Record<string, unknown>): Omit<FrameLike, 'fields'>
     resultType: text(custom.resultType),
     metaType: text(meta.type),
     notices: noticesOf(meta),
+    query: text(meta.executedQueryString).slice(0, 10_000),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ExtractedSeries {
   /** Frames that carried at least one field. */
   frameCount: number;
   refIds: string[];
+  /** Query text per refId (from `meta.executedQueryString`), where Grafana reported it. */
+  queries: Record<string, string>;
 }
 
 type Kind = 'time' | 'number' | 'string' | 'other';
@@ -221,5 +223,11 @@ export function extractSeries(input: readonly unknown[]): ExtractedSeries {
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([, s]) => (s.instant ? latestOnly(s) : s));
   const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
-  return { series, notices, frameCount: frames.length, refIds };
+  const queries: Record<string, string> = Object.create(null);
+  for (const f of decoded) {
+    if (f.query && !(f.refId in queries)) {
+      queries[f.refId] = f.query;
+    }
+  }
+  return { series, notices, frameCount: frames.length, refIds, queries };
 }

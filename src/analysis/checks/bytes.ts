@@ -1,0 +1,72 @@
+/**
+ * `bytes-imbalance`: the imbalance score of messages-in, applied to bytes in and bytes out per
+ * broker (same formula, same thresholds). Large messages can load a broker that message counts
+ * call balanced, and consumers (bytes out) can load one that producers do not.
+ */
+import type { Finding, HealthOptions } from '../types';
+import type { Timelines } from '../signals/brokerSignals';
+import { current } from '../signals/brokerSignals';
+import { formatPercent, quote } from '../format';
+import { aboveCeiling, CheckResult, result } from './context';
+
+export function brokerByteRates(t: Timelines | undefined, options: HealthOptions): Map<string, number> {
+  const out = new Map<string, number>();
+  if (t) {
+    for (const [broker, values] of t.byName) {
+      const r = current(values, t.axis, options);
+      if (Number.isFinite(r)) {
+        out.set(broker, r);
+      }
+    }
+  }
+  return out;
+}
+
+function humanBytes(v: number): string {
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+export function checkBytesImbalance(direction: 'in' | 'out', rates: Map<string, number>, options: HealthOptions): CheckResult {
+  if (rates.size < 2) {
+    return result();
+  }
+  const values = Array.from(rates.values());
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (!(mean > 0)) {
+    return result();
+  }
+  let subject = '';
+  let deviation = 0;
+  for (const [broker, r] of rates) {
+    const d = (r - mean) / mean;
+    if (Math.abs(d) > Math.abs(deviation) || subject === '') {
+      subject = broker;
+      deviation = d;
+    }
+  }
+  const { warning, critical } = options.thresholds.imbalance;
+  const severity = aboveCeiling(Math.abs(deviation), warning, critical);
+  if (!severity) {
+    return result();
+  }
+  const finding: Finding = {
+    check: 'bytes-imbalance',
+    severity,
+    subject,
+    subjectKind: 'broker',
+    message: `Bytes ${direction}: broker ${quote(subject)} ${deviation > 0 ? 'carries' : 'carries only'} ${humanBytes(rates.get(subject)!)}, ${deviation > 0 ? '+' : '−'}${formatPercent(Math.abs(deviation))} against the mean of ${humanBytes(mean)}.`,
+    value: Math.abs(deviation),
+    threshold: severity === 'critical' ? critical : warning,
+    suggestion:
+      direction === 'in'
+        ? 'Partitions with large messages are led by few brokers: reassign the leaders of the heaviest topics, or give them more partitions.'
+        : 'Consumers read mostly from this broker: spread the leaders of the most-read topics, or let consumers fetch from followers (KIP-392, replica.selector.class).',
+  };
+  return result([finding]);
+}

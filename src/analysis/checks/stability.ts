@@ -1,0 +1,47 @@
+/**
+ * The verdict stays stable: a gauge condition (under-replicated partitions, offline partitions,
+ * controllers, idle handlers) counts only when it holds at the latest sample and at least one
+ * other sample of the recent window. A one-sample blip, or anything that happened before the
+ * recent window and is over, does not turn the verdict red. Instant data has one sample: it counts.
+ */
+import type { Axis } from '../model/timeline';
+
+export interface Condition {
+  /** Holds now, by the rule above. */
+  holds: boolean;
+  /** How long it has held without a break up to the latest sample (ms); 0 for instant data. */
+  heldMs: number;
+}
+
+export function condition(values: Float64Array, axis: Axis, test: (v: number) => boolean): Condition {
+  let last = -1;
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (Number.isFinite(values[i])) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0 || !test(values[last])) {
+    return { holds: false, heldMs: 0 };
+  }
+  if (axis.kind === 'instant' || values.length === 1) {
+    return { holds: true, heldMs: 0 };
+  }
+  let inRecent = 0;
+  for (let i = Math.max(0, axis.recentStart); i < values.length; i++) {
+    if (Number.isFinite(values[i]) && test(values[i])) {
+      inRecent++;
+    }
+  }
+  let start = last;
+  for (let i = last - 1; i >= 0; i--) {
+    if (!Number.isFinite(values[i])) {
+      continue;
+    }
+    if (!test(values[i])) {
+      break;
+    }
+    start = i;
+  }
+  return { holds: inRecent >= 2, heldMs: axis.times[last] - axis.times[start] };
+}

@@ -1,0 +1,127 @@
+/**
+ * Everything beyond messages-in: splits the series by role, builds the per-broker figures and
+ * runs the checks of those roles. analyze() calls it with the messages-in results it has.
+ */
+import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, SignalsSummary, TopicStat } from '../types';
+import type { RawSeries } from '../read/series';
+import { RoleSource, roleOf } from './roles';
+import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
+import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
+import { checkActiveControllers, checkOfflinePartitions, checkUnderReplicated } from '../checks/replication';
+import { checkRequestHandlers } from '../checks/requestHandlers';
+import { consumerGroups } from '../checks/consumerLag';
+import type { CheckResult } from '../checks/context';
+
+export interface SplitSeries {
+  messagesIn: RawSeries[];
+  byRole: Map<MetricRole, RawSeries[]>;
+}
+
+/** Series of unknown role stay with messages-in, which reads them as before (or lists them as ignored). */
+export function splitByRole(series: RawSeries[], source: RoleSource): SplitSeries {
+  const byRole = new Map<MetricRole, RawSeries[]>();
+  const messagesIn: RawSeries[] = [];
+  for (const s of series) {
+    const role = roleOf(s, source);
+    if (!role || role === 'messagesIn') {
+      messagesIn.push(s);
+    } else {
+      (byRole.get(role) ?? byRole.set(role, []).get(role)!).push(s);
+    }
+  }
+  return { messagesIn, byRole };
+}
+
+export interface SignalsResult {
+  summary: SignalsSummary;
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+}
+
+function sumLatest(t: Timelines | undefined): number | undefined {
+  if (!t) {
+    return undefined;
+  }
+  let sum = 0;
+  let any = false;
+  for (const values of t.byName.values()) {
+    const v = latest(values);
+    if (Number.isFinite(v)) {
+      sum += v;
+      any = true;
+    }
+  }
+  return any ? sum : undefined;
+}
+
+/**
+ * Adds the per-broker figures to `brokers` (in place: the report's broker rows) and returns the
+ * findings of the extra roles.
+ */
+export function evaluateSignals(
+  split: SplitSeries,
+  messagesInSeriesCount: number,
+  brokers: BrokerStat[],
+  topics: TopicStat[],
+  options: HealthOptions,
+  brokerLabel: string | undefined
+): SignalsResult {
+  const get = (role: MetricRole) => split.byRole.get(role) ?? [];
+  const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel) : undefined;
+  const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel) : undefined;
+  const idle = get('requestHandlerIdle').length ? idleRatios(get('requestHandlerIdle'), options, brokerLabel) : undefined;
+  const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel) : undefined;
+  const offline = get('offlinePartitions').length ? gaugeSums(get('offlinePartitions'), options, brokerLabel) : undefined;
+  const controllers = get('activeControllers').length ? gaugeSums(get('activeControllers'), options, brokerLabel) : undefined;
+  const lag = get('consumerLag').length ? groupLags(get('consumerLag'), options) : undefined;
+
+  const inRates = brokerByteRates(bytesIn, options);
+  const outRates = brokerByteRates(bytesOut, options);
+  for (const b of brokers) {
+    if (inRates.has(b.name)) {
+      b.bytesIn = inRates.get(b.name);
+      b.avgMessageBytes = b.rate > 0 ? b.bytesIn! / b.rate : undefined;
+    }
+    if (outRates.has(b.name)) {
+      b.bytesOut = outRates.get(b.name);
+    }
+    const idleValues = idle?.byName.get(b.name);
+    if (idleValues && Number.isFinite(latest(idleValues))) {
+      b.requestHandlerIdle = latest(idleValues);
+    }
+    const urpValues = urp?.byName.get(b.name);
+    if (urpValues && Number.isFinite(latest(urpValues))) {
+      b.underReplicated = latest(urpValues);
+    }
+  }
+
+  const lagResult = consumerGroups(lag, topics, options);
+  const results: CheckResult[] = [
+    checkBytesImbalance('in', inRates, options),
+    checkBytesImbalance('out', outRates, options),
+    checkRequestHandlers(idle, options.thresholds.requestHandlerIdle),
+    checkUnderReplicated(urp, options.thresholds.underReplicatedMinutes),
+    checkOfflinePartitions(offline),
+    checkActiveControllers(controllers),
+    lagResult.check,
+  ];
+  const roles = summarizeRoles(split.byRole);
+  if (messagesInSeriesCount > 0) {
+    roles.unshift({ role: 'messagesIn', series: messagesInSeriesCount, refIds: Array.from(new Set(split.messagesIn.map((s) => s.refId))).sort() });
+  }
+  return {
+    summary: {
+      roles,
+      underReplicated: sumLatest(urp),
+      offlinePartitions: sumLatest(offline),
+      activeControllers: sumLatest(controllers),
+      consumerGroups: lagResult.groups,
+    },
+    findings: results.flatMap((r) => r.findings),
+    notEvaluated: results.flatMap((r) => r.notEvaluated),
+  };
+}
+
+export function emptySignals(): SignalsSummary {
+  return { roles: [], consumerGroups: [] };
+}

@@ -1,0 +1,93 @@
+/**
+ * Which Kafka signal a series carries. From, in order: the panel option mapping a query (refId)
+ * to a role; the metric name (`__name__`); the query text Grafana reports for the query
+ * (`meta.executedQueryString`); and otherwise messages-in, as before roles existed.
+ *
+ * | role               | spellings (jmx_exporter examples, Strimzi, Confluent, Bitnami, kafka_exporter) |
+ * |--------------------|---------------------------------------------------------------------------------|
+ * | bytesIn / bytesOut | kafka_server_brokertopicmetrics_bytesin_total, …_bytesinpersec(_total|_count), …_total_bytesinpersec_count |
+ * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate |
+ * | underReplicated    | kafka_server_replicamanager_underreplicatedpartitions(_value) |
+ * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
+ * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
+ * | consumerLag        | kafka_consumergroup_lag, kafka_consumergroup_lag_sum (kafka_exporter) |
+ */
+import type { MetricRole } from '../types';
+
+export const METRIC_ROLES: readonly MetricRole[] = [
+  'messagesIn',
+  'bytesIn',
+  'bytesOut',
+  'requestHandlerIdle',
+  'underReplicated',
+  'offlinePartitions',
+  'activeControllers',
+  'consumerLag',
+];
+
+const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
+  ['bytesIn', /^(?:cp_)?kafka_server_brokertopicmetrics_(?:total_)?bytesin(?:persec)?(?:_total|_count)?$/i],
+  ['bytesOut', /^(?:cp_)?kafka_server_brokertopicmetrics_(?:total_)?bytesout(?:persec)?(?:_total|_count)?$/i],
+  ['requestHandlerIdle', /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i],
+  ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
+  ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],
+  ['activeControllers', /^(?:cp_)?kafka_controller_kafkacontroller_activecontrollercount(?:_value)?$/i],
+  ['consumerLag', /^kafka_consumergroup_lag(?:_sum)?$/],
+];
+
+/** The role a metric name marks, or undefined for messages-in and unknown names (the caller decides). */
+export function roleOfName(name: string): Exclude<MetricRole, 'messagesIn'> | undefined {
+  for (const [role, re] of NAMES) {
+    if (re.test(name)) {
+      return role;
+    }
+  }
+  return undefined;
+}
+
+const METRIC_TOKEN = /[a-zA-Z_:][a-zA-Z0-9_:]*/g;
+
+/** The role of a query from the metric names in its text (`rate(x[1m])`, `sum by (…) (y)`). */
+export function roleOfQuery(query: string): MetricRole | undefined {
+  const found = new Set<MetricRole>();
+  for (const token of query.match(METRIC_TOKEN) ?? []) {
+    const role = roleOfName(token);
+    if (role) {
+      found.add(role);
+    } else if (/messagesin|records_produced/i.test(token)) {
+      found.add('messagesIn');
+    }
+  }
+  // A query that mixes signals (a ratio of two) is not one signal: leave it to the other rules.
+  return found.size === 1 ? Array.from(found)[0] : undefined;
+}
+
+/** Grafana puts `Expr: <query>\nStep: …` in executedQueryString; the query is what matters. */
+export function queryText(executed: string): string {
+  const m = /^Expr:\s*([\s\S]*?)(?:\nStep:[\s\S]*)?$/.exec(executed);
+  return (m ? m[1] : executed).trim();
+}
+
+export function isMetricRole(v: unknown): v is MetricRole {
+  return typeof v === 'string' && (METRIC_ROLES as readonly string[]).includes(v);
+}
+
+export interface RoleSource {
+  /** Panel option: refId → role. */
+  byRefId: Record<string, MetricRole>;
+  /** Query text per refId, from the frames' meta. */
+  queries: Record<string, string>;
+}
+
+/** The role of one series; undefined means "not known": treated as messages-in, as before. */
+export function roleOf(series: { refId: string; name: string }, source: RoleSource): MetricRole | undefined {
+  const mapped = source.byRefId[series.refId];
+  if (mapped) {
+    return mapped;
+  }
+  if (series.name) {
+    return roleOfName(series.name);
+  }
+  const query = source.queries[series.refId];
+  return query ? roleOfQuery(queryText(query)) : undefined;
+}
