@@ -32,7 +32,11 @@ function humanBytes(v: number): string {
   return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
-export function checkBytesImbalance(direction: 'in' | 'out', rates: Map<string, number>, options: HealthOptions): CheckResult {
+export function checkBytesImbalance(
+  direction: 'in' | 'out',
+  rates: Map<string, number>,
+  options: HealthOptions
+): CheckResult {
   if (rates.size < 2) {
     return result();
   }

@@ -42,7 +42,11 @@ function recentGrowth(values: Float64Array, times: Float64Array, recentStart: nu
   return { perSec, growing };
 }
 
-export function consumerGroups(t: Timelines | undefined, topics: TopicStat[], options: HealthOptions): { groups: ConsumerGroupStat[]; check: CheckResult } {
+export function consumerGroups(
+  t: Timelines | undefined,
+  topics: TopicStat[],
+  options: HealthOptions
+): { groups: ConsumerGroupStat[]; check: CheckResult } {
   if (!t) {
     return { groups: [], check: result() };
   }
@@ -51,7 +55,9 @@ export function consumerGroups(t: Timelines | undefined, topics: TopicStat[], op
   const floor = options.thresholds.consumerLagFloor;
   const findings: Finding[] = [];
   const groups = Array.from(t.byName.entries()).map(([name, values]): ConsumerGroupStat => {
-    const groupTopics = Array.from(t.topics.get(name)?.keys() ?? []).filter((x) => x !== '').sort();
+    const groupTopics = Array.from(t.topics.get(name)?.keys() ?? [])
+      .filter((x) => x !== '')
+      .sort();
     const known = groupTopics.length > 0 && groupTopics.every((x) => topicRates.has(x));
     const produceRate = known ? groupTopics.reduce((a, x) => a + (topicRates.get(x) ?? 0), 0) : undefined;
     const lag = latest(values);
@@ -86,6 +92,8 @@ export function consumerGroups(t: Timelines | undefined, topics: TopicStat[], op
   });
   const rank = { stalled: 0, growing: 1, ok: 2 };
   groups.sort((a, b) => rank[a.status] - rank[b.status] || b.lag - a.lag || a.name.localeCompare(b.name));
-  const check = range ? result(findings) : skipped('consumer-lag', 'needs a range query to see the lag grow; this data is an instant query');
+  const check = range
+    ? result(findings)
+    : skipped('consumer-lag', 'needs a range query to see the lag grow; this data is an instant query');
   return { groups, check };
 }

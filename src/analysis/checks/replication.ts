@@ -43,11 +43,13 @@ export function checkUnderReplicated(t: Timelines | undefined, persistMinutes: n
       subjectKind: 'broker',
       message:
         `Broker ${quote(broker)} leads ${count} under-replicated partition${count === 1 ? '' : 's'}` +
-        (c.heldMs > 0 ? ` (for ${minutes(c.heldMs)} min${persistent ? `, over the ${persistMinutes} min limit` : ''}).` : '.'),
+        (c.heldMs > 0
+          ? ` (for ${minutes(c.heldMs)} min${persistent ? `, over the ${persistMinutes} min limit` : ''}).`
+          : '.'),
       value: count,
       threshold: 0,
       suggestion:
-        'A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers\' disks, network and logs (ISR shrinks); a broker restart shows this briefly.',
+        "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
     });
   }
   return result(findings);
@@ -100,7 +102,8 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
               message: `${now} nodes claim to be the active controller: the cluster must have exactly one.`,
               value: now,
               threshold: 1,
-              suggestion: 'A split controller quorum or a zombie controller: check the controller logs and the quorum (kafka-metadata-quorum describe --status).',
+              suggestion:
+                'A split controller quorum or a zombie controller: check the controller logs and the quorum (kafka-metadata-quorum describe --status).',
             },
           ]
         : []
@@ -112,10 +115,12 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
       {
         check: 'active-controllers',
         severity: 'info',
-        message: 'No scraped node reports an active controller. With KRaft, the controllers may be separate nodes this query does not scrape.',
+        message:
+          'No scraped node reports an active controller. With KRaft, the controllers may be separate nodes this query does not scrape.',
         value: 0,
         threshold: 1,
-        suggestion: 'Add the controller nodes (process.roles=controller) to the scrape and the query to judge the controller; nothing is wrong if they are healthy.',
+        suggestion:
+          'Add the controller nodes (process.roles=controller) to the scrape and the query to judge the controller; nothing is wrong if they are healthy.',
       },
     ]);
   }
@@ -129,7 +134,8 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
             message: 'The cluster lost its active controller: no node reports one any more.',
             value: 0,
             threshold: 1,
-            suggestion: 'Metadata changes (leader elections, topic changes) are stuck: check the controller quorum (kafka-metadata-quorum describe --status) and the controller logs.',
+            suggestion:
+              'Metadata changes (leader elections, topic changes) are stuck: check the controller quorum (kafka-metadata-quorum describe --status) and the controller logs.',
           },
         ]
       : []

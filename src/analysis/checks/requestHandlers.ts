@@ -20,7 +20,7 @@ export function checkRequestHandlers(t: Timelines | undefined, floor: LevelThres
   }
   const lifetime = isLifetimeAverage(t.names);
   const caveat = lifetime
-    ? ' Note: this gauge (MeanRate) averages over the broker\'s lifetime; rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m]) / 1e9 gives the current ratio.'
+    ? " Note: this gauge (MeanRate) averages over the broker's lifetime; rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m]) / 1e9 gives the current ratio."
     : '';
   const findings: Finding[] = [];
   for (const [broker, values] of t.byName) {

@@ -29,7 +29,8 @@ export interface RoleSeries {
 }
 
 function counterName(name: string): MetricInfo {
-  const counter = name === '' ? 'maybe' : /(_total|_count)$/.test(name) ? 'yes' : /persec$/i.test(name) ? 'likely' : 'no';
+  const counter =
+    name === '' ? 'maybe' : /(_total|_count)$/.test(name) ? 'yes' : /persec$/i.test(name) ? 'likely' : 'no';
   return { messagesIn: true, counter, allTopics: /_total_bytes/i.test(name) };
 }
 
@@ -55,7 +56,11 @@ function summed(prepared: RateSeries[], options: HealthOptions): Timelines | und
 }
 
 /** Bytes in or out: counters like messages-in, all-topics series handled the same way. */
-export function byteRates(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): Timelines | undefined {
+export function byteRates(
+  series: RawSeries[],
+  options: HealthOptions,
+  brokerLabel: string | undefined
+): Timelines | undefined {
   const prepared = prepareSeries(
     series,
     { metricName: '', brokerLabel: brokerLabel ?? options.brokerLabel, topicLabel: options.topicLabel },
@@ -70,9 +75,24 @@ function brokerOf(labels: Record<string, string>, label: string | undefined): st
 }
 
 /** Gauges summed per broker (URP, offline partitions, active controllers). */
-export function gaugeSums(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): Timelines | undefined {
-  const label = brokerLabel ?? chooseLabel(series.map((s) => s.labels), options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
-  const rates: RateSeries[] = series.map((s) => ({ broker: brokerOf(s.labels, label), times: s.times, values: s.values, instant: s.instant }));
+export function gaugeSums(
+  series: RawSeries[],
+  options: HealthOptions,
+  brokerLabel: string | undefined
+): Timelines | undefined {
+  const label =
+    brokerLabel ??
+    chooseLabel(
+      series.map((s) => s.labels),
+      options.brokerLabel,
+      BROKER_LABEL_CANDIDATES
+    ).label;
+  const rates: RateSeries[] = series.map((s) => ({
+    broker: brokerOf(s.labels, label),
+    times: s.times,
+    values: s.values,
+    instant: s.instant,
+  }));
   const t = summed(rates, options);
   return t && { ...t, names: Array.from(new Set(series.map((s) => s.name).filter(Boolean))) };
 }
@@ -81,8 +101,18 @@ export function gaugeSums(series: RawSeries[], options: HealthOptions, brokerLab
  * Request-handler idle as a 0–1 ratio per broker, whatever form arrives: the MeanRate gauge
  * (0–1), a percentage (0–100), the raw idle-nanoseconds count, or its rate() (about 1e9 × ratio).
  */
-export function idleRatios(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): Timelines | undefined {
-  const label = brokerLabel ?? chooseLabel(series.map((s) => s.labels), options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
+export function idleRatios(
+  series: RawSeries[],
+  options: HealthOptions,
+  brokerLabel: string | undefined
+): Timelines | undefined {
+  const label =
+    brokerLabel ??
+    chooseLabel(
+      series.map((s) => s.labels),
+      options.brokerLabel,
+      BROKER_LABEL_CANDIDATES
+    ).label;
   const rates: RateSeries[] = series.map((s) => {
     const cumulative = /(_total|_count)$/.test(s.name) && !s.instant;
     let values = cumulative ? deriveRates(s.times, s.values) : Float64Array.from(s.values as ArrayLike<number>);
@@ -105,7 +135,10 @@ export function idleRatios(series: RawSeries[], options: HealthOptions, brokerLa
   for (const [name, values] of t.byName) {
     const n = counts.get(name) ?? 1;
     if (n > 1) {
-      t.byName.set(name, values.map((v) => v / n));
+      t.byName.set(
+        name,
+        values.map((v) => v / n)
+      );
     }
   }
   return { ...t, names: Array.from(new Set(series.map((s) => s.name).filter(Boolean))) };

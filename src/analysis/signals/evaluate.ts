@@ -69,10 +69,16 @@ export function evaluateSignals(
   const get = (role: MetricRole) => split.byRole.get(role) ?? [];
   const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel) : undefined;
   const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel) : undefined;
-  const idle = get('requestHandlerIdle').length ? idleRatios(get('requestHandlerIdle'), options, brokerLabel) : undefined;
+  const idle = get('requestHandlerIdle').length
+    ? idleRatios(get('requestHandlerIdle'), options, brokerLabel)
+    : undefined;
   const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel) : undefined;
-  const offline = get('offlinePartitions').length ? gaugeSums(get('offlinePartitions'), options, brokerLabel) : undefined;
-  const controllers = get('activeControllers').length ? gaugeSums(get('activeControllers'), options, brokerLabel) : undefined;
+  const offline = get('offlinePartitions').length
+    ? gaugeSums(get('offlinePartitions'), options, brokerLabel)
+    : undefined;
+  const controllers = get('activeControllers').length
+    ? gaugeSums(get('activeControllers'), options, brokerLabel)
+    : undefined;
   const lag = get('consumerLag').length ? groupLags(get('consumerLag'), options) : undefined;
 
   const inRates = brokerByteRates(bytesIn, options);
@@ -107,7 +113,11 @@ export function evaluateSignals(
   ];
   const roles = summarizeRoles(split.byRole);
   if (messagesInSeriesCount > 0) {
-    roles.unshift({ role: 'messagesIn', series: messagesInSeriesCount, refIds: Array.from(new Set(split.messagesIn.map((s) => s.refId))).sort() });
+    roles.unshift({
+      role: 'messagesIn',
+      series: messagesInSeriesCount,
+      refIds: Array.from(new Set(split.messagesIn.map((s) => s.refId))).sort(),
+    });
   }
   return {
     summary: {

@@ -28,7 +28,10 @@ export const METRIC_ROLES: readonly MetricRole[] = [
 const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ['bytesIn', /^(?:cp_)?kafka_server_brokertopicmetrics_(?:total_)?bytesin(?:persec)?(?:_total|_count)?$/i],
   ['bytesOut', /^(?:cp_)?kafka_server_brokertopicmetrics_(?:total_)?bytesout(?:persec)?(?:_total|_count)?$/i],
-  ['requestHandlerIdle', /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i],
+  [
+    'requestHandlerIdle',
+    /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i,
+  ],
   ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
   ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],
   ['activeControllers', /^(?:cp_)?kafka_controller_kafkacontroller_activecontrollercount(?:_value)?$/i],

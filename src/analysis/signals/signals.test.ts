@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { analyze } from '../analyze';
+import type { HealthReport } from '../types';
+import { instantFrame, PlainFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
+import { queryText, roleOf, roleOfName, roleOfQuery } from './roles';
+
+const POINTS = 120; // 30 min at 15 s; the recent window is the last 12 steps
+const times = stepTimes(POINTS);
+const BROKERS = ['kafka-1', 'kafka-2', 'kafka-3'];
+const flat = (v: number) => times.map(() => v);
+
+/** Balanced messages-in: 100 msg/s per broker on one topic. */
+function messagesIn(rate = (_b: number) => 100): PlainFrame[] {
+  return BROKERS.map((b, i) => rangeFrame({ instance: b, topic: 'orders' }, times, flat(rate(i)), 'A'));
+}
+
+function gauge(name: string, values: (broker: number) => number[], refId = 'B'): PlainFrame[] {
+  return BROKERS.map((b, i) => rangeFrame({ __name__: name, instance: b }, times, values(i), refId));
+}
+
+const checks = (r: HealthReport) => r.findings.map((f) => `${f.severity}:${f.check}:${f.subject ?? ''}`);
+
+describe('metric roles', () => {
+  it('recognises the spellings of every role', () => {
+    expect(
+      [
+        'kafka_server_brokertopicmetrics_bytesin_total',
+        'kafka_server_brokertopicmetrics_bytesinpersec',
+        'kafka_server_brokertopicmetrics_total_bytesinpersec_count',
+        'kafka_server_brokertopicmetrics_bytesout_total',
+        'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent',
+        'kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total',
+        'kafka_server_replicamanager_underreplicatedpartitions',
+        'kafka_server_replicamanager_underreplicatedpartitions_value',
+        'kafka_controller_kafkacontroller_offlinepartitionscount',
+        'kafka_controller_kafkacontroller_activecontrollercount',
+        'kafka_consumergroup_lag',
+        'kafka_consumergroup_lag_sum',
+        'kafka_server_brokertopicmetrics_messagesin_total',
+        'up',
+      ].map(roleOfName)
+    ).toEqual([
+      'bytesIn',
+      'bytesIn',
+      'bytesIn',
+      'bytesOut',
+      'requestHandlerIdle',
+      'requestHandlerIdle',
+      'underReplicated',
+      'underReplicated',
+      'offlinePartitions',
+      'activeControllers',
+      'consumerLag',
+      'consumerLag',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('reads the role of a query from its text, unless it mixes signals', () => {
+    expect(roleOfQuery('sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesout_total{topic!=""}[1m]))')).toBe(
+      'bytesOut'
+    );
+    expect(roleOfQuery('sum(rate(kafka_server_brokertopicmetrics_messagesin_total[5m]))')).toBe('messagesIn');
+    expect(
+      roleOfQuery(
+        'sum(rate(kafka_server_brokertopicmetrics_bytesin_total[1m])) / sum(rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))'
+      )
+    ).toBeUndefined();
+    expect(queryText('Expr: sum(up)\nStep: 15s')).toBe('sum(up)');
+  });
+
+  it('lets the panel option override name and query text', () => {
+    const source = {
+      byRefId: { C: 'consumerLag' as const },
+      queries: { C: 'Expr: sum(x)\nStep: 1s', B: 'Expr: rate(kafka_server_brokertopicmetrics_bytesin_total[1m])' },
+    };
+    expect(roleOf({ refId: 'C', name: 'kafka_server_brokertopicmetrics_bytesin_total' }, source)).toBe('consumerLag');
+    expect(roleOf({ refId: 'B', name: '' }, source)).toBe('bytesIn');
+    expect(roleOf({ refId: 'D', name: '' }, source)).toBeUndefined();
+  });
+
+  it('takes nameless series of a query as its role through executedQueryString on its first frame', () => {
+    const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(i === 1 ? 300_000 : 100_000), 'B'));
+    bytes[0].meta = {
+      ...bytes[0].meta,
+      executedQueryString:
+        'Expr: sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesin_total{topic!=""}[1m]))\nStep: 15s',
+    };
+    const r = analyze([...messagesIn(), ...bytes]);
+    expect(r.signals.roles.map((x) => x.role)).toEqual(['messagesIn', 'bytesIn']);
+    expect(r.cluster.totalRate).toBeCloseTo(300);
+    expect(r.brokers.map((b) => b.bytesIn)).toEqual([100_000, 300_000, 100_000]);
+    expect(r.brokers.map((b) => b.avgMessageBytes)).toEqual([1000, 3000, 1000]);
+  });
+
+  it('works as before with only the messages-in query', () => {
+    const r = analyze(messagesIn());
+    expect(r.verdict).toBe('ok');
+    expect(r.signals).toEqual({
+      roles: [{ role: 'messagesIn', series: 3, refIds: ['A'] }],
+      consumerGroups: [],
+      underReplicated: undefined,
+      offlinePartitions: undefined,
+      activeControllers: undefined,
+    });
+    expect(r.brokers[0].bytesIn).toBeUndefined();
+  });
+
+  it('lists series it cannot place, and keeps going', () => {
+    const r = analyze([...messagesIn(), ...gauge('up', () => flat(1))]);
+    expect(r.verdict).toBe('ok');
+    expect(r.data.ignored.map((i) => i.reason)).toContain('metric up is not a messages-in series');
+  });
+});
+
+describe('bytes in and out', () => {
+  it('scores bytes imbalance like messages, with the same thresholds', () => {
+    const bytesOut = gauge(
+      'kafka_server_brokertopicmetrics_bytesout_total',
+      (i) => times.map((_, k) => ((k * STEP) / 1000) * (i === 2 ? 1_800_000 : 1_000_000)),
+      'C'
+    );
+    const r = analyze([...messagesIn(), ...bytesOut]);
+    // 1.8 MB/s against 1 MB/s: 1.8 / 1.2667 − 1 = +42% → warning (≥ 25%, < 50%).
+    expect(checks(r)).toEqual(['warning:bytes-imbalance:kafka-3']);
+    expect(r.findings[0].message).toMatch(/^Bytes out: broker kafka-3 carries 1\.8 MB\/s, \+42% against the mean of 1\.3 MB\/s/);
+    expect(r.brokers[2].bytesOut).toBeCloseTo(1_800_000);
+  });
+});
+
+describe('replication and controllers', () => {
+  const urp = (from: number, count = 2) =>
+    gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) =>
+      times.map((_, k) => (i === 1 && k >= from ? count : 0))
+    );
+
+  it('warns about under-replicated partitions, critical once they persist 5 minutes', () => {
+    expect(checks(analyze([...messagesIn(), ...urp(POINTS - 4)]))).toEqual(['warning:under-replicated:kafka-2']);
+    const persistent = analyze([...messagesIn(), ...urp(POINTS - 30)]);
+    expect(checks(persistent)).toEqual(['critical:under-replicated:kafka-2']);
+    expect(persistent.findings[0].message).toContain('(for 7 min, over the 5 min limit)');
+    expect(persistent.signals.underReplicated).toBe(2);
+    expect(persistent.brokers[1].underReplicated).toBe(2);
+  });
+
+  it('ignores a one-sample blip, and one that is over (the verdict stays stable)', () => {
+    const blip = gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) =>
+      times.map((_, k) => (i === 0 && k === POINTS - 1 ? 3 : 0))
+    );
+    expect(analyze([...messagesIn(), ...blip]).verdict).toBe('ok');
+    const past = gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) =>
+      times.map((_, k) => (i === 0 && k > 20 && k < 60 ? 3 : 0))
+    );
+    expect(analyze([...messagesIn(), ...past]).verdict).toBe('ok');
+  });
+
+  it('a one-sample blip anywhere before the last samples never changes the verdict (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: POINTS - 1 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 1, max: 50 }),
+        (at, broker, count) => {
+          const blip = gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) =>
+            times.map((_, k) => (i === broker && k === at ? count : 0))
+          );
+          expect(analyze([...messagesIn(), ...blip]).verdict).toBe('ok');
+        }
+      ),
+      { numRuns: 40 }
+    );
+  });
+
+  it('calls offline partitions critical', () => {
+    const offline = gauge('kafka_controller_kafkacontroller_offlinepartitionscount', (i) =>
+      times.map((_, k) => (i === 0 && k > POINTS - 6 ? 4 : 0))
+    );
+    const r = analyze([...messagesIn(), ...offline]);
+    expect(checks(r)).toEqual(['critical:offline-partitions:']);
+    expect(r.signals.offlinePartitions).toBe(4);
+  });
+
+  it('wants exactly one active controller, and does not cry wolf when controllers are not scraped', () => {
+    const controllers = (f: (b: number, k: number) => number) =>
+      gauge('kafka_controller_kafkacontroller_activecontrollercount', (i) => times.map((_, k) => f(i, k)));
+    expect(checks(analyze([...messagesIn(), ...controllers((b) => (b === 0 ? 1 : 0))]))).toEqual([]);
+    expect(checks(analyze([...messagesIn(), ...controllers(() => 0)]))).toEqual(['info:active-controllers:']);
+    expect(checks(analyze([...messagesIn(), ...controllers((b, k) => (b === 0 && k < POINTS - 5 ? 1 : 0))]))).toEqual([
+      'critical:active-controllers:',
+    ]);
+    expect(
+      checks(analyze([...messagesIn(), ...controllers((b, k) => (b < 2 && k > POINTS - 5 ? 1 : b === 0 ? 1 : 0))]))
+    ).toEqual(['critical:active-controllers:']);
+  });
+});
+
+describe('request handlers', () => {
+  it('reads the MeanRate gauge, a percentage and the idle-nanoseconds counter', () => {
+    const gaugeForm = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) =>
+      flat(i === 0 ? 0.2 : 0.8)
+    );
+    const r1 = analyze([...messagesIn(), ...gaugeForm]);
+    expect(checks(r1)).toEqual(['warning:request-handlers:kafka-1']);
+    expect(r1.findings[0].message).toContain("averages over the broker's lifetime");
+    expect(r1.brokers[0].requestHandlerIdle).toBeCloseTo(0.2);
+
+    const percent = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(i === 2 ? 5 : 70), 'D'));
+    const r2 = analyze([...messagesIn(), ...percent], { roles: { D: 'requestHandlerIdle' } });
+    expect(checks(r2)).toEqual(['critical:request-handlers:kafka-3']);
+    expect(r2.brokers[2].requestHandlerIdle).toBeCloseTo(0.05);
+
+    const counter = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total', (i) =>
+      times.map((_, k) => ((k * STEP) / 1000) * 1e9 * (i === 1 ? 0.25 : 0.9))
+    );
+    const r3 = analyze([...messagesIn(), ...counter]);
+    expect(checks(r3)).toEqual(['warning:request-handlers:kafka-2']);
+    expect(r3.findings[0].message).not.toContain('lifetime');
+    expect(r3.brokers[1].requestHandlerIdle).toBeCloseTo(0.25);
+  });
+});
+
+describe('consumer lag', () => {
+  const lagFrames = (growthPerStep: (k: number) => number, start = 5000) =>
+    [0, 1].map((p) =>
+      rangeFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders', partition: String(p) },
+        times,
+        times.map((_, k) => start / 2 + (growthPerStep(k) / 2) * k),
+        'E'
+      )
+    );
+
+  it('warns when the lag grows through the recent window above the floor', () => {
+    // 300 msg/s produced to orders; the lag grows 15 messages per 15 s step: 1 msg/s.
+    const r = analyze([...messagesIn(), ...lagFrames(() => 15)]);
+    expect(checks(r)).toEqual(['warning:consumer-lag:billing']);
+    expect(r.signals.consumerGroups[0]).toMatchObject({
+      name: 'billing',
+      status: 'growing',
+      topics: ['orders'],
+      produceRate: 300,
+    });
+    expect(r.signals.consumerGroups[0].growthPerSec).toBeCloseTo(1);
+  });
+
+  it('calls a group stalled when its lag grows as fast as producers write', () => {
+    const r = analyze([...messagesIn(), ...lagFrames(() => 300 * 15)]);
+    expect(checks(r)).toEqual(['critical:consumer-lag:billing']);
+    expect(r.signals.consumerGroups[0].status).toBe('stalled');
+  });
+
+  it('stays quiet below the floor, for a shrinking lag, and says why on an instant query', () => {
+    expect(checks(analyze([...messagesIn(), ...lagFrames(() => 1, 10)]))).toEqual([]);
+    expect(checks(analyze([...messagesIn(), ...lagFrames((k) => (k > POINTS - 12 ? -20 : 20))]))).toEqual([]);
+    const instant = [
+      instantFrame({ instance: 'kafka-1', topic: 'orders' }, 100),
+      instantFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders', partition: '0' },
+        9000
+      ),
+    ];
+    const r = analyze(instant);
+    expect(r.notEvaluated.find((n) => n.check === 'consumer-lag')?.reason).toMatch(/range/);
+    expect(r.signals.consumerGroups[0]).toMatchObject({ name: 'billing', lag: 9000, status: 'ok' });
+  });
+});
+
+describe('signals without messages-in', () => {
+  it('still reports what is wrong instead of NO DATA', () => {
+    const offline = gauge('kafka_controller_kafkacontroller_offlinepartitionscount', () => flat(2));
+    const r = analyze(offline);
+    expect(r.verdict).toBe('critical');
+    expect(r.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['offline-partitions', 'no-data']));
+  });
+});
+
+describe('robustness with roles', () => {
+  it('never throws whatever the role mapping and data (property)', () => {
+    const role = fc.constantFrom(
+      'messagesIn',
+      'bytesIn',
+      'bytesOut',
+      'requestHandlerIdle',
+      'underReplicated',
+      'offlinePartitions',
+      'activeControllers',
+      'consumerLag',
+      'bogus'
+    );
+    const value = fc.oneof(fc.double(), fc.constant(null), fc.string({ maxLength: 3 }), fc.constant(Infinity));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('A', 'B', 'C'), role),
+        fc.array(value, { minLength: 0, maxLength: 8 }),
+        fc.constantFrom('A', 'B', 'C'),
+        (roles, values, refId) => {
+          const frame = rangeFrame(
+            { instance: 'x', consumergroup: 'g', topic: 't' },
+            stepTimes(values.length),
+            values,
+            refId
+          );
+          const r = analyze([frame, ...messagesIn()], { roles: roles as never });
+          expect(r.findings.some((f) => f.check === 'analysis-error')).toBe(false);
+        }
+      ),
+      { numRuns: 150 }
+    );
+  });
+});
