@@ -4,8 +4,7 @@
  * call balanced, and consumers (bytes out) can load one that producers do not.
  */
 import type { Finding, HealthOptions } from '../types';
-import type { Timelines } from '../signals/brokerSignals';
-import { current } from '../signals/brokerSignals';
+import { current, Timelines } from '../signals/brokerSignals';
 import { formatPercent, quote } from '../format';
 import { aboveCeiling, CheckResult, result } from './context';
 

@@ -9,8 +9,7 @@
  * committing but still has no lag is not reported here (there is nothing waiting for it).
  */
 import type { ConsumerGroupStat, Finding, HealthOptions, TopicStat } from '../types';
-import type { Timelines } from '../signals/brokerSignals';
-import { latest } from '../signals/brokerSignals';
+import { latest, Timelines } from '../signals/brokerSignals';
 import { formatRate, quote } from '../format';
 import { CheckResult, result, skipped } from './context';
 

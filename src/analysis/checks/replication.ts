@@ -3,8 +3,7 @@
  * `offline-partitions` (critical) and `active-controllers` (the cluster must have exactly one).
  */
 import type { Finding } from '../types';
-import type { Timelines } from '../signals/brokerSignals';
-import { latest } from '../signals/brokerSignals';
+import { latest, Timelines } from '../signals/brokerSignals';
 import { quote } from '../format';
 import { CheckResult, result } from './context';
 import { condition } from './stability';

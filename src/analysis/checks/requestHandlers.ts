@@ -3,8 +3,7 @@
  * requests; latency rises before anything fails. Floor on the idle ratio: warning 0.3, critical 0.1.
  */
 import type { Finding, LevelThresholds } from '../types';
-import type { Timelines } from '../signals/brokerSignals';
-import { latest } from '../signals/brokerSignals';
+import { latest, Timelines } from '../signals/brokerSignals';
 import { formatPercent, quote } from '../format';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
