@@ -15,6 +15,7 @@ export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
     },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium, whiteSpace: 'nowrap' },
   }),
+  alarm: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   compact: css({ 'th, td': { padding: theme.spacing(0.25, 0.5) } }),
   numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }),
   sortButton: css({

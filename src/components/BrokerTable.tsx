@@ -11,6 +11,34 @@ import { NameCell } from './NameCell';
 import { TrendLine } from './TrendLine';
 
 type SortKey = 'name' | 'rate' | 'deviation' | 'status';
+
+interface ExtraColumn {
+  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'underReplicated';
+  label: string;
+  title: string;
+  show: (b: BrokerStat, format: Formatters) => string;
+  /** The check whose finding about this broker marks the cell. */
+  check?: string;
+}
+
+const EXTRA_COLUMNS: ExtraColumn[] = [
+  { key: 'bytesIn', label: 'Bytes in', title: 'Bytes in per second', show: (b, f) => f.bytes(b.bytesIn) },
+  { key: 'bytesOut', label: 'Bytes out', title: 'Bytes out per second', show: (b, f) => f.bytes(b.bytesOut) },
+  {
+    key: 'requestHandlerIdle',
+    label: 'Idle',
+    title: 'Request-handler idle ratio',
+    show: (b, f) => f.percent(b.requestHandlerIdle),
+    check: 'request-handlers',
+  },
+  {
+    key: 'underReplicated',
+    label: 'URP',
+    title: 'Under-replicated partitions',
+    show: (b, f) => f.count(b.underReplicated),
+    check: 'under-replicated',
+  },
+];
 interface SortState {
   key: SortKey;
   descending: boolean;
@@ -73,7 +101,10 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
     }
   }, [highlight]);
 
-  const showTrend = !compact && width >= 560 && report.timeline !== undefined;
+  // Columns of the other queries (bytes, idle handlers, URP), only when the panel has them.
+  const extras = EXTRA_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
+  const showExtras = width >= 640 ? extras : [];
+  const showTrend = !compact && width >= 560 + showExtras.length * 80 && report.timeline !== undefined;
   const showShare = width >= 400;
   const maxRate = Math.max(...report.brokers.map((b) => b.rate), 0);
   const mean = report.cluster.avgPerBroker;
@@ -106,6 +137,9 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
         <col style={{ width: 110 }} />
         {showShare && <col style={{ width: '22%' }} />}
         <col style={{ width: 80 }} />
+        {showExtras.map((c) => (
+          <col key={c.key} style={{ width: 84 }} />
+        ))}
         {showTrend && <col style={{ width: 110 }} />}
         <col style={{ width: 110 }} />
       </colgroup>
@@ -115,6 +149,11 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
           {header('rate', 'Rate', true)}
           {showShare && <th scope="col">Share</th>}
           {header('deviation', 'vs mean', true)}
+          {showExtras.map((c) => (
+            <th key={c.key} scope="col" className={styles.numeric} title={c.title}>
+              {c.label}
+            </th>
+          ))}
           {showTrend && <th scope="col">Trend</th>}
           {header('status', 'Status')}
         </tr>
@@ -158,6 +197,17 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
                 </td>
               )}
               <td className={styles.numeric}>{deviation}</td>
+              {showExtras.map((c) => (
+                <td
+                  key={c.key}
+                  className={cx(
+                    styles.numeric,
+                    c.check && report.findings.some((f) => f.check === c.check && f.subject === b.name) && styles.alarm
+                  )}
+                >
+                  {c.show(b, format)}
+                </td>
+              ))}
               {showTrend && (
                 <td>
                   <TrendLine

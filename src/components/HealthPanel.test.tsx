@@ -257,3 +257,62 @@ describe('HealthPanel interaction', () => {
     );
   });
 });
+
+describe('HealthPanel with the other queries (bytes, idle, replication, consumer lag)', () => {
+  const times = stepTimes(POINTS);
+  const perBroker = (name: string, value: (b: number) => number, refId: string) =>
+    [0, 1, 2].map((b) =>
+      rangeFrame(
+        { __name__: name, instance: brokerName(b) },
+        times,
+        times.map(() => value(b)),
+        refId
+      )
+    );
+
+  it('adds broker columns, the replication strip and consumer groups when those queries are present', () => {
+    const frames = [
+      ...cluster(() => 100),
+      ...perBroker('kafka_server_brokertopicmetrics_bytesin_total', () => 0, 'B').map((f) => ({
+        ...f,
+        fields: [f.fields[0], { ...f.fields[1], values: times.map((_, k) => k * 15 * 400_000) }],
+      })),
+      ...perBroker(
+        'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent',
+        (b) => (b === 2 ? 0.2 : 0.8),
+        'C'
+      ),
+      ...perBroker('kafka_server_replicamanager_underreplicatedpartitions', (b) => (b === 1 ? 3 : 0), 'D'),
+      ...perBroker('kafka_controller_kafkacontroller_activecontrollercount', (b) => (b === 0 ? 1 : 0), 'E'),
+      rangeFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: topicName(0), partition: '0' },
+        times,
+        times.map((_, k) => 5000 + 100 * k),
+        'F'
+      ),
+    ];
+    renderPanel({ frames, width: 1000 });
+    const strip = screen.getByLabelText('Replication and controller');
+    expect(within(strip).getByText('Under-replicated partitions').nextElementSibling).toHaveTextContent('3');
+    expect(within(strip).getByText('Active controllers').nextElementSibling).toHaveTextContent('1');
+    const table = screen.getByRole('table', { name: 'Brokers' });
+    expect(within(table).getByRole('columnheader', { name: 'Bytes in' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Idle' })).toBeInTheDocument();
+    expect(rowFor(brokerName(0))).toHaveTextContent('400 kB/s');
+    expect(rowFor(brokerName(2))).toHaveTextContent('20%');
+    const groups = screen.getByRole('table', { name: 'Consumer groups' });
+    expect(within(groups).getByText('billing')).toBeInTheDocument();
+    expect(within(groups).getByText('Falling behind')).toBeInTheDocument();
+    const checksShown = screen.getAllByTestId('finding').map((f) => f.textContent ?? '');
+    expect(checksShown.join('\n')).toMatch(/under-replicated/);
+    expect(checksShown.join('\n')).toMatch(/request-handlers/);
+    expect(checksShown.join('\n')).toMatch(/consumer-lag/);
+  });
+
+  it('shows none of it with only the messages-in query', () => {
+    renderPanel({ frames: cluster(() => 100), width: 1000 });
+    expect(screen.queryByLabelText('Replication and controller')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Consumer groups' })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Bytes in' })).toBeNull();
+  });
+});

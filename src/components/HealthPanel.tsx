@@ -7,6 +7,8 @@ import { useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
 import { DEFAULT_DISPLAY } from '../options/defaults';
 import { BrokerTable } from './BrokerTable';
+import { ConsumerLagList } from './ConsumerLagList';
+import { SignalsStrip } from './SignalsStrip';
 import { Diagnostics } from './Diagnostics';
 import { FindingsList, Selection } from './FindingsList';
 import { getHealthPanelStyles } from './HealthPanel.styles';
@@ -94,6 +96,11 @@ export function HealthPanel({
           />
         </Section>
       )}
+      {report.signals.consumerGroups.length > 0 && (
+        <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
+          <ConsumerLagList groups={report.signals.consumerGroups} format={format} width={tableWidth} />
+        </Section>
+      )}
       {hasData && display.showTopics && report.topics.length > 0 && (
         <Section title={`Topics (${report.topics.length})`}>
           <TopicList
@@ -113,6 +120,7 @@ export function HealthPanel({
   return (
     <div className={styles.root}>
       <VerdictBanner report={report} />
+      <SignalsStrip report={report} format={format} />
       <div className={styles.body}>
         <Diagnostics report={report} />
         {hasData && display.showFigures && <KeyFigures report={report} format={format} />}

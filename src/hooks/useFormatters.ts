@@ -12,12 +12,17 @@ export interface Formatters {
   /** A rate in the panel's unit and decimals (messages/sec by default). */
   rate: (v: number | undefined) => string;
   percent: (fraction: number | undefined) => string;
+  /** Bytes per second (Grafana's Bps unit). */
+  bytes: (v: number | undefined) => string;
+  /** Plain counts: partitions, controllers, messages of lag. */
+  count: (v: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
 }
 
 const RATE_CHECKS = new Set(['low-throughput', 'broker-overload', 'broker-stalled']);
-const FRACTION_CHECKS = new Set(['imbalance', 'drop', 'topic-skew']);
+const FRACTION_CHECKS = new Set(['imbalance', 'drop', 'topic-skew', 'bytes-imbalance', 'request-handlers']);
+const COUNT_CHECKS = new Set(['under-replicated', 'offline-partitions', 'active-controllers', 'consumer-lag']);
 
 /** Grafana's display processor, so units, decimals and locale match every other panel. */
 export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaTheme2): Formatters {
@@ -31,6 +36,15 @@ export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaThem
       field: { type: FieldType.number, config: { unit: 'percentunit', decimals: 0 } },
       theme,
     });
+    const bytesDisplay = getDisplayProcessor({
+      field: { type: FieldType.number, config: { unit: 'Bps' } },
+      theme,
+    });
+    const countDisplay = getDisplayProcessor({ field: { type: FieldType.number, config: { unit: 'short' } }, theme });
+    const show = (display: typeof rateDisplay) => (v: number | undefined) =>
+      v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v));
+    const bytes = show(bytesDisplay);
+    const count = show(countDisplay);
     const rate = (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(rateDisplay(v));
     const percent = (v: number | undefined) =>
@@ -46,11 +60,14 @@ export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaThem
       if (FRACTION_CHECKS.has(f.check)) {
         return percent(v);
       }
+      if (COUNT_CHECKS.has(f.check)) {
+        return count(v);
+      }
       if (f.check === 'spike') {
         return `${Math.round(v * 10) / 10}×`;
       }
       return String(v);
     };
-    return { rate, percent, findingValue };
+    return { rate, percent, bytes, count, findingValue };
   }, [unit, decimals, theme]);
 }

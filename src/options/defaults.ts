@@ -12,6 +12,9 @@ export const DEFAULT_THRESHOLDS: ThresholdOptions = {
   spikeFactor: t.spikeFactor,
   topicSkew: t.topicSkew,
   minRate: DEFAULT_HEALTH_OPTIONS.minRate,
+  requestHandlerIdle: { ...t.requestHandlerIdle },
+  underReplicatedMinutes: t.underReplicatedMinutes,
+  consumerLagFloor: t.consumerLagFloor,
 };
 
 export const DEFAULT_LABELS: LabelOptions = {
@@ -19,6 +22,7 @@ export const DEFAULT_LABELS: LabelOptions = {
   topic: 'auto',
   metricName: '',
   rateReducer: DEFAULT_HEALTH_OPTIONS.rateReducer,
+  roles: {},
 };
 
 export const DEFAULT_DISPLAY: DisplayOptions = {

@@ -2,6 +2,7 @@ import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsAr
 import { LabelEditor } from './editors/LabelEditor';
 import { LevelsEditor, LevelsEditorSettings } from './editors/LevelsEditor';
 import { NumberEditor } from './editors/NumberEditor';
+import { RolesEditor } from './editors/RolesEditor';
 import { DEFAULT_OPTIONS } from './defaults';
 import type { PanelOptions } from './types';
 
@@ -12,7 +13,7 @@ const d = DEFAULT_OPTIONS;
 
 function levels(
   builder: PanelOptionsEditorBuilder<PanelOptions>,
-  path: 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop',
+  path: 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle',
   name: string,
   description: string,
   settings: LevelsEditorSettings
@@ -31,7 +32,7 @@ function levels(
 
 function number(
   builder: PanelOptionsEditorBuilder<PanelOptions>,
-  path: 'spikeFactor' | 'topicSkew' | 'minRate',
+  path: 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor',
   name: string,
   description: string,
   settings: { unit?: string; step?: number }
@@ -90,6 +91,24 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
     'Cluster rate (msg/s) below which balance and stall checks have nothing to judge.',
     { unit: 'msg/s' }
   );
+  levels(
+    builder,
+    'requestHandlerIdle',
+    'Request-handler idle',
+    "Fires when a broker's request handlers are idle less than this share of the time (0–1). Needs the idle query.",
+    { kind: 'floor', step: 0.05 }
+  );
+  number(
+    builder,
+    'underReplicatedMinutes',
+    'Under-replicated for',
+    'Under-replicated partitions are a warning; critical once they last this many minutes.',
+    { unit: 'min' }
+  );
+  number(builder, 'consumerLagFloor', 'Consumer lag floor', 'A growing lag below this many messages is not reported.', {
+    unit: 'msgs',
+    step: 100,
+  });
 
   builder
     .addCustomEditor({
@@ -111,6 +130,16 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       editor: LabelEditor,
       settings: { autoDescription: 'topic, or redpanda_topic' },
       defaultValue: d.labels.topic,
+    })
+    .addCustomEditor({
+      id: 'labels.roles',
+      path: 'labels.roles',
+      name: 'Query roles',
+      description:
+        'What each query measures. Auto recognises the metric name, or the query text Grafana reports; set it when neither tells.',
+      category: LABELS,
+      editor: RolesEditor,
+      defaultValue: d.labels.roles,
     })
     .addTextInput({
       path: 'labels.metricName',

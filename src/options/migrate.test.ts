@@ -20,7 +20,7 @@ describe('saved options migration', () => {
     expect(plugin.shouldMigrate!(panel)).toBe(true);
     const options = plugin.onPanelMigration!(panel) as PanelOptions;
     expect(options.version).toBe(OPTIONS_VERSION);
-    expect(options.labels).toEqual({ broker: 'pod', topic: 'auto', metricName: '', rateReducer: 'mean' });
+    expect(options.labels).toEqual({ broker: 'pod', topic: 'auto', metricName: '', rateReducer: 'mean', roles: {} });
     expect(options.thresholds.minRate).toBe(5);
     // Partial pairs are completed from the defaults; untouched thresholds keep theirs.
     expect(options.thresholds.imbalance).toEqual({

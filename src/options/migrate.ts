@@ -1,5 +1,5 @@
 import type { PanelModel } from '@grafana/data';
-import type { HealthOptionsInput } from '../analysis';
+import { HealthOptionsInput, isMetricRole, MetricRole } from '../analysis';
 import { DEFAULT_DISPLAY, DEFAULT_LABELS, DEFAULT_THRESHOLDS } from './defaults';
 import { OPTIONS_VERSION, PanelOptions } from './types';
 
@@ -23,15 +23,32 @@ function fromV0(saved: Saved): PanelOptions {
       spikeFactor: t.spikeFactor ?? DEFAULT_THRESHOLDS.spikeFactor,
       topicSkew: t.topicSkew ?? DEFAULT_THRESHOLDS.topicSkew,
       minRate: a.minRate ?? DEFAULT_THRESHOLDS.minRate,
+      requestHandlerIdle: { ...DEFAULT_THRESHOLDS.requestHandlerIdle },
+      underReplicatedMinutes: DEFAULT_THRESHOLDS.underReplicatedMinutes,
+      consumerLagFloor: DEFAULT_THRESHOLDS.consumerLagFloor,
     },
     labels: {
       broker: a.brokerLabel ?? DEFAULT_LABELS.broker,
       topic: a.topicLabel ?? DEFAULT_LABELS.topic,
       metricName: a.metricName ?? DEFAULT_LABELS.metricName,
       rateReducer: a.rateReducer ?? DEFAULT_LABELS.rateReducer,
+      roles: {},
     },
     display: { ...DEFAULT_DISPLAY },
   };
+}
+
+/** Saved refId → role pairs, with anything that is not one dropped. */
+function rolesOf(v: unknown): Record<string, MetricRole> {
+  const out: Record<string, MetricRole> = {};
+  if (isRecord(v)) {
+    for (const [refId, role] of Object.entries(v)) {
+      if (isMetricRole(role)) {
+        out[refId] = role;
+      }
+    }
+  }
+  return out;
 }
 
 /** Fills sections missing from a current-version save (options added later keep their defaults). */
@@ -46,8 +63,12 @@ function withDefaults(saved: Saved): PanelOptions {
       lowThroughput: section(t.lowThroughput, DEFAULT_THRESHOLDS.lowThroughput),
       brokerOverload: section(t.brokerOverload, DEFAULT_THRESHOLDS.brokerOverload),
       drop: section(t.drop, DEFAULT_THRESHOLDS.drop),
+      requestHandlerIdle: section(t.requestHandlerIdle, DEFAULT_THRESHOLDS.requestHandlerIdle),
     },
-    labels: section(saved.labels, DEFAULT_LABELS),
+    labels: {
+      ...section(saved.labels, DEFAULT_LABELS),
+      roles: rolesOf(isRecord(saved.labels) ? saved.labels.roles : undefined),
+    },
     display: section(saved.display, DEFAULT_DISPLAY),
   };
 }

@@ -12,7 +12,7 @@ function validLevels(thresholds: Partial<ThresholdOptions> | undefined, key: Lev
 
 function validNumber(
   thresholds: Partial<ThresholdOptions> | undefined,
-  key: 'spikeFactor' | 'topicSkew' | 'minRate'
+  key: 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor'
 ): number {
   const value = thresholds?.[key];
   return numberError(value) ? DEFAULT_THRESHOLDS[key] : (value as number);
@@ -41,7 +41,11 @@ export function toAnalysisOptions(
       drop: validLevels(t, 'drop'),
       spikeFactor: validNumber(t, 'spikeFactor'),
       topicSkew: validNumber(t, 'topicSkew'),
+      requestHandlerIdle: validLevels(t, 'requestHandlerIdle'),
+      underReplicatedMinutes: validNumber(t, 'underReplicatedMinutes'),
+      consumerLagFloor: validNumber(t, 'consumerLagFloor'),
     },
+    roles: { ...labels?.roles },
     timeRange,
   };
 }

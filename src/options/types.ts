@@ -1,4 +1,4 @@
-import type { LevelThresholds, RateReducer } from '../analysis';
+import type { LevelThresholds, MetricRole, RateReducer } from '../analysis';
 
 /** Bump with every change to the saved shape, and teach `migrateOptions` the step. */
 export const OPTIONS_VERSION = 1;
@@ -13,6 +13,10 @@ export interface ThresholdOptions {
   spikeFactor: number;
   topicSkew: number;
   minRate: number;
+  /** Floor pair for the request-handler idle ratio (0–1). */
+  requestHandlerIdle: LevelThresholds;
+  underReplicatedMinutes: number;
+  consumerLagFloor: number;
 }
 
 export interface LabelOptions {
@@ -22,6 +26,8 @@ export interface LabelOptions {
   /** '' recognises the known messages-in spellings. */
   metricName: string;
   rateReducer: RateReducer;
+  /** refId → role, for queries whose metric name the data no longer carries. */
+  roles: Record<string, MetricRole>;
 }
 
 export interface DisplayOptions {

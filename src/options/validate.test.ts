@@ -42,6 +42,7 @@ describe('threshold validation', () => {
       brokerOverload: 'ceiling',
       drop: 'ceiling',
       lowThroughput: 'floor',
+      requestHandlerIdle: 'floor',
     });
   });
 });

@@ -46,4 +46,5 @@ export const LEVEL_KINDS = {
   brokerOverload: 'ceiling',
   drop: 'ceiling',
   lowThroughput: 'floor',
+  requestHandlerIdle: 'floor',
 } as const satisfies Record<string, LevelKind>;

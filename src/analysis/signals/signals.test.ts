@@ -124,7 +124,9 @@ describe('bytes in and out', () => {
     const r = analyze([...messagesIn(), ...bytesOut]);
     // 1.8 MB/s against 1 MB/s: 1.8 / 1.2667 − 1 = +42% → warning (≥ 25%, < 50%).
     expect(checks(r)).toEqual(['warning:bytes-imbalance:kafka-3']);
-    expect(r.findings[0].message).toMatch(/^Bytes out: broker kafka-3 carries 1\.8 MB\/s, \+42% against the mean of 1\.3 MB\/s/);
+    expect(r.findings[0].message).toMatch(
+      /^Bytes out: broker kafka-3 carries 1\.8 MB\/s, \+42% against the mean of 1\.3 MB\/s/
+    );
     expect(r.brokers[2].bytesOut).toBeCloseTo(1_800_000);
   });
 });

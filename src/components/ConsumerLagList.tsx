@@ -1,0 +1,98 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import type { ConsumerGroupStat } from '../analysis';
+import type { Formatters } from '../hooks/useFormatters';
+import { TrendLine } from './TrendLine';
+import { SEVERITY_LOOK } from './status';
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      textAlign: 'left',
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+    },
+    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' }),
+  status: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
+});
+
+const STATUS = {
+  stalled: { text: 'Stalled', severity: 'critical' },
+  growing: { text: 'Falling behind', severity: 'warning' },
+  ok: { text: 'Keeping up', severity: undefined },
+} as const;
+
+/** Consumer groups, stalled first, then falling behind, then by lag. */
+export function ConsumerLagList({
+  groups,
+  format,
+  width,
+}: {
+  groups: ConsumerGroupStat[];
+  format: Formatters;
+  width: number;
+}) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const wide = width >= 560;
+  return (
+    <table className={styles.table} aria-label="Consumer groups">
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col" className={styles.numeric}>
+            Lag
+          </th>
+          <th scope="col" className={styles.numeric}>
+            Growth
+          </th>
+          {wide && <th scope="col">Topics</th>}
+          {wide && <th scope="col">Trend</th>}
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => {
+          const s = STATUS[g.status];
+          const look = s.severity ? SEVERITY_LOOK[s.severity] : undefined;
+          return (
+            <tr key={g.name} data-testid="group-row">
+              <th scope="row" title={g.name}>
+                {g.name}
+              </th>
+              <td className={styles.numeric}>{format.count(g.lag)}</td>
+              <td className={styles.numeric}>
+                {g.growthPerSec === undefined
+                  ? '–'
+                  : `${g.growthPerSec >= 0 ? '+' : ''}${format.count(g.growthPerSec)}/s`}
+              </td>
+              {wide && <td title={g.topics.join(', ')}>{g.topics.join(', ') || '–'}</td>}
+              {wide && (
+                <td>
+                  {g.series ? <TrendLine values={g.series} width={96} height={20} label={`Lag of ${g.name}`} /> : '–'}
+                </td>
+              )}
+              <td>
+                <span className={styles.status} style={look ? { color: look.color(theme) } : undefined}>
+                  {look && <Icon name={look.icon} size="sm" aria-hidden />}
+                  {s.text}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
