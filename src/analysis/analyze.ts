@@ -225,8 +225,8 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
-  const extracted = extractSeries(frames);
-  const split = splitByRole(extracted.series, { byRefId: options.roles, queries: extracted.queries });
+  const extracted = extractSeries(frames, options.roles);
+  const split = splitByRole(extracted.series);
   const prepared = prepareSeries(split.messagesIn, options);
   const query = recommendedQueryFor(prepared);
   const reading = readingFindings(

@@ -65,6 +65,9 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
         // The demo's scrape config names instances after the broker hosts; here the hosts are
         // loopback ports, so the same instance label is set on each target.
         ...BROKERS.map((b) => `      - targets: ['${exporters!.targets[b]}']\n        labels: { instance: '${b}' }`),
+        '  - job_name: kafka-exporter',
+        '    static_configs:',
+        `      - targets: ['${exporters!.lagExporter}']\n        labels: { instance: 'kafka-exporter' }`,
       ].join('\n') + '\n'
     );
     prometheus = await startPrometheus(config, data);

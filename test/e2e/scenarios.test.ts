@@ -7,24 +7,40 @@ import { analyze, HealthReport } from '../../src/analysis';
 import { RunningCluster, startCluster } from './cluster';
 import { toFrames } from './promToFrames';
 import { ScenarioName } from './simulator/model';
-import { dashboard, healthPanelQueries, REPO } from './stackFiles';
+import { toAnalysisOptions } from '../../src/options/toAnalysisOptions';
+import { dashboard, healthPanelOptions, healthPanelQueries, REPO } from './stackFiles';
 
 // What Grafana asks for a 30 min range: its step floor is the data source's scrape interval (5 s).
 const STEP = 5;
 const RANGE = 30 * 60;
 const RECORDING_RULES = join(REPO, 'provisioning/prometheus/rules/kafka-recording.yml');
-const [RATE_QUERY, RECORDED_QUERY] = healthPanelQueries();
+const QUERIES = healthPanelQueries();
+const SOURCES = Array.from(new Set(QUERIES.map((q) => q.source)));
+const RATE_QUERY = QUERIES.find((q) => q.source === SOURCES[0] && q.refId === 'A')!;
+const RECORDED_QUERY = QUERIES.find((q) => q.source === SOURCES[1] && q.refId === 'A')!;
+/** All the health panel's queries (messages in, bytes, idle, replication, controllers, lag). */
+const PANEL_QUERIES = QUERIES.filter((q) => q.source === SOURCES[0]);
+const PANEL_OPTIONS = toAnalysisOptions(healthPanelOptions() as never);
 /** msg/s of the simulated cluster (test/e2e/simulator/model.ts). */
 const CLUSTER_RATE = 180 + 90 + 300;
 
-async function report(cluster: RunningCluster, expr = RATE_QUERY.expr): Promise<HealthReport> {
+/** Runs queries as the panel would (each with its refId) and analyses the frames with the panel's options. */
+async function report(
+  cluster: RunningCluster,
+  queries: Array<{ refId: string; expr: string }> = PANEL_QUERIES
+): Promise<HealthReport> {
   const end = await cluster.alignedEnd(STEP);
   const start = end - RANGE;
-  const body = await cluster.rangeQuery(expr, start, end, STEP);
-  expect(body.status).toBe('success');
-  const frames = toFrames(body, { refId: 'A', range: true, expr, step: STEP });
-  return analyze(frames as never, { timeRange: { from: start * 1000, to: end * 1000 } });
+  const frames = [];
+  for (const q of queries) {
+    const body = await cluster.rangeQuery(q.expr, start, end, STEP);
+    expect(body.status).toBe('success');
+    frames.push(...toFrames(body, { refId: q.refId, range: true, expr: q.expr, step: STEP }));
+  }
+  return analyze(frames as never, { ...PANEL_OPTIONS, timeRange: { from: start * 1000, to: end * 1000 } });
 }
+
+const only = (expr: string) => [{ refId: 'A', expr }];
 
 const problems = (r: HealthReport) =>
   r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.check}:${f.subject ?? ''}`);
@@ -43,13 +59,37 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
       expect(r.cluster.topicCount).toBe(3);
       expect(r.cluster.totalRate).toBeGreaterThan(CLUSTER_RATE * 0.9);
       expect(r.cluster.totalRate).toBeLessThan(CLUSTER_RATE * 1.1);
+      // The other queries: healthy replication, one controller, consumers keeping up.
+      expect(r.signals.roles.map((x) => x.role)).toEqual([
+        'messagesIn',
+        'bytesIn',
+        'bytesOut',
+        'requestHandlerIdle',
+        'underReplicated',
+        'offlinePartitions',
+        'activeControllers',
+        'consumerLag',
+      ]);
+      expect([r.signals.underReplicated, r.signals.offlinePartitions, r.signals.activeControllers]).toEqual([0, 0, 1]);
+      expect(r.signals.consumerGroups.map((g) => [g.name, g.status])).toEqual([
+        ['analytics', 'ok'],
+        ['billing', 'ok'],
+      ]);
+      for (const b of r.brokers) {
+        expect(b.requestHandlerIdle).toBeCloseTo(0.82, 2);
+        // orders 600 B, payments 350 B, clickstream 1,200 B per message.
+        expect(b.avgMessageBytes).toBeGreaterThan(800);
+        expect(b.avgMessageBytes).toBeLessThan(1000);
+        expect(b.bytesOut! / b.bytesIn!).toBeCloseTo(2, 1);
+      }
     },
   ],
   [
     'hot-broker',
     (r) => {
       expect(r.verdict).toBe('warning');
-      expect(problems(r)).toEqual(['imbalance:kafka-2']);
+      // Bytes follow messages here: the same broker is hot in bytes in and out.
+      expect(problems(r)).toEqual(['imbalance:kafka-2', 'bytes-imbalance:kafka-2', 'bytes-imbalance:kafka-2']);
       expect(r.brokers.find((b) => b.name === 'kafka-2')?.status).toBe('hot');
     },
   ],
@@ -58,6 +98,8 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     (r) => {
       expect(r.verdict).toBe('critical');
       expect(problems(r)).toContain('broker-stalled:kafka-3');
+      // Its bytes stopped too.
+      expect(problems(r)).toContain('bytes-imbalance:kafka-3');
     },
   ],
   [
@@ -80,6 +122,42 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     (r) => {
       expect(r.verdict).toBe('warning');
       expect(problems(r)).toEqual(['drop:']);
+    },
+  ],
+  [
+    'under-replicated',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['under-replicated:kafka-2']);
+      expect(r.findings[0].message).toMatch(/over the 5 min limit/);
+      expect(r.signals.underReplicated).toBe(4);
+    },
+  ],
+  [
+    'controller-lost',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['active-controllers:']);
+      expect(r.signals.activeControllers).toBe(0);
+    },
+  ],
+  [
+    'handlers-saturated',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['request-handlers:kafka-3']);
+      expect(r.brokers.find((b) => b.name === 'kafka-3')!.requestHandlerIdle).toBeLessThan(0.1);
+    },
+  ],
+  [
+    'group-stalls',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['consumer-lag:billing']);
+      expect(r.signals.consumerGroups.map((g) => [g.name, g.status])).toEqual([
+        ['billing', 'stalled'],
+        ['analytics', 'ok'],
+      ]);
     },
   ],
 ];
@@ -117,8 +195,8 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
         }
         await new Promise((res) => setTimeout(res, 250));
       }
-      const live = await report(cluster!);
-      const recorded = await report(cluster!, RECORDED_QUERY.expr);
+      const live = await report(cluster!, [RATE_QUERY]);
+      const recorded = await report(cluster!, [RECORDED_QUERY]);
       expect(recorded.cluster.brokerCount).toBe(3);
       expect(recorded.cluster.topicCount).toBe(3);
       expect(recorded.cluster.totalRate).toBeGreaterThan(live.cluster.totalRate * 0.85);
@@ -156,10 +234,7 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
     });
 
     it('does not count the all-topics series twice when the query forgets topic!=""', async () => {
-      const r = await report(
-        cluster!,
-        'sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))'
-      );
+      const r = await report(cluster!, only('sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))'));
       expect(r.cluster.totalRate).toBeGreaterThan(CLUSTER_RATE * 0.9);
       expect(r.cluster.totalRate).toBeLessThan(CLUSTER_RATE * 1.1);
       expect(r.cluster.topicCount).toBe(3);
@@ -167,7 +242,7 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
     });
 
     it('diagnoses raw counters when the query forgets rate(), and still derives the rates', async () => {
-      const r = await report(cluster!, 'kafka_server_brokertopicmetrics_messagesin_total{topic!=""}');
+      const r = await report(cluster!, only('kafka_server_brokertopicmetrics_messagesin_total{topic!=""}'));
       expect(r.findings.map((f) => f.check)).toContain('raw-counter');
       expect(r.findings.find((f) => f.check === 'raw-counter')!.suggestion).toMatch(/rate\(/);
       expect(r.cluster.totalRate).toBeGreaterThan(CLUSTER_RATE * 0.85);

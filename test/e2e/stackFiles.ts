@@ -47,3 +47,8 @@ export function healthPanelQueries(): Array<{ source: string; refId: string; exp
     }))
   );
 }
+
+/** The health panel's saved options. */
+export function healthPanelOptions(): unknown {
+  return dashboard().panels.find((p) => p.type === pluginId())!.options;
+}

@@ -1,3 +1,5 @@
+import type { MetricRole } from '../types';
+import { roleOf } from '../signals/roles';
 import { decodeFrame, FieldLike, FrameLike, Labels } from './decodeFrame';
 import { makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
 import { TimeInterner } from './timeInterner';
@@ -204,16 +206,28 @@ function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
   });
 }
 
-/** Reads every numeric series out of whatever frames the panel received. */
-export function extractSeries(input: readonly unknown[]): ExtractedSeries {
+/**
+ * Reads every numeric series out of whatever frames the panel received. Identical series of one
+ * role (the same query twice, a "Both" query) are merged; series of different roles with the
+ * same labels (`sum by (instance)` of bytes and of partitions) stay apart.
+ */
+export function extractSeries(input: readonly unknown[], roles: Record<string, MetricRole> = {}): ExtractedSeries {
   const decoded = (Array.isArray(input) ? input : []).map(decodeFrame).filter((f): f is FrameLike => !!f);
+  const queries: Record<string, string> = Object.create(null);
+  for (const f of decoded) {
+    if (f.query && !(f.refId in queries)) {
+      queries[f.refId] = f.query;
+    }
+  }
+  const source = { byRefId: roles, queries };
   const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
   const byKey = new Map<string, RawSeries>();
   const clock = new TimeInterner();
   for (const frame of frames) {
     for (const s of readFrame(frame, clock)) {
-      const key = seriesKey(s.labels);
+      s.role = roleOf(s, source);
+      const key = `${s.role ?? ''}|${seriesKey(s.labels)}`;
       const seen = byKey.get(key);
       byKey.set(key, seen ? mergeSeries(seen, s) : s);
     }
@@ -223,11 +237,5 @@ export function extractSeries(input: readonly unknown[]): ExtractedSeries {
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([, s]) => (s.instant ? latestOnly(s) : s));
   const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
-  const queries: Record<string, string> = Object.create(null);
-  for (const f of decoded) {
-    if (f.query && !(f.refId in queries)) {
-      queries[f.refId] = f.query;
-    }
-  }
   return { series, notices, frameCount: frames.length, refIds, queries };
 }

@@ -1,3 +1,4 @@
+import type { MetricRole } from '../types';
 import type { Labels } from './decodeFrame';
 
 /**
@@ -18,6 +19,8 @@ export interface RawSeries {
   values: Samples;
   /** From an instant query: only the latest value is meaningful. */
   instant: boolean;
+  /** The signal it carries, when known (signals/roles.ts); unknown series are read as messages-in. */
+  role?: MetricRole;
 }
 
 /**
@@ -118,5 +121,5 @@ export function mergeSeries(a: RawSeries, b: RawSeries): RawSeries {
     values[a.values.length + i] = b.values[i];
   }
   const refId = a.refId <= b.refId ? a.refId : b.refId;
-  return makeSeries({ refId, labels: a.labels, name: a.name, instant: a.instant && b.instant }, times, values);
+  return makeSeries({ refId, labels: a.labels, name: a.name, instant: a.instant && b.instant, role: a.role }, times, values);
 }

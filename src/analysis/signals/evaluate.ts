@@ -4,7 +4,6 @@
  */
 import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, SignalsSummary, TopicStat } from '../types';
 import type { RawSeries } from '../read/series';
-import { RoleSource, roleOf } from './roles';
 import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
 import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
 import { checkActiveControllers, checkOfflinePartitions, checkUnderReplicated } from '../checks/replication';
@@ -18,11 +17,11 @@ export interface SplitSeries {
 }
 
 /** Series of unknown role stay with messages-in, which reads them as before (or lists them as ignored). */
-export function splitByRole(series: RawSeries[], source: RoleSource): SplitSeries {
+export function splitByRole(series: RawSeries[]): SplitSeries {
   const byRole = new Map<MetricRole, RawSeries[]>();
   const messagesIn: RawSeries[] = [];
   for (const s of series) {
-    const role = roleOf(s, source);
+    const role = s.role;
     if (!role || role === 'messagesIn') {
       messagesIn.push(s);
     } else {

@@ -311,3 +311,19 @@ describe('robustness with roles', () => {
     );
   });
 });
+
+describe('series of different roles with the same labels', () => {
+  it('stay apart (sum by (instance) of bytes and of URP), while duplicates within a role merge', () => {
+    const byInstance = (refId: string, v: number) =>
+      BROKERS.map((b) => rangeFrame({ instance: b }, times, flat(v), refId));
+    const r = analyze([...messagesIn(), ...byInstance('B', 250_000), ...byInstance('E', 2), ...byInstance('E2', 2)], {
+      roles: { B: 'bytesIn', E: 'underReplicated', E2: 'underReplicated' },
+    });
+    expect(r.brokers.map((b) => [b.bytesIn, b.underReplicated])).toEqual([
+      [250_000, 2],
+      [250_000, 2],
+      [250_000, 2],
+    ]);
+    expect(r.signals.underReplicated).toBe(6);
+  });
+});

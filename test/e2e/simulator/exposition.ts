@@ -3,7 +3,7 @@
  * rules file (docker/jmx-exporter/kafka-broker.yml): Prometheus text format 0.0.4, HELP with the
  * MBean, counters named `..._total`, numbers as Java's Double.toString writes them.
  */
-import { Broker, Counters, gauges, TOPICS } from './model';
+import { Broker, Counters, gauges, GROUPS, TOPICS } from './model';
 
 /** Java's Double.toString: 12.0, 0.82, 1.2345678E7 (scientific from 10^7 and below 10^-3). */
 export function javaDouble(v: number): string {
@@ -59,7 +59,7 @@ function topicCounter(name: string, mbean: string, value: (topicIndex: number) =
 
 /** The families one broker exposes at absolute second `t` (relative to the scenario's anchor). */
 export function brokerFamilies(counters: Counters, broker: Broker, t: number): Family[] {
-  const g = gauges(broker);
+  const g = gauges(counters.scenario, broker, t);
   return [
     topicCounter('kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) =>
       counters.messagesIn(broker, i, t)
@@ -99,9 +99,31 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       help: 'Attribute exposed for management (kafka.server<type=KafkaRequestHandlerPool, name=RequestHandlerAvgIdlePercent><>Count)',
       type: 'counter',
       // The meter is marked with idle nanoseconds: rate() / 1e9 is the idle ratio.
-      samples: [{ labels: {}, value: Math.round(g.requestHandlerAvgIdle * 1e9 * (t - counters.start)) }],
+      samples: [{ labels: {}, value: Math.round(counters.idleNanos(broker, t)) }],
     },
   ];
+}
+
+/** What kafka_exporter (danielqsj/kafka_exporter) serves for consumer-group lag: one series per group, topic and partition. */
+export function lagFamilies(counters: Counters, t: number): Family[] {
+  return [
+    {
+      name: 'kafka_consumergroup_lag',
+      help: 'Current Approximate Lag of a ConsumerGroup at Topic/Partition',
+      type: 'gauge',
+      samples: GROUPS.flatMap((g) =>
+        [0, 1].map((p) => ({
+          labels: { consumergroup: g.name, partition: String(p), topic: TOPICS[g.topicIndex].name },
+          value: counters.groupLag(g.name, p, t),
+        }))
+      ),
+    },
+  ];
+}
+
+/** kafka_exporter writes plain Go floats (12, not 12.0). */
+export function renderGoText(families: Family[]): string {
+  return renderText(families).replace(/ (-?\d+)\.0$/gm, ' $1');
 }
 
 /** A scrape of one broker's exporter. */

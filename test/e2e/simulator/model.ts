@@ -14,7 +14,32 @@ export const TOPICS = [
   { name: 'clickstream', rate: 300, bytesPerMessage: 1200 },
 ] as const;
 
-export type ScenarioName = 'balanced' | 'hot-broker' | 'stalled-broker' | 'gone-broker' | 'spike' | 'drop';
+export type ScenarioName =
+  | 'balanced'
+  | 'hot-broker'
+  | 'stalled-broker'
+  | 'gone-broker'
+  | 'spike'
+  | 'drop'
+  | 'under-replicated'
+  | 'controller-lost'
+  | 'handlers-saturated'
+  | 'group-stalls';
+
+export interface Gauges {
+  underReplicatedPartitions: number;
+  offlinePartitionsCount: number;
+  activeControllerCount: number;
+  /** Request-handler idle ratio (0–1). */
+  requestHandlerAvgIdle: number;
+}
+
+/** Consumer groups (kafka_exporter): which topic each reads, and how much of its traffic it keeps up with. */
+export const GROUPS = [
+  { name: 'billing', topicIndex: 0 },
+  { name: 'analytics', topicIndex: 2 },
+] as const;
+export type GroupName = (typeof GROUPS)[number]['name'];
 
 export interface Scenario {
   name: ScenarioName;
@@ -24,6 +49,10 @@ export interface Scenario {
   load: (t: number) => number;
   /** False while the broker's exporter does not answer (the broker is gone). */
   up: (broker: Broker, t: number) => boolean;
+  /** Gauges that differ from a healthy cluster's. */
+  gauges?: (broker: Broker, t: number) => Partial<Gauges>;
+  /** Share of its topic's traffic a consumer group consumes at second t (1 = keeps up). */
+  consumption?: (group: GroupName, t: number) => number;
 }
 
 const FIVE_MIN = -300;
@@ -47,6 +76,38 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
   spike: { name: 'spike', weight: flat, load: (t) => (t >= FIVE_MIN ? 4 : 1), up: always },
   // Traffic falls to a quarter for the last five minutes.
   drop: { name: 'drop', weight: flat, load: (t) => (t >= FIVE_MIN ? 0.25 : 1), up: always },
+  // kafka-2 leads 4 under-replicated partitions for the last eight minutes.
+  'under-replicated': {
+    name: 'under-replicated',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-2' && t >= -480 ? { underReplicatedPartitions: 4 } : {}),
+  },
+  // kafka-1 stops being the active controller three minutes ago and nobody takes over.
+  'controller-lost': {
+    name: 'controller-lost',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-1' && t >= -180 ? { activeControllerCount: 0 } : {}),
+  },
+  // kafka-3's request handlers are idle 5% of the time for the last five minutes.
+  'handlers-saturated': {
+    name: 'handlers-saturated',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-3' && t >= FIVE_MIN ? { requestHandlerAvgIdle: 0.05 } : {}),
+  },
+  // The billing group stops consuming five minutes ago; analytics keeps up.
+  'group-stalls': {
+    name: 'group-stalls',
+    weight: flat,
+    load: flat,
+    up: always,
+    consumption: (g, t) => (g === 'billing' && t >= FIVE_MIN ? 0 : 1),
+  },
 };
 
 /** Deterministic noise in [-1, 1) from integers, so reruns draw the same traffic. */
@@ -76,6 +137,8 @@ export function messageRate(s: Scenario, broker: Broker, topicIndex: number, t: 
  */
 export class Counters {
   private readonly messages = new Map<string, Float64Array>();
+  private readonly idle = new Map<string, Float64Array>();
+  private readonly lags = new Map<string, Float64Array>();
   constructor(
     readonly scenario: Scenario,
     readonly start: number,
@@ -97,6 +160,48 @@ export class Counters {
     }
   }
 
+  /** Idle nanoseconds of the request-handler pool, summed per second (the meter's Count). */
+  idleNanos(broker: Broker, t: number): number {
+    let acc = this.idle.get(broker);
+    if (!acc) {
+      acc = new Float64Array(this.end - this.start + 1);
+      let sum = 0;
+      for (let i = 0; i < acc.length; i++) {
+        sum += gauges(this.scenario, broker, this.start + i).requestHandlerAvgIdle * 1e9;
+        acc[i] = sum;
+      }
+      this.idle.set(broker, acc);
+    }
+    return acc[this.index(t)];
+  }
+
+  /**
+   * Lag of a group on one partition: what producers wrote to its topic (spread over two
+   * partitions) minus what the group consumed, from a steady backlog of 40 messages.
+   */
+  groupLag(group: GroupName, partition: number, t: number): number {
+    const key = `${group}/${partition}`;
+    let acc = this.lags.get(key);
+    if (!acc) {
+      const g = GROUPS.find((x) => x.name === group)!;
+      acc = new Float64Array(this.end - this.start + 1);
+      let lag = 40;
+      for (let i = 0; i < acc.length; i++) {
+        const second = this.start + i;
+        const produced = BROKERS.reduce((a, b) => a + messageRate(this.scenario, b, g.topicIndex, second), 0) / 2;
+        const consumed = produced * (this.scenario.consumption?.(group, second) ?? 1);
+        lag = Math.max(0, lag + produced - consumed);
+        acc[i] = lag;
+      }
+      this.lags.set(key, acc);
+    }
+    return Math.round(acc[this.index(t)]);
+  }
+
+  private index(t: number): number {
+    return Math.min(this.end - this.start, Math.max(0, Math.floor(t) - this.start));
+  }
+
   messagesIn(broker: Broker, topicIndex: number, t: number): number {
     const acc = this.messages.get(`${broker}/${topicIndex}`)!;
     const i = Math.min(acc.length - 1, Math.max(0, Math.floor(t) - this.start));
@@ -115,11 +220,12 @@ export class Counters {
 }
 
 /** Gauges a healthy cluster reports; kafka-1 is the active controller. */
-export function gauges(broker: Broker) {
+export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
   return {
     underReplicatedPartitions: 0,
     offlinePartitionsCount: 0,
     activeControllerCount: broker === 'kafka-1' ? 1 : 0,
     requestHandlerAvgIdle: 0.82,
+    ...scenario.gauges?.(broker, t),
   };
 }

@@ -4,7 +4,7 @@
  * (`instance` = broker name, `job`). OpenMetrics wants each family contiguous, `# EOF` last.
  */
 import { BROKERS, Counters } from './model';
-import { brokerFamilies, javaDouble } from './exposition';
+import { brokerFamilies, javaDouble, lagFamilies } from './exposition';
 
 export function historyOpenMetrics(
   counters: Counters,
@@ -17,11 +17,15 @@ export function historyOpenMetrics(
   // family name → series key → lines
   const families = new Map<string, { type: string; lines: string[] }>();
   for (let t = from; t <= to; t += step) {
-    for (const broker of BROKERS) {
-      if (!counters.scenario.up(broker, t)) {
-        continue;
-      }
-      for (const f of brokerFamilies(counters, broker, t)) {
+    const targets: Array<{ instance: string; job: string; families: ReturnType<typeof brokerFamilies> }> =
+      BROKERS.filter((b) => counters.scenario.up(b, t)).map((broker) => ({
+        instance: broker,
+        job,
+        families: brokerFamilies(counters, broker, t),
+      }));
+    targets.push({ instance: 'kafka-exporter', job: 'kafka-exporter', families: lagFamilies(counters, t) });
+    for (const target of targets) {
+      for (const f of target.families) {
         // OpenMetrics names a counter family without `_total`; its samples keep it.
         const familyName = f.type === 'counter' ? f.name.replace(/_total$/, '') : f.name;
         let family = families.get(familyName);
@@ -30,7 +34,7 @@ export function historyOpenMetrics(
           families.set(familyName, family);
         }
         for (const s of f.samples) {
-          const labels = Object.entries({ ...s.labels, instance: broker, job })
+          const labels = Object.entries({ ...s.labels, instance: target.instance, job: target.job })
             .map(([k, v]) => `${k}="${v}"`)
             .join(',');
           family.lines.push(`${f.name}{${labels}} ${javaDouble(s.value)} ${anchor + t}`);

@@ -2,11 +2,13 @@
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { Broker, BROKERS, Counters } from './model';
-import { scrape } from './exposition';
+import { lagFamilies, renderGoText, scrape } from './exposition';
 
 export interface RunningExporters {
   /** host:port per broker. */
   targets: Record<Broker, string>;
+  /** host:port of the kafka_exporter stand-in (consumer-group lag). */
+  lagExporter: string;
   close: () => Promise<void>;
 }
 
@@ -37,8 +39,19 @@ export async function startExporters(counters: Counters, anchor: number): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }
+  const lagServer = createServer((req, res) => {
+    const t = Math.floor(Date.now() / 1000) - anchor;
+    res.writeHead(req.url?.split('?')[0] === '/metrics' ? 200 : 404, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+    res.end(req.url?.split('?')[0] === '/metrics' ? renderGoText(lagFamilies(counters, t)) : '');
+  });
+  await new Promise<void>((resolve) => lagServer.listen(0, '127.0.0.1', resolve));
+  servers.push(lagServer);
+  const lagExporter = `127.0.0.1:${(lagServer.address() as AddressInfo).port}`;
   return {
     targets,
+    lagExporter,
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     },
