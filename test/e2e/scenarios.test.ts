@@ -76,7 +76,7 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
         ['billing', 'ok'],
       ]);
       for (const b of r.brokers) {
-        expect(b.requestHandlerIdle).toBeCloseTo(0.82, 2);
+        expect(b.requestHandlerIdle).toBeCloseTo(0.82, 1);
         // orders 600 B, payments 350 B, clickstream 1,200 B per message.
         expect(b.avgMessageBytes).toBeGreaterThan(800);
         expect(b.avgMessageBytes).toBeLessThan(1000);

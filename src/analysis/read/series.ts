@@ -121,5 +121,9 @@ export function mergeSeries(a: RawSeries, b: RawSeries): RawSeries {
     values[a.values.length + i] = b.values[i];
   }
   const refId = a.refId <= b.refId ? a.refId : b.refId;
-  return makeSeries({ refId, labels: a.labels, name: a.name, instant: a.instant && b.instant, role: a.role }, times, values);
+  return makeSeries(
+    { refId, labels: a.labels, name: a.name, instant: a.instant && b.instant, role: a.role },
+    times,
+    values
+  );
 }

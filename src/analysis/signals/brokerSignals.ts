@@ -12,6 +12,7 @@ import { Axis, buildAxis } from '../model/timeline';
 import { aggregate, reduceRate } from '../model/aggregate';
 import type { RawSeries } from '../read/series';
 import { median } from '../stats';
+import { METRIC_ROLES } from './roles';
 
 export interface Timelines {
   axis: Axis;
@@ -180,8 +181,9 @@ export function current(values: Float64Array, axis: Axis, options: HealthOptions
   return reduceRate(values, identity, axis.recentStart, options.rateReducer);
 }
 
+/** In the order of METRIC_ROLES, whatever order the series came in. */
 export function summarizeRoles(byRole: Map<MetricRole, RawSeries[]>): RoleSummary[] {
-  return Array.from(byRole.entries())
+  return METRIC_ROLES.map((role): [MetricRole, RawSeries[]] => [role, byRole.get(role) ?? []])
     .filter(([, s]) => s.length > 0)
     .map(([role, s]) => ({ role, series: s.length, refIds: Array.from(new Set(s.map((x) => x.refId))).sort() }));
 }
