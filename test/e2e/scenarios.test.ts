@@ -234,7 +234,10 @@ describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expecta
     });
 
     it('does not count the all-topics series twice when the query forgets topic!=""', async () => {
-      const r = await report(cluster!, only('sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))'));
+      const r = await report(
+        cluster!,
+        only('sum by (instance, topic) (rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))')
+      );
       expect(r.cluster.totalRate).toBeGreaterThan(CLUSTER_RATE * 0.9);
       expect(r.cluster.totalRate).toBeLessThan(CLUSTER_RATE * 1.1);
       expect(r.cluster.topicCount).toBe(3);

@@ -191,6 +191,8 @@ describe('alert rules', () => {
         'under-replicated',
         'offline-partitions',
         'active-controllers',
+        'request-handlers',
+        'consumer-lag',
       ])
     );
   });
@@ -222,6 +224,11 @@ describe('alert rules', () => {
       'kbh-under-replicated-partitions': [0],
       'kbh-offline-partitions': [0],
       'kbh-active-controllers': [1, 1],
+      'kbh-under-replicated-partitions-persistent': [0],
+      'kbh-request-handlers-busy': [t.requestHandlerIdle.warning],
+      'kbh-request-handlers-saturated': [t.requestHandlerIdle.critical],
+      'kbh-consumer-lag-growing': [t.consumerLagFloor],
+      'kbh-consumer-group-stalled': [0.9],
     };
     for (const g of grafanaRules()) {
       expect({ uid: g.uid, params: threshold(g).params }).toEqual({ uid: g.uid, params: expected[g.uid] });
@@ -231,6 +238,10 @@ describe('alert rules', () => {
     for (const g of grafanaRules().filter((r) => ['imbalance', 'drop', 'broker-stalled'].includes(r.labels.check))) {
       expect(query(g).model.expr).toContain(`>= ${minRate})`);
     }
+    const persistent = grafanaRules().find((r) => r.uid === 'kbh-under-replicated-partitions-persistent')!;
+    expect(persistent.for).toBe(`${t.underReplicatedMinutes}m`);
+    const groupStalled = grafanaRules().find((r) => r.uid === 'kbh-consumer-group-stalled')!;
+    expect(query(groupStalled).model.expr).toContain(`(kafka:consumergroup_lag:sum > ${t.consumerLagFloor})`);
     const stalled = grafanaRules().find((r) => r.labels.check === 'broker-stalled')!;
     expect(query(stalled).model.expr).toContain(
       `clamp_max(0.05 * quantile_over_time(0.5, kafka:broker_messages_in:rate1m[30m] offset 5m), ${minRate})`

@@ -1,0 +1,98 @@
+/**
+ * npm run gen:alerts — writes provisioning/alerting/kafka-alerts.yml (Grafana-managed rules) from
+ * provisioning/prometheus/rules/kafka-alerts.yml (the promtool-tested Prometheus rules), so the two
+ * can never disagree: query A is the Prometheus expression, C its comparison. The stack tests check
+ * the result against the panel's defaults.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import { parse, stringify } from 'yaml';
+const prom: { groups: Array<{ rules: unknown[] }> } = parse(
+  readFileSync('provisioning/prometheus/rules/kafka-alerts.yml', 'utf8')
+);
+const titles: Record<string, string> = {
+  KafkaBrokerImbalance: 'Kafka brokers out of balance',
+  KafkaBrokerImbalanceCritical: 'Kafka brokers far out of balance',
+  KafkaBrokerStalled: 'Kafka broker stalled',
+  KafkaBrokerMissing: 'Kafka broker missing',
+  KafkaThroughputDrop: 'Kafka throughput drop',
+  KafkaThroughputDropCritical: 'Kafka throughput collapse',
+  KafkaUnderReplicatedPartitions: 'Kafka under-replicated partitions',
+  KafkaOfflinePartitions: 'Kafka offline partitions',
+  KafkaActiveControllers: 'Kafka active controllers not 1',
+  KafkaRequestHandlersBusy: 'Kafka request handlers busy',
+  KafkaRequestHandlersSaturated: 'Kafka request handlers saturated',
+  KafkaConsumerLagGrowing: 'Kafka consumer group falling behind',
+  KafkaConsumerGroupStalled: 'Kafka consumer group stalled',
+};
+interface PromRule {
+  alert: string;
+  expr: string;
+  for: string;
+  labels: Record<string, string>;
+  annotations: { summary: string };
+}
+
+const rules = (prom.groups[0].rules as PromRule[]).map((r) => {
+  const m = /^\((.*)\) (>|<|!=) ([-\d.]+)$/s.exec(r.expr.trim())!;
+  const [, expr, op, value] = m;
+  const n = Number(value);
+  const evaluator =
+    op === '>'
+      ? { type: 'gt', params: [n] }
+      : op === '<'
+        ? { type: 'lt', params: [n] }
+        : { type: 'outside_range', params: [n, n] };
+  const uid =
+    'kbh-' +
+    r.alert
+      .replace(/^Kafka/, '')
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase();
+  const summary = r.annotations.summary
+    .replace('{{ $value | humanizePercentage }}', '{{ humanizePercentage $values.B.Value }}')
+    .replace('{{ $value }}', '{{ $values.B.Value }}');
+  return {
+    uid,
+    title: titles[r.alert],
+    condition: 'C',
+    data: [
+      {
+        refId: 'A',
+        relativeTimeRange: { from: 600, to: 0 },
+        datasourceUid: 'prometheus',
+        model: { refId: 'A', expr, instant: true, range: false, intervalMs: 15000, maxDataPoints: 43200 },
+      },
+      {
+        refId: 'B',
+        relativeTimeRange: { from: 0, to: 0 },
+        datasourceUid: '__expr__',
+        model: { refId: 'B', type: 'reduce', expression: 'A', reducer: 'last', settings: { mode: 'dropNN' } },
+      },
+      {
+        refId: 'C',
+        relativeTimeRange: { from: 0, to: 0 },
+        datasourceUid: '__expr__',
+        model: { refId: 'C', type: 'threshold', expression: 'B', conditions: [{ evaluator }] },
+      },
+    ],
+    noDataState: 'OK',
+    execErrState: 'Error',
+    for: r.for,
+    labels: { ...r.labels, prometheus_rule: r.alert },
+    annotations: { summary, dashboard: 'Kafka Broker Health (kafka-broker-health)' },
+    isPaused: false,
+  };
+});
+const head = readFileSync('provisioning/alerting/kafka-alerts.yml', 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('#'))
+  .join('\n');
+writeFileSync(
+  'provisioning/alerting/kafka-alerts.yml',
+  head +
+    '\n' +
+    stringify(
+      { apiVersion: 1, groups: [{ orgId: 1, name: 'kafka-broker-health', folder: 'Kafka', interval: '30s', rules }] },
+      { lineWidth: 0 }
+    )
+);
