@@ -3,7 +3,9 @@
 #  - orders, payments: spread over all brokers (6 and 3 partitions, replication factor 3);
 #  - clickstream: every partition's preferred leader is broker 1, so kafka-1 runs hot (imbalance)
 #    and the topic is skewed (topic-skew);
-#  - audit-log: a trickle, with a burst every four minutes.
+#  - audit-log: a trickle, with a burst every four minutes;
+#  - consumer groups: `analytics` keeps up with clickstream; `billing` reads orders in slow batches
+#    (about 80 of its 300 msg/s), so its lag grows and the panel reports it falling behind.
 set -euo pipefail
 
 # This container has no KAFKA_OPTS (the brokers' one loads the JMX agent, which would try to bind
@@ -38,10 +40,26 @@ bursts() {
   done
 }
 
+# A consumer that keeps up, and one that falls behind: 2,000 messages, then a 20 s pause.
+consume_all() {
+  while true; do
+    "$BIN/kafka-console-consumer.sh" --bootstrap-server "$BOOTSTRAP" --topic clickstream --group analytics >/dev/null || sleep 5
+  done
+}
+consume_slowly() {
+  while true; do
+    "$BIN/kafka-console-consumer.sh" --bootstrap-server "$BOOTSTRAP" --topic orders --group billing \
+      --max-messages 2000 >/dev/null || true
+    sleep 20
+  done
+}
+
 produce orders 300 600 &
 produce payments 120 350 &
 produce clickstream 400 1200 &
 produce audit-log 10 200 &
 bursts &
+consume_all &
+consume_slowly &
 echo "load generator running: orders 300/s, payments 120/s, clickstream 400/s (led by kafka-1), audit-log bursts"
 wait
