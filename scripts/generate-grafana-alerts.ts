@@ -12,6 +12,11 @@ const prom: { groups: Array<{ rules: unknown[] }> } = parse(
 const titles: Record<string, string> = {
   KafkaBrokerImbalance: 'Kafka brokers out of balance',
   KafkaBrokerImbalanceCritical: 'Kafka brokers far out of balance',
+  KafkaBytesInImbalance: 'Kafka bytes in out of balance',
+  KafkaBytesInImbalanceCritical: 'Kafka bytes in far out of balance',
+  KafkaBytesOutImbalance: 'Kafka bytes out out of balance',
+  KafkaBytesOutImbalanceCritical: 'Kafka bytes out far out of balance',
+  KafkaUnderReplicatedPartitionsPersistent: 'Kafka under-replicated partitions for 5 minutes',
   KafkaBrokerStalled: 'Kafka broker stalled',
   KafkaBrokerMissing: 'Kafka broker missing',
   KafkaThroughputDrop: 'Kafka throughput drop',

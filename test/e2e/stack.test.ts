@@ -193,6 +193,7 @@ describe('alert rules', () => {
         'active-controllers',
         'request-handlers',
         'consumer-lag',
+        'bytes-imbalance',
       ])
     );
   });
@@ -202,6 +203,7 @@ describe('alert rules', () => {
     const ops: Record<string, string> = { gt: '>', lt: '<', outside_range: '!=' };
     expect(grafanaRules()).toHaveLength(byName.size);
     for (const g of grafanaRules()) {
+      expect((g as unknown as { title?: string }).title).toMatch(/^Kafka /);
       const p = byName.get(g.labels.prometheus_rule)!;
       const t = threshold(g);
       expect(`(${query(g).model.expr}) ${ops[t.type]} ${t.params[0]}`).toBe(p.expr.trim());
@@ -225,6 +227,10 @@ describe('alert rules', () => {
       'kbh-offline-partitions': [0],
       'kbh-active-controllers': [1, 1],
       'kbh-under-replicated-partitions-persistent': [0],
+      'kbh-bytes-in-imbalance': [t.imbalance.warning],
+      'kbh-bytes-in-imbalance-critical': [t.imbalance.critical],
+      'kbh-bytes-out-imbalance': [t.imbalance.warning],
+      'kbh-bytes-out-imbalance-critical': [t.imbalance.critical],
       'kbh-request-handlers-busy': [t.requestHandlerIdle.warning],
       'kbh-request-handlers-saturated': [t.requestHandlerIdle.critical],
       'kbh-consumer-lag-growing': [t.consumerLagFloor],
