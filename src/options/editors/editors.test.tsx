@@ -5,6 +5,7 @@ import { instantFrame, tableFrame } from '../../analysis/testkit/frames';
 import { LabelEditor, labelNamesIn } from './LabelEditor';
 import { LevelsEditor, LevelsEditorSettings } from './LevelsEditor';
 import { NumberEditor } from './NumberEditor';
+import { refIdsIn, RolesEditor } from './RolesEditor';
 
 function item<S>(settings: S): StandardEditorsRegistryItem<never, S> {
   return { id: 'x', name: 'x', settings, editor: () => null } as unknown as StandardEditorsRegistryItem<never, S>;
@@ -102,3 +103,34 @@ describe('LabelEditor', () => {
     expect(screen.getByRole('combobox')).toHaveValue('pod');
   });
 });
+
+describe('RolesEditor', () => {
+  it('offers one row per query in the data, Auto by default', () => {
+    const data = [rangeLike('A'), rangeLike('B'), rangeLike('B'), { fields: [] }];
+    render(<RolesEditor value={{}} onChange={jest.fn()} item={item({}) as never} context={context(data)} />);
+    const boxes = screen.getAllByRole('combobox');
+    expect(boxes).toHaveLength(2);
+    expect(screen.getByText('Query A')).toBeInTheDocument();
+    expect(boxes[1]).toHaveValue('Auto');
+  });
+
+  it('shows a saved role, and keeps rows for saved queries that returned nothing', () => {
+    render(
+      <RolesEditor
+        value={{ H: 'consumerLag' }}
+        onChange={jest.fn()}
+        item={item({}) as never}
+        context={context([rangeLike('A')])}
+      />
+    );
+    expect(screen.getAllByRole('combobox').map((b) => (b as HTMLInputElement).value)).toEqual(['Auto', 'Consumer lag']);
+  });
+
+  it('lists the refIds of the data, sorted and unique', () => {
+    expect(refIdsIn([rangeLike('C'), rangeLike('A'), rangeLike('C'), null] as never)).toEqual(['A', 'C']);
+  });
+});
+
+function rangeLike(refId: string) {
+  return { refId, fields: [] };
+}
