@@ -70,6 +70,39 @@ function initialSort(option: BrokerSort): SortState {
   }
 }
 
+/** Fixed column widths in px (name takes the rest). */
+const COLUMN = { rate: 110, deviation: 80, status: 110, extra: 84, trend: 110 };
+const NAME_MIN = 130;
+const SHARE_SHARE = 0.22;
+
+/** Extra columns in the order they give way when space runs out: bytes before idle and URP. */
+const GIVE_WAY: ExtraColumn['key'][] = ['bytesOut', 'bytesIn', 'requestHandlerIdle', 'underReplicated'];
+
+/**
+ * Which optional columns fit beside a readable broker name: the trend goes first, then the extra
+ * signals (bytes first), then the share bar.
+ */
+export function fitColumns(width: number, extras: ExtraColumn[], trendWanted: boolean) {
+  const base = COLUMN.rate + COLUMN.deviation + COLUMN.status + NAME_MIN;
+  let showShare = width >= 400;
+  let showTrend = trendWanted && width >= 560;
+  let showExtras = extras.slice();
+  const used = () =>
+    base + (showShare ? width * SHARE_SHARE : 0) + showExtras.length * COLUMN.extra + (showTrend ? COLUMN.trend : 0);
+  if (used() > width) {
+    showTrend = false;
+  }
+  for (const key of GIVE_WAY) {
+    if (used() > width) {
+      showExtras = showExtras.filter((c) => c.key !== key);
+    }
+  }
+  if (used() > width) {
+    showShare = false;
+  }
+  return { showShare, showExtras, showTrend };
+}
+
 export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[] {
   const compare = COMPARATORS[sort.key];
   return brokers.slice().sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
@@ -103,9 +136,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
 
   // Columns of the other queries (bytes, idle handlers, URP), only when the panel has them.
   const extras = EXTRA_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
-  const showExtras = width >= 640 ? extras : [];
-  const showTrend = !compact && width >= 560 + showExtras.length * 80 && report.timeline !== undefined;
-  const showShare = width >= 400;
+  const { showShare, showExtras, showTrend } = fitColumns(width, extras, !compact && report.timeline !== undefined);
   const maxRate = Math.max(...report.brokers.map((b) => b.rate), 0);
   const mean = report.cluster.avgPerBroker;
 
@@ -134,14 +165,14 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
     <table className={cx(styles.table, compact && styles.compact)} aria-label="Brokers">
       <colgroup>
         <col />
-        <col style={{ width: 110 }} />
-        {showShare && <col style={{ width: '22%' }} />}
-        <col style={{ width: 80 }} />
+        <col style={{ width: COLUMN.rate }} />
+        {showShare && <col style={{ width: `${SHARE_SHARE * 100}%` }} />}
+        <col style={{ width: COLUMN.deviation }} />
         {showExtras.map((c) => (
-          <col key={c.key} style={{ width: 84 }} />
+          <col key={c.key} style={{ width: COLUMN.extra }} />
         ))}
-        {showTrend && <col style={{ width: 110 }} />}
-        <col style={{ width: 110 }} />
+        {showTrend && <col style={{ width: COLUMN.trend }} />}
+        <col style={{ width: COLUMN.status }} />
       </colgroup>
       <thead>
         <tr>

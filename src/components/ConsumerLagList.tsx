@@ -45,9 +45,18 @@ export function ConsumerLagList({
 }) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const wide = width >= 560;
+  const showTopics = width >= 720;
+  const showTrend = width >= 560;
   return (
     <table className={styles.table} aria-label="Consumer groups">
+      <colgroup>
+        <col />
+        <col style={{ width: 72 }} />
+        <col style={{ width: 84 }} />
+        {showTopics && <col />}
+        {showTrend && <col style={{ width: 110 }} />}
+        <col style={{ width: 130 }} />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Group</th>
@@ -57,8 +66,8 @@ export function ConsumerLagList({
           <th scope="col" className={styles.numeric}>
             Growth
           </th>
-          {wide && <th scope="col">Topics</th>}
-          {wide && <th scope="col">Trend</th>}
+          {showTopics && <th scope="col">Topics</th>}
+          {showTrend && <th scope="col">Trend</th>}
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -77,8 +86,8 @@ export function ConsumerLagList({
                   ? '–'
                   : `${g.growthPerSec >= 0 ? '+' : ''}${format.count(g.growthPerSec)}/s`}
               </td>
-              {wide && <td title={g.topics.join(', ')}>{g.topics.join(', ') || '–'}</td>}
-              {wide && (
+              {showTopics && <td title={g.topics.join(', ')}>{g.topics.join(', ') || '–'}</td>}
+              {showTrend && (
                 <td>
                   {g.series ? <TrendLine values={g.series} width={96} height={20} label={`Lag of ${g.name}`} /> : '–'}
                 </td>

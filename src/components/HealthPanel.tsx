@@ -81,6 +81,15 @@ export function HealthPanel({
     </Section>
   );
   const tableWidth = wide && findings ? (width * 3) / 5 : width;
+  const groups = report.signals.consumerGroups.length > 0 && (
+    <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
+      <ConsumerLagList
+        groups={report.signals.consumerGroups}
+        format={format}
+        width={wide && findings ? (width * 2) / 5 : width}
+      />
+    </Section>
+  );
   const tables = (
     <>
       {hasData && display.showBrokers && (
@@ -94,11 +103,6 @@ export function HealthPanel({
             highlight={selection?.kind === 'broker' ? selection.name : undefined}
             links={brokerLinks}
           />
-        </Section>
-      )}
-      {report.signals.consumerGroups.length > 0 && (
-        <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
-          <ConsumerLagList groups={report.signals.consumerGroups} format={format} width={tableWidth} />
         </Section>
       )}
       {hasData && display.showTopics && report.topics.length > 0 && (
@@ -127,12 +131,16 @@ export function HealthPanel({
         {wide && findings ? (
           <div className={styles.columns}>
             <div className={styles.column}>{tables}</div>
-            <div className={styles.column}>{findings}</div>
+            <div className={styles.column}>
+              {findings}
+              {groups}
+            </div>
           </div>
         ) : (
           <>
             {findings}
             {tables}
+            {groups}
           </>
         )}
       </div>

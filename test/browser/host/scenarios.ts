@@ -22,6 +22,75 @@ const TOPICS = [
 ];
 const POINTS = 120; // 30 min at 15 s
 
+/** Grafana puts the query on the first frame of each query; the panel reads roles from it. */
+function withQuery(frames: PlainFrame[], expr: string): PlainFrame[] {
+  if (frames[0]) {
+    frames[0].meta = { ...frames[0].meta, executedQueryString: `Expr: ${expr}\nStep: 15s` };
+  }
+  return frames;
+}
+
+/** The demo dashboard's other queries: bytes, idle handlers, replication, controller, consumer lag. */
+function otherSignals(brokers: number, messages: PlainFrame[]): PlainFrame[] {
+  const times = stepTimes(POINTS);
+  const perBroker = (refId: string, value: (b: number, i: number) => number) =>
+    Array.from({ length: brokers }, (_, b) =>
+      rangeFrame(
+        { instance: `kafka-${b}:7071` },
+        times,
+        times.map((_, i) => value(b, i)),
+        refId
+      )
+    );
+  const brokerRate = (b: number, i: number) =>
+    messages
+      .filter((f) => f.fields[1].labels?.instance === `kafka-${b}:7071`)
+      .reduce((a, f, t) => a + Number(f.fields[1].values[i]) * [600, 350, 500, 400, 250, 500, 300, 900][t], 0);
+  return [
+    ...withQuery(
+      perBroker('B', brokerRate),
+      'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesin_total{topic!=""}[1m]))'
+    ),
+    ...withQuery(
+      perBroker('C', (b, i) => 2 * brokerRate(b, i)),
+      'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesout_total{topic!=""}[1m]))'
+    ),
+    ...withQuery(
+      perBroker('D', (b) => (b === 2 ? 0.41 : 0.78)),
+      'sum by (instance) (rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m])) / 1e9'
+    ),
+    ...withQuery(
+      perBroker('E', () => 0),
+      'max by (instance) (kafka_server_replicamanager_underreplicatedpartitions)'
+    ),
+    ...withQuery(
+      perBroker('F', () => 0),
+      'sum by (instance) (kafka_controller_kafkacontroller_offlinepartitionscount)'
+    ),
+    ...withQuery(
+      perBroker('G', (b) => (b === 0 ? 1 : 0)),
+      'sum by (instance) (kafka_controller_kafkacontroller_activecontrollercount)'
+    ),
+    ...withQuery(
+      [
+        rangeFrame(
+          { consumergroup: 'billing', topic: 'orders' },
+          times,
+          times.map((_, i) => 2000 + 160 * i),
+          'H'
+        ),
+        rangeFrame(
+          { consumergroup: 'analytics', topic: 'clickstream' },
+          times,
+          times.map((_, i) => 40 + (i % 3) * 10),
+          'H'
+        ),
+      ],
+      'sum by (consumergroup, topic) (kafka_consumergroup_lag)'
+    ),
+  ];
+}
+
 export interface Scenario {
   frames: PlainFrame[];
   from: number;
@@ -50,11 +119,15 @@ const base = (t: number) => [900, 650, 1200, 300, 120, 480, 220, 60][t];
 
 export const SCENARIOS: Record<string, () => Scenario> = {
   // kafka-2 leads most partitions of "clickstream": hot broker and a skewed topic.
-  hot: () =>
-    build(5, (b, t) => (t === 2 ? (b === 2 ? 1000 : 50) : base(t) * (b === 4 ? 0.85 : 1)), {
+  // With the demo dashboard's other queries: bytes follow messages, kafka-2's handlers are busier,
+  // and the billing consumer group falls behind.
+  hot: () => {
+    const s = build(5, (b, t) => (t === 2 ? (b === 2 ? 1000 : 50) : base(t) * (b === 4 ? 0.85 : 1)), {
       verdict: 'WARNING',
       brokers: 5,
-    }),
+    });
+    return { ...s, frames: [...s.frames, ...otherSignals(5, s.frames)] };
+  },
   balanced: () => build(3, (_b, t) => base(t), { verdict: 'OK', brokers: 3 }),
   // kafka-1 stops taking traffic for the last five minutes.
   stalled: () =>
