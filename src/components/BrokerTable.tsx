@@ -76,7 +76,7 @@ const NAME_MIN = 130;
 const SHARE_SHARE = 0.22;
 
 /** Extra columns in the order they give way when space runs out: bytes before idle and URP. */
-const GIVE_WAY: ExtraColumn['key'][] = ['bytesOut', 'bytesIn', 'requestHandlerIdle', 'underReplicated'];
+const GIVE_WAY: Array<ExtraColumn['key']> = ['bytesOut', 'bytesIn', 'requestHandlerIdle', 'underReplicated'];
 
 /**
  * Which optional columns fit beside a readable broker name: the trend goes first, then the extra
