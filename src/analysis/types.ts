@@ -165,6 +165,8 @@ export interface TopicStat {
   maxBrokerShare: number;
   skewed: boolean;
   brokers: TopicBrokerStat[];
+  /** Bytes in ÷ messages in, when the bytes-in query keeps the topic label. */
+  avgMessageBytes?: number;
 }
 
 export interface ClusterStat {

@@ -309,6 +309,26 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     expect(checksShown.join('\n')).toMatch(/consumer-lag/);
   });
 
+  it('shows the average message size per topic when the bytes query keeps the topic', () => {
+    const bytes = [0, 1, 2].map((b) =>
+      rangeFrame(
+        { instance: brokerName(b), topic: topicName(0) },
+        times,
+        times.map(() => 100 * 1500),
+        'B'
+      )
+    );
+    renderPanel({
+      frames: [...cluster(() => 100), ...bytes],
+      width: 1000,
+      options: { ...DEFAULT_OPTIONS, labels: { ...DEFAULT_OPTIONS.labels, roles: { B: 'bytesIn' } } },
+    });
+    const topics = screen.getByRole('table', { name: 'Topics' });
+    expect(within(topics).getByRole('columnheader', { name: 'Msg size' })).toBeInTheDocument();
+    const row = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(0)))!;
+    expect(row).toHaveTextContent('1.50 kB');
+  });
+
   it('shows none of it with only the messages-in query', () => {
     renderPanel({ frames: cluster(() => 100), width: 1000 });
     expect(screen.queryByLabelText('Replication and controller')).toBeNull();

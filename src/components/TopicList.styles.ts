@@ -17,6 +17,8 @@ export const getTopicListStyles = (theme: GrafanaTheme2) => ({
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
   }),
   narrowRow: css({ gridTemplateColumns: 'minmax(60px, 1fr) 90px 70px' }),
+  /** With the average message size column (bytes-in query per topic). */
+  sizedRow: css({ gridTemplateColumns: 'minmax(80px, 2fr) 100px 60px 70px minmax(80px, 3fr) 90px' }),
   header: css({
     color: theme.colors.text.secondary,
     fontWeight: theme.typography.fontWeightMedium,

@@ -36,6 +36,8 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
     return extra ? [...top, extra] : top;
   }, [report.topics, topN, highlight]);
   const narrow = width < 520;
+  const sized = !narrow && width >= 640 && report.topics.some((t) => t.avgMessageBytes !== undefined);
+  const rowClass = cx(styles.row, narrow && styles.narrowRow, sized && styles.sizedRow);
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const virtual = topics.length > VIRTUALIZE_ABOVE;
   // One colour per broker, the same in every row, so a broker's slice can be followed down the list.
@@ -61,7 +63,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         style={{ ...style, height: rowHeight }}
         tabIndex={0}
         aria-current={highlight === t.name ? 'true' : undefined}
-        className={cx(styles.row, narrow && styles.narrowRow, highlight === t.name && styles.highlighted)}
+        className={cx(rowClass, highlight === t.name && styles.highlighted)}
         data-testid="topic-row"
       >
         <div role="rowheader">
@@ -73,6 +75,11 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         <div role="cell" className={styles.numeric}>
           {format.percent(t.share)}
         </div>
+        {sized && (
+          <div role="cell" className={styles.numeric} title="Average message size (bytes in ÷ messages in)">
+            {format.size(t.avgMessageBytes)}
+          </div>
+        )}
         {!narrow && (
           <div role="cell" className={styles.spread}>
             <div className={styles.spreadBar} aria-hidden>
@@ -111,7 +118,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
 
   return (
     <div role="table" aria-label="Topics" aria-rowcount={topics.length + 1} className={styles.table}>
-      <div role="row" className={cx(styles.row, narrow && styles.narrowRow, styles.header)}>
+      <div role="row" className={cx(rowClass, styles.header)}>
         <div role="columnheader">Topic</div>
         <div role="columnheader" className={styles.numeric}>
           Rate
@@ -119,6 +126,11 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         <div role="columnheader" className={styles.numeric}>
           Share
         </div>
+        {sized && (
+          <div role="columnheader" className={styles.numeric}>
+            Msg size
+          </div>
+        )}
         {!narrow && <div role="columnheader">Spread over brokers</div>}
         {!narrow && <div role="columnheader">Skew</div>}
       </div>

@@ -14,6 +14,8 @@ export interface Formatters {
   percent: (fraction: number | undefined) => string;
   /** Bytes per second (Grafana's Bps unit). */
   bytes: (v: number | undefined) => string;
+  /** A size in bytes (average message size). */
+  size: (v: number | undefined) => string;
   /** Plain counts: partitions, controllers, messages of lag. */
   count: (v: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
@@ -44,6 +46,7 @@ export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaThem
     const show = (display: typeof rateDisplay) => (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v));
     const bytes = show(bytesDisplay);
+    const size = show(getDisplayProcessor({ field: { type: FieldType.number, config: { unit: 'decbytes' } }, theme }));
     const count = show(countDisplay);
     const rate = (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(rateDisplay(v));
@@ -68,6 +71,6 @@ export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaThem
       }
       return String(v);
     };
-    return { rate, percent, bytes, count, findingValue };
+    return { rate, percent, bytes, size, count, findingValue };
   }, [unit, decimals, theme]);
 }

@@ -100,6 +100,22 @@ export function evaluateSignals(
     }
   }
 
+  // Per topic too, when the bytes-in query keeps the topic label.
+  if (bytesIn && bytesIn.topics.size > 0) {
+    const topicBytes = new Map<string, number>();
+    for (const perTopic of bytesIn.topics.values()) {
+      for (const [topic, rate] of perTopic) {
+        topicBytes.set(topic, (topicBytes.get(topic) ?? 0) + rate);
+      }
+    }
+    for (const t of topics) {
+      const bytes = topicBytes.get(t.name);
+      if (bytes !== undefined && t.rate > 0) {
+        t.avgMessageBytes = bytes / t.rate;
+      }
+    }
+  }
+
   const lagResult = consumerGroups(lag, topics, options);
   const results: CheckResult[] = [
     checkBytesImbalance('in', inRates, options),

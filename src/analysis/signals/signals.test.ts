@@ -131,6 +131,15 @@ describe('bytes in and out', () => {
   });
 });
 
+describe('average message size', () => {
+  it('is bytes in ÷ messages in per broker, and per topic when the bytes query keeps the topic', () => {
+    const bytes = BROKERS.map((b) => rangeFrame({ instance: b, topic: 'orders' }, times, flat(100 * 750), 'B'));
+    const r = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
+    expect(r.brokers.map((b) => b.avgMessageBytes)).toEqual([750, 750, 750]);
+    expect(r.topics[0].avgMessageBytes).toBe(750);
+  });
+});
+
 describe('replication and controllers', () => {
   const urp = (from: number, count = 2) =>
     gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) =>
