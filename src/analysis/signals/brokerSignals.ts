@@ -114,14 +114,22 @@ export function idleRatios(
       options.brokerLabel,
       BROKER_LABEL_CANDIDATES
     ).label;
-  const rates: RateSeries[] = series.map((s) => {
+  const derived = series.map((s) => {
     const cumulative = /(_total|_count)$/.test(s.name) && !s.instant;
-    let values = cumulative ? deriveRates(s.times, s.values) : Float64Array.from(s.values as ArrayLike<number>);
-    const level = median(Array.from(values).filter((v) => Number.isFinite(v)));
+    return cumulative ? deriveRates(s.times, s.values) : Float64Array.from(s.values as ArrayLike<number>);
+  });
+  // The unit is a property of the query, not of one broker: a percentage query whose brokers are
+  // all near 1% would read as ratios near 1 if judged one series at a time.
+  const levelOf = new Map<string, number>();
+  series.forEach((s, i) => {
+    const key = `${s.refId}|${s.name}`;
+    const level = median(Array.from(derived[i]).filter((v) => Number.isFinite(v)));
+    levelOf.set(key, Math.max(levelOf.get(key) ?? 0, Number.isFinite(level) ? level : 0));
+  });
+  const rates: RateSeries[] = series.map((s, i) => {
+    const level = levelOf.get(`${s.refId}|${s.name}`) ?? 0;
     const scale = level > 1e3 ? 1e-9 : level > 1.5 ? 0.01 : 1;
-    if (scale !== 1) {
-      values = values.map((v) => v * scale);
-    }
+    const values = scale === 1 ? derived[i] : derived[i].map((v) => v * scale);
     return { broker: brokerOf(s.labels, label), times: s.times, values, instant: s.instant };
   });
   const t = summed(rates, options);

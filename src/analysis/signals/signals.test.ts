@@ -336,3 +336,58 @@ describe('series of different roles with the same labels', () => {
     expect(r.signals.underReplicated).toBe(6);
   });
 });
+
+describe('properties of the signal checks', () => {
+  const rate = fc.integer({ min: 1, max: 10_000 });
+
+  it('bytes imbalance is the messages score: scaling every byte rate by k changes neither findings nor score', () => {
+    fc.assert(
+      fc.property(fc.tuple(rate, rate, rate), fc.double({ min: 0.01, max: 1000, noNaN: true }), (r, k) => {
+        const bytes = (scale: number) =>
+          BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(r[i] * scale), 'B'));
+        const one = analyze([...messagesIn(), ...bytes(1)], { roles: { B: 'bytesIn' } });
+        const scaled = analyze([...messagesIn(), ...bytes(k)], { roles: { B: 'bytesIn' } });
+        expect(checks(scaled)).toEqual(checks(one));
+        expect(scaled.findings.map((f) => f.value)).toEqual(one.findings.map((f) => expect.closeTo(f.value ?? 0, 6)));
+      }),
+      { numRuns: 60 }
+    );
+  });
+
+  it('the order frames arrive in never changes a report with roles', () => {
+    const frames = [
+      ...messagesIn((b) => 100 + 40 * b),
+      ...gauge('kafka_server_replicamanager_underreplicatedpartitions', (i) => flat(i)),
+      ...gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) => flat(0.05 + 0.3 * i), 'C'),
+      ...BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(1000 * (i + 1)), 'D')),
+    ];
+    const reference = JSON.stringify(analyze(frames, { roles: { D: 'bytesOut' } }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(frames, { minLength: frames.length, maxLength: frames.length }), (shuffled) => {
+        expect(JSON.stringify(analyze(shuffled, { roles: { D: 'bytesOut' } }))).toBe(reference);
+      }),
+      { numRuns: 30 }
+    );
+  });
+
+  it('the idle ratio reads the same from a 0–1 gauge, a percentage and the nanoseconds counter', () => {
+    // One broker busy (any ratio), the others at ordinary levels: the unit is judged per query.
+    fc.assert(
+      fc.property(fc.double({ min: 0.005, max: 0.99, noNaN: true }), (ratio) => {
+        const ratios = [ratio, 0.6, 0.8];
+        const forms = [
+          gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) => flat(ratios[i])),
+          gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) => flat(ratios[i] * 100)),
+          gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total', (i) =>
+            times.map((_, k) => ((k * STEP) / 1000) * 1e9 * ratios[i])
+          ),
+        ];
+        for (const form of forms) {
+          const r = analyze([...messagesIn(), ...form]);
+          expect(r.brokers.map((b) => b.requestHandlerIdle)).toEqual(ratios.map((x) => expect.closeTo(x, 6)));
+        }
+      }),
+      { numRuns: 40 }
+    );
+  });
+});
