@@ -1,23 +1,12 @@
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { numericCell, tableBase } from './table.styles';
 
 export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    tableLayout: 'fixed',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      textAlign: 'left',
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      overflow: 'hidden',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium, whiteSpace: 'nowrap' },
-  }),
+  table: tableBase(theme),
   alarm: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   compact: css({ 'th, td': { padding: theme.spacing(0.25, 0.5) } }),
-  numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }),
+  numeric: numericCell,
   sortButton: css({
     background: 'none',
     border: 'none',

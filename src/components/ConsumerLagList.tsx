@@ -1,29 +1,16 @@
 import React from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import type { ConsumerGroupStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { TrendLine } from './TrendLine';
 import { SEVERITY_LOOK } from './status';
+import { numericCell, tableBase } from './table.styles';
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    tableLayout: 'fixed',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      textAlign: 'left',
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      overflow: 'hidden',
-      textOverflow: 'ellipsis',
-      whiteSpace: 'nowrap',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
-  numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' }),
+  table: cx(tableBase(theme), css({ 'th, td': { textOverflow: 'ellipsis', whiteSpace: 'nowrap' } })),
+  numeric: numericCell,
   status: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
 });
 

@@ -11,12 +11,16 @@ const LABELS = ['Labels and metric'];
 const DISPLAY = ['Display'];
 const d = DEFAULT_OPTIONS;
 
-function levels(
+type LevelPath = 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle';
+type NumberPath = 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor';
+
+/** A threshold in the Thresholds category: a warning/critical pair or a single number. */
+function threshold(
   builder: PanelOptionsEditorBuilder<PanelOptions>,
-  path: 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle',
+  path: LevelPath | NumberPath,
   name: string,
   description: string,
-  settings: LevelsEditorSettings
+  settings: LevelsEditorSettings | { unit?: string; step?: number }
 ) {
   builder.addCustomEditor({
     id: `thresholds.${path}`,
@@ -24,30 +28,26 @@ function levels(
     name,
     description,
     category: THRESHOLDS,
-    editor: LevelsEditor,
+    editor: 'kind' in settings ? LevelsEditor : NumberEditor,
     settings,
     defaultValue: d.thresholds[path],
   });
 }
 
-function number(
-  builder: PanelOptionsEditorBuilder<PanelOptions>,
-  path: 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor',
+const levels = (
+  b: PanelOptionsEditorBuilder<PanelOptions>,
+  path: LevelPath,
+  name: string,
+  description: string,
+  settings: LevelsEditorSettings
+) => threshold(b, path, name, description, settings);
+const number = (
+  b: PanelOptionsEditorBuilder<PanelOptions>,
+  path: NumberPath,
   name: string,
   description: string,
   settings: { unit?: string; step?: number }
-) {
-  builder.addCustomEditor({
-    id: `thresholds.${path}`,
-    path: `thresholds.${path}`,
-    name,
-    description,
-    category: THRESHOLDS,
-    editor: NumberEditor,
-    settings,
-    defaultValue: d.thresholds[path],
-  });
-}
+) => threshold(b, path, name, description, settings);
 
 /** Every panel option, in one place. */
 export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOptions>) {

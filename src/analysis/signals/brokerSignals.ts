@@ -71,6 +71,23 @@ export function byteRates(
   return t && { ...t, names: prepared.metricNames };
 }
 
+/** The broker label messages-in settled on, or else the one these series carry. */
+function labelFor(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): string | undefined {
+  return (
+    brokerLabel ??
+    chooseLabel(
+      series.map((s) => s.labels),
+      options.brokerLabel,
+      BROKER_LABEL_CANDIDATES
+    ).label
+  );
+}
+
+/** Distinct metric names of the series, for messages. */
+function namesOf(series: RawSeries[]): string[] {
+  return Array.from(new Set(series.map((s) => s.name).filter(Boolean)));
+}
+
 function brokerOf(labels: Record<string, string>, label: string | undefined): string {
   return (label && labels[label]) || UNLABELLED_BROKER;
 }
@@ -81,13 +98,7 @@ export function gaugeSums(
   options: HealthOptions,
   brokerLabel: string | undefined
 ): Timelines | undefined {
-  const label =
-    brokerLabel ??
-    chooseLabel(
-      series.map((s) => s.labels),
-      options.brokerLabel,
-      BROKER_LABEL_CANDIDATES
-    ).label;
+  const label = labelFor(series, options, brokerLabel);
   const rates: RateSeries[] = series.map((s) => ({
     broker: brokerOf(s.labels, label),
     times: s.times,
@@ -95,7 +106,7 @@ export function gaugeSums(
     instant: s.instant,
   }));
   const t = summed(rates, options);
-  return t && { ...t, names: Array.from(new Set(series.map((s) => s.name).filter(Boolean))) };
+  return t && { ...t, names: namesOf(series) };
 }
 
 /**
@@ -107,13 +118,7 @@ export function idleRatios(
   options: HealthOptions,
   brokerLabel: string | undefined
 ): Timelines | undefined {
-  const label =
-    brokerLabel ??
-    chooseLabel(
-      series.map((s) => s.labels),
-      options.brokerLabel,
-      BROKER_LABEL_CANDIDATES
-    ).label;
+  const label = labelFor(series, options, brokerLabel);
   const derived = series.map((s) => {
     const cumulative = /(_total|_count)$/.test(s.name) && !s.instant;
     return cumulative ? deriveRates(s.times, s.values) : Float64Array.from(s.values as ArrayLike<number>);
@@ -150,7 +155,7 @@ export function idleRatios(
       );
     }
   }
-  return { ...t, names: Array.from(new Set(series.map((s) => s.name).filter(Boolean))) };
+  return { ...t, names: namesOf(series) };
 }
 
 const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];
@@ -170,7 +175,7 @@ export function groupLags(series: RawSeries[], options: HealthOptions): Timeline
     rates.map((r) => ({ ...r, topic: r.topic ?? '' })),
     options
   );
-  return t && { ...t, names: Array.from(new Set(series.map((s) => s.name).filter(Boolean))) };
+  return t && { ...t, names: namesOf(series) };
 }
 
 /** The latest finite value of a timeline. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { analyze } from '../analyze';
 import type { HealthReport } from '../types';
 import { instantFrame, PlainFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
-import { queryText, roleOf, roleOfName, roleOfQuery } from './roles';
+import { METRIC_ROLES, queryText, roleOf, roleOfName, roleOfQuery } from './roles';
 
 const POINTS = 120; // 30 min at 15 s; the recent window is the last 12 steps
 const times = stepTimes(POINTS);
@@ -288,17 +288,7 @@ describe('signals without messages-in', () => {
 
 describe('robustness with roles', () => {
   it('never throws whatever the role mapping and data (property)', () => {
-    const role = fc.constantFrom(
-      'messagesIn',
-      'bytesIn',
-      'bytesOut',
-      'requestHandlerIdle',
-      'underReplicated',
-      'offlinePartitions',
-      'activeControllers',
-      'consumerLag',
-      'bogus'
-    );
+    const role = fc.constantFrom(...METRIC_ROLES, 'bogus');
     const value = fc.oneof(fc.double(), fc.constant(null), fc.string({ maxLength: 3 }), fc.constant(Infinity));
     fc.assert(
       fc.property(
