@@ -21,6 +21,8 @@ export interface FrameLike {
   notices: string[];
   /** `meta.executedQueryString`: Grafana's record of the query, on the first frame of a query. */
   query: string;
+  /** From an instant query (vector, scalar, numeric-multi): decided once here, asked often. */
+  instant: boolean;
   fields: FieldLike[];
 }
 
@@ -56,6 +58,10 @@ function noticesOf(meta: unknown): string[] {
     .slice(0, 20);
 }
 
+function isInstant(resultType: string, metaType: string): boolean {
+  return resultType === 'vector' || resultType === 'scalar' || metaType.startsWith('numeric');
+}
+
 function frameHeader(source: Record<string, unknown>): Omit<FrameLike, 'fields'> {
   const meta = isRecord(source.meta) ? source.meta : {};
   const custom = isRecord(meta.custom) ? meta.custom : {};
@@ -66,6 +72,7 @@ function frameHeader(source: Record<string, unknown>): Omit<FrameLike, 'fields'>
     metaType: text(meta.type),
     notices: noticesOf(meta),
     query: text(meta.executedQueryString).slice(0, 10_000),
+    instant: isInstant(text(custom.resultType), text(meta.type)),
   };
 }
 

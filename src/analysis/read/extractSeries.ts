@@ -60,7 +60,7 @@ function isExemplarFrame(frame: FrameLike): boolean {
 }
 
 function isInstantFrame(frame: FrameLike): boolean {
-  return frame.resultType === 'vector' || frame.resultType === 'scalar' || frame.metaType.startsWith('numeric');
+  return frame.instant;
 }
 
 /** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
@@ -113,7 +113,9 @@ function readSeriesFrame(
     const times = clock.read(timeField?.values, length);
     const values = readNumbers(field, length);
     // The usual case: timestamps already sorted and unique, and shared with the other series.
-    const s = clock.isStrictlyIncreasing(times) ? { ...base, times, values } : makeSeries(base, times, values);
+    const s: RawSeries = clock.isStrictlyIncreasing(times)
+      ? { refId: base.refId, labels: base.labels, name: base.name, instant, times, values }
+      : makeSeries(base, times, values);
     return instant ? latestOnly(s) : s;
   });
 }
@@ -224,18 +226,28 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
   const byKey = new Map<string, RawSeries>();
   const clock = new TimeInterner();
+  // One query's series share refId and usually name: decide their role once.
+  const roleCache = new Map<string, MetricRole | undefined>();
   for (const frame of frames) {
     for (const s of readFrame(frame, clock)) {
-      s.role = roleOf(s, source);
+      const cacheKey = `${s.refId}\u0000${s.name}`;
+      if (!roleCache.has(cacheKey)) {
+        roleCache.set(cacheKey, roleOf(s, source));
+      }
+      s.role = roleCache.get(cacheKey);
       const key = `${s.role ?? ''}|${seriesKey(s.labels)}`;
       const seen = byKey.get(key);
       byKey.set(key, seen ? mergeSeries(seen, s) : s);
     }
   }
   // Sorted by identity so that the order frames arrive in never shows in the report.
-  const series = Array.from(byKey.entries())
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, s]) => (s.instant ? latestOnly(s) : s));
+  // (The default sort compares strings by UTF-16 code units, as < does, and runs faster than a comparator.)
+  const series = Array.from(byKey.keys())
+    .sort()
+    .map((key) => {
+      const s = byKey.get(key)!;
+      return s.instant ? latestOnly(s) : s;
+    });
   const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
   return { series, notices, frameCount: frames.length, refIds, queries };
 }
