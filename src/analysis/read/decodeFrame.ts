@@ -34,12 +34,19 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Shared by every field without labels (the Time field of each frame): one object, not 100k. */
+const NO_LABELS: Labels = Object.freeze(Object.create(null));
+
 export function toLabels(v: unknown): Labels {
-  const out: Labels = Object.create(null);
   if (!isRecord(v) || Array.isArray(v)) {
-    return out;
+    return NO_LABELS;
   }
-  for (const key of Object.keys(v)) {
+  const keys = Object.keys(v);
+  if (keys.length === 0) {
+    return NO_LABELS;
+  }
+  const out: Labels = Object.create(null);
+  for (const key of keys) {
     const value = labelText(v[key]);
     if (value !== '') {
       out[key] = value;
