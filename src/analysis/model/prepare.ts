@@ -89,7 +89,16 @@ export function prepareSeries(
     }
   };
 
-  const infos = raw.map((s) => classify(s.name));
+  // Thousands of series share a handful of names: classify each name once.
+  const byName = new Map<string, MetricInfo>();
+  const infos = raw.map((s) => {
+    let info = byName.get(s.name);
+    if (!info) {
+      info = classify(s.name);
+      byName.set(s.name, info);
+    }
+    return info;
+  });
   const otherNames = new Set<string>();
   const candidates: RawSeries[] = [];
   const candidateInfos: MetricInfo[] = [];

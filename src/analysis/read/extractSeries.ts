@@ -59,6 +59,13 @@ function isExemplarFrame(frame: FrameLike): boolean {
   return frame.resultType === 'exemplar' || frame.name === 'exemplar';
 }
 
+function hasLabels(field: FieldLike): boolean {
+  for (const _ in field.labels) {
+    return true;
+  }
+  return false;
+}
+
 function isInstantFrame(frame: FrameLike): boolean {
   return frame.instant;
 }
@@ -180,7 +187,7 @@ function readFrame(frame: FrameLike, clock: TimeInterner): RawSeries[] {
   if (valueFields.length === 0) {
     return [];
   }
-  const labelled = valueFields.some((f) => Object.keys(f.labels).length > 0);
+  const labelled = valueFields.some(hasLabels);
   if (labelFields.length > 0 && !labelled) {
     return readTableFrame(frame, timeField, valueFields, labelFields, clock);
   }
@@ -226,15 +233,19 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
   const byKey = new Map<string, RawSeries>();
   const clock = new TimeInterner();
-  // One query's series share refId and usually name: decide their role once.
-  const roleCache = new Map<string, MetricRole | undefined>();
+  // One query's series share refId and usually name: decide their role once (refId → name → role).
+  const roleCache = new Map<string, Map<string, MetricRole | undefined>>();
   for (const frame of frames) {
     for (const s of readFrame(frame, clock)) {
-      const cacheKey = `${s.refId}\u0000${s.name}`;
-      if (!roleCache.has(cacheKey)) {
-        roleCache.set(cacheKey, roleOf(s, source));
+      let byName = roleCache.get(s.refId);
+      if (!byName) {
+        byName = new Map();
+        roleCache.set(s.refId, byName);
       }
-      s.role = roleCache.get(cacheKey);
+      if (!byName.has(s.name)) {
+        byName.set(s.name, roleOf(s, source));
+      }
+      s.role = byName.get(s.name);
       const key = `${s.role ?? ''}|${seriesKey(s.labels)}`;
       const seen = byKey.get(key);
       byKey.set(key, seen ? mergeSeries(seen, s) : s);
