@@ -1,5 +1,5 @@
-import React from 'react';
-import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import React, { useState } from 'react';
+import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import type { Finding } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
@@ -14,54 +14,68 @@ interface Props {
   findings: Finding[];
   format: Formatters;
   onSelect: (selection: Selection) => void;
+  /** Show this many, most severe first, with a button for the rest (panels short of room). */
+  limit?: number;
+  /** Open the first finding's advice (when there is room for it). */
+  openFirst?: boolean;
 }
 
 /** Every finding with severity, subject, measured value against its threshold, and what to do. */
-export function FindingsList({ findings, format, onSelect }: Props) {
+export function FindingsList({ findings, format, onSelect, limit, openFirst = true }: Props) {
   const styles = useStyles2(getFindingsListStyles);
   const theme = useTheme2();
+  const [expanded, setExpanded] = useState(false);
+  const shown = limit !== undefined && !expanded ? findings.slice(0, limit) : findings;
+  const hidden = findings.length - shown.length;
   return (
-    <ul className={styles.list} aria-label="Findings">
-      {findings.map((f, i) => {
-        const look = SEVERITY_LOOK[f.severity];
-        const value = format.findingValue(f, 'value');
-        const threshold = format.findingValue(f, 'threshold');
-        return (
-          <li key={`${f.check}-${f.subject ?? ''}-${i}`} className={styles.item} data-testid="finding">
-            <div className={styles.head}>
-              <span className={styles.severity} style={{ color: look.color(theme) }}>
-                <Icon name={look.icon} size="sm" aria-hidden />
-                {look.text}
-              </span>
-              <span className={styles.check}>{f.check}</span>
-              {f.subject && f.subjectKind && (
-                <button
-                  type="button"
-                  className={styles.subject}
-                  title={`Show ${f.subjectKind} ${f.subject}`}
-                  onClick={() => onSelect({ kind: f.subjectKind!, name: f.subject! })}
-                >
-                  {f.subject}
-                </button>
-              )}
-              {value !== undefined && (
-                <span className={styles.measure}>
-                  {value}
-                  {threshold !== undefined ? ` (threshold ${threshold})` : ''}
+    <>
+      <ul className={styles.list} aria-label="Findings">
+        {shown.map((f, i) => {
+          const look = SEVERITY_LOOK[f.severity];
+          const value = format.findingValue(f, 'value');
+          const threshold = format.findingValue(f, 'threshold');
+          return (
+            <li key={`${f.check}-${f.subject ?? ''}-${i}`} className={styles.item} data-testid="finding">
+              <div className={styles.head}>
+                <span className={styles.severity} style={{ color: look.color(theme) }}>
+                  <Icon name={look.icon} size="sm" aria-hidden />
+                  {look.text}
                 </span>
+                <span className={styles.check}>{f.check}</span>
+                {f.subject && f.subjectKind && (
+                  <button
+                    type="button"
+                    className={styles.subject}
+                    title={`Show ${f.subjectKind} ${f.subject}`}
+                    onClick={() => onSelect({ kind: f.subjectKind!, name: f.subject! })}
+                  >
+                    {f.subject}
+                  </button>
+                )}
+                {value !== undefined && (
+                  <span className={styles.measure}>
+                    {value}
+                    {threshold !== undefined ? ` (threshold ${threshold})` : ''}
+                  </span>
+                )}
+              </div>
+              <p className={styles.message}>{f.message}</p>
+              {f.suggestion && (
+                // The first finding's advice is open; the rest stay one click away so the list stays short.
+                <details className={styles.suggestion} open={openFirst && i === 0}>
+                  <summary className={styles.summary}>What to do</summary>
+                  {f.suggestion}
+                </details>
               )}
-            </div>
-            <p className={styles.message}>{f.message}</p>
-            {f.suggestion && (
-              // The first finding's advice is open; the rest stay one click away so the list stays short.
-              <details className={styles.suggestion} open={i === 0}>
-                <summary className={styles.summary}>What to do</summary>
-                {f.suggestion}
-              </details>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+            </li>
+          );
+        })}
+      </ul>
+      {hidden > 0 && (
+        <Button variant="secondary" fill="text" size="sm" icon="angle-down" onClick={() => setExpanded(true)}>
+          {`Show ${hidden} more finding${hidden === 1 ? '' : 's'}`}
+        </Button>
+      )}
+    </>
   );
 }

@@ -329,6 +329,32 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     expect(row).toHaveTextContent('1.50 kB');
   });
 
+  it('lists three findings above the tables and the rest on request, all of them beside the tables when wide', () => {
+    const frames = [
+      ...cluster((b) => (b === 0 ? 160 : 100)),
+      ...perBroker('kafka_server_replicamanager_underreplicatedpartitions', () => 2, 'E'),
+    ];
+    const { unmount } = renderPanel({ frames, width: 900, height: 800 });
+    expect(screen.getAllByTestId('finding')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more finding' }));
+    expect(screen.getAllByTestId('finding')).toHaveLength(4);
+    unmount();
+    renderPanel({ frames, width: 1400 });
+    expect(screen.getAllByTestId('finding')).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: /more finding/ })).toBeNull();
+  });
+
+  it('keeps a short panel to two findings with their advice closed', () => {
+    const frames = [
+      ...cluster((b) => (b === 0 ? 160 : 100)),
+      ...perBroker('kafka_server_replicamanager_underreplicatedpartitions', () => 2, 'E'),
+    ];
+    renderPanel({ frames, width: 900, height: 500 });
+    expect(screen.getAllByTestId('finding')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Show 2 more findings' })).toBeInTheDocument();
+    expect(document.querySelector('details[open]')).toBeNull();
+  });
+
   it('shows none of it with only the messages-in query', () => {
     renderPanel({ frames: cluster(() => 100), width: 1000 });
     expect(screen.queryByLabelText('Replication and controller')).toBeNull();

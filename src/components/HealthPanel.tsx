@@ -21,6 +21,8 @@ export const TINY_WIDTH = 300;
 export const TINY_HEIGHT = 150;
 /** From this width findings sit beside the broker and topic tables. */
 export const WIDE_WIDTH = 1100;
+/** Findings listed above the tables before a "show more" button. */
+export const FINDINGS_ABOVE_TABLES = 3;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles2(getHealthPanelStyles);
@@ -77,7 +79,14 @@ export function HealthPanel({
   const wide = width >= WIDE_WIDTH;
   const findings = display.showFindings && report.findings.length > 0 && (
     <Section title={`Findings (${report.findings.length})`}>
-      <FindingsList findings={report.findings} format={format} onSelect={setSelection} />
+      <FindingsList
+        findings={report.findings}
+        format={format}
+        onSelect={setSelection}
+        // Beside the tables there is room for all; above them, the first few leave the brokers in view.
+        limit={wide ? undefined : height < 600 ? FINDINGS_ABOVE_TABLES - 1 : FINDINGS_ABOVE_TABLES}
+        openFirst={wide || height >= 700}
+      />
     </Section>
   );
   const tableWidth = wide && findings ? (width * 3) / 5 : width;
