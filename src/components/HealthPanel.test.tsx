@@ -355,6 +355,25 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     expect(document.querySelector('details[open]')).toBeNull();
   });
 
+  it('hides the consumer groups when switched off', () => {
+    const lag = rangeFrame(
+      { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: topicName(0), partition: '0' },
+      times,
+      times.map((_, k) => 5000 + 100 * k),
+      'F'
+    );
+    const display = { ...DEFAULT_OPTIONS.display, showConsumerGroups: false };
+    renderPanel({ frames: [...cluster(() => 100), lag], width: 1000, options: { ...DEFAULT_OPTIONS, display } });
+    expect(screen.queryByRole('table', { name: 'Consumer groups' })).toBeNull();
+    // The finding stays: hiding a section never hides a problem.
+    expect(
+      screen
+        .getAllByTestId('finding')
+        .map((f) => f.textContent)
+        .join()
+    ).toMatch(/consumer-lag/);
+  });
+
   it('shows none of it with only the messages-in query', () => {
     renderPanel({ frames: cluster(() => 100), width: 1000 });
     expect(screen.queryByLabelText('Replication and controller')).toBeNull();

@@ -90,7 +90,7 @@ export function HealthPanel({
     </Section>
   );
   const tableWidth = wide && findings ? (width * 3) / 5 : width;
-  const groups = report.signals.consumerGroups.length > 0 && (
+  const groups = display.showConsumerGroups && report.signals.consumerGroups.length > 0 && (
     <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
       <ConsumerLagList
         groups={report.signals.consumerGroups}

@@ -30,6 +30,7 @@ export const DEFAULT_DISPLAY: DisplayOptions = {
   showBrokers: true,
   showTopics: true,
   showFindings: true,
+  showConsumerGroups: true,
   topTopics: 20,
   brokerSort: 'worst',
   compact: false,

@@ -188,6 +188,13 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       category: DISPLAY,
       defaultValue: d.display.showTopics,
     })
+    .addBooleanSwitch({
+      path: 'display.showConsumerGroups',
+      name: 'Consumer groups',
+      description: 'Shown when the panel has a consumer-lag query.',
+      category: DISPLAY,
+      defaultValue: d.display.showConsumerGroups,
+    })
     .addSliderInput({
       path: 'display.topTopics',
       name: 'Top topics',

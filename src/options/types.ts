@@ -35,6 +35,7 @@ export interface DisplayOptions {
   showBrokers: boolean;
   showTopics: boolean;
   showFindings: boolean;
+  showConsumerGroups: boolean;
   topTopics: number;
   brokerSort: BrokerSort;
   compact: boolean;
