@@ -89,13 +89,15 @@ export function HealthPanel({
       />
     </Section>
   );
-  const tableWidth = wide && findings ? (width * 3) / 5 : width;
+  // Findings (and consumer groups) take a column of their own beside the tables.
+  const beside = wide && !!findings;
+  const tableWidth = beside ? (width * 3) / 5 : width;
   const groups = display.showConsumerGroups && report.signals.consumerGroups.length > 0 && (
     <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
       <ConsumerLagList
         groups={report.signals.consumerGroups}
         format={format}
-        width={wide && findings ? (width * 2) / 5 : width}
+        width={beside ? (width * 2) / 5 : width}
       />
     </Section>
   );
@@ -137,7 +139,7 @@ export function HealthPanel({
       <div className={styles.body}>
         <Diagnostics report={report} />
         {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
-        {wide && findings ? (
+        {beside ? (
           <div className={styles.columns}>
             <div className={styles.column}>{tables}</div>
             <div className={styles.column}>

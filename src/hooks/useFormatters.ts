@@ -30,28 +30,17 @@ const COUNT_CHECKS = new Set(['under-replicated', 'offline-partitions', 'active-
 export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaTheme2): Formatters {
   const { unit, decimals } = fieldConfig.defaults;
   return useMemo(() => {
-    const rateDisplay = getDisplayProcessor({
-      field: { type: FieldType.number, config: { unit: unit || 'mps', decimals } },
-      theme,
-    });
-    const percentDisplay = getDisplayProcessor({
-      field: { type: FieldType.number, config: { unit: 'percentunit', decimals: 0 } },
-      theme,
-    });
-    const bytesDisplay = getDisplayProcessor({
-      field: { type: FieldType.number, config: { unit: 'Bps' } },
-      theme,
-    });
-    const countDisplay = getDisplayProcessor({ field: { type: FieldType.number, config: { unit: 'short' } }, theme });
-    const show = (display: typeof rateDisplay) => (v: number | undefined) =>
-      v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v));
-    const bytes = show(bytesDisplay);
-    const size = show(getDisplayProcessor({ field: { type: FieldType.number, config: { unit: 'decbytes' } }, theme }));
-    const count = show(countDisplay);
-    const rate = (v: number | undefined) =>
-      v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(rateDisplay(v));
-    const percent = (v: number | undefined) =>
-      v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(percentDisplay(v));
+    // One display processor per unit; every formatter shows a missing value as an en dash.
+    const formatter = (config: { unit: string; decimals?: number | null }) => {
+      const display = getDisplayProcessor({ field: { type: FieldType.number, config }, theme });
+      return (v: number | undefined) =>
+        v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v));
+    };
+    const rate = formatter({ unit: unit || 'mps', decimals });
+    const percent = formatter({ unit: 'percentunit', decimals: 0 });
+    const bytes = formatter({ unit: 'Bps' });
+    const size = formatter({ unit: 'decbytes' });
+    const count = formatter({ unit: 'short' });
     const findingValue = (f: Finding, which: 'value' | 'threshold') => {
       const v = f[which];
       if (v === undefined || !Number.isFinite(v)) {

@@ -7,18 +7,13 @@ import { latest, Timelines } from '../signals/brokerSignals';
 import { quote } from '../format';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
+import { clusterTimeline } from '../model/aggregate';
 
 function clusterSum(t: Timelines): Float64Array {
-  const steps = t.axis.times.length;
-  const out = new Float64Array(steps).fill(NaN);
-  for (const values of t.byName.values()) {
-    for (let i = 0; i < steps; i++) {
-      if (Number.isFinite(values[i])) {
-        out[i] = (Number.isFinite(out[i]) ? out[i] : 0) + values[i];
-      }
-    }
-  }
-  return out;
+  return clusterTimeline(
+    Array.from(t.byName.values(), (values) => ({ values })),
+    t.axis.times.length
+  );
 }
 
 const minutes = (ms: number) => Math.round(ms / 60_000);

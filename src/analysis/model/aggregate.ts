@@ -144,7 +144,8 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
 }
 
 /** Cluster total per step: the sum of the brokers that reported at that step. */
-export function clusterTimeline(brokers: BrokerTimeline[], steps: number): Float64Array {
+/** Per step, the sum of the timelines that reported (NaN where none did). */
+export function clusterTimeline(brokers: ReadonlyArray<{ values: Samples }>, steps: number): Float64Array {
   const sum = new StepSum(steps);
   const identity = Int32Array.from({ length: steps }, (_, i) => i);
   for (const b of brokers) {

@@ -24,11 +24,6 @@ export interface Timelines {
   names: string[];
 }
 
-export interface RoleSeries {
-  role: MetricRole;
-  series: RawSeries[];
-}
-
 function counterName(name: string): MetricInfo {
   const counter =
     name === '' ? 'maybe' : /(_total|_count)$/.test(name) ? 'yes' : /persec$/i.test(name) ? 'likely' : 'no';
@@ -163,18 +158,16 @@ const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];
 /** Consumer lag summed per group over its partitions; topics remembered per group. */
 export function groupLags(series: RawSeries[], options: HealthOptions): Timelines | undefined {
   const label = GROUP_LABELS.find((l) => series.some((s) => s.labels[l] !== undefined));
+  // Per-partition series of one group and topic add up; '' keeps a topic-less series off the
+  // all-topics path.
   const rates: RateSeries[] = series.map((s) => ({
     broker: (label && s.labels[label]) || '(no group label)',
-    topic: s.labels.topic,
+    topic: s.labels.topic ?? '',
     times: s.times,
     values: s.values,
     instant: s.instant,
   }));
-  // Per-partition series of one group and topic add up: keep them apart from the all-topics path.
-  const t = summed(
-    rates.map((r) => ({ ...r, topic: r.topic ?? '' })),
-    options
-  );
+  const t = summed(rates, options);
   return t && { ...t, names: namesOf(series) };
 }
 

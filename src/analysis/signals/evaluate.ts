@@ -37,6 +37,12 @@ export interface SignalsResult {
   notEvaluated: NotEvaluated[];
 }
 
+/** A broker's latest value in a role's timelines; NaN when it has none. */
+function latestOf(t: Timelines | undefined, broker: string): number {
+  const values = t?.byName.get(broker);
+  return values ? latest(values) : NaN;
+}
+
 function sumLatest(t: Timelines | undefined): number | undefined {
   if (!t) {
     return undefined;
@@ -90,13 +96,13 @@ export function evaluateSignals(
     if (outRates.has(b.name)) {
       b.bytesOut = outRates.get(b.name);
     }
-    const idleValues = idle?.byName.get(b.name);
-    if (idleValues && Number.isFinite(latest(idleValues))) {
-      b.requestHandlerIdle = latest(idleValues);
+    const idleNow = latestOf(idle, b.name);
+    if (Number.isFinite(idleNow)) {
+      b.requestHandlerIdle = idleNow;
     }
-    const urpValues = urp?.byName.get(b.name);
-    if (urpValues && Number.isFinite(latest(urpValues))) {
-      b.underReplicated = latest(urpValues);
+    const urpNow = latestOf(urp, b.name);
+    if (Number.isFinite(urpNow)) {
+      b.underReplicated = urpNow;
     }
   }
 
