@@ -3,66 +3,71 @@ import type { Axis } from './timeline';
 import type { RateSeries } from './prepare';
 import type { Samples } from '../read/series';
 
-/** Per-step sums on the axis; NaN where nothing contributed. */
+/** True when no sample is NaN. A sum is NaN exactly then (samples are never ±Infinity), and a loop that only loads runs fast. */
+function noGaps(values: Samples): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i];
+  }
+  return sum === sum;
+}
+
+/**
+ * Per-step sums on the axis; NaN where nothing contributed.
+ *
+ * This loop runs once per sample of the input, so it has a fast path for the usual series: on
+ * consecutive steps of the axis (one query's grid) and without gaps. Those are added with no
+ * per-sample test, and the steps they cover are recorded once per series (a difference array).
+ */
 class StepSum {
-  readonly values: Float64Array;
+  private readonly sums: Float64Array;
+  /** spans[i] − spans[i−1] = number of gap-free series starting at i minus those ending before i. */
+  private readonly spans: Int32Array;
+  /** Steps reached by a sample of any other series. */
+  private readonly hits: Uint8Array;
 
   constructor(length: number) {
-    this.values = new Float64Array(length).fill(NaN);
+    this.sums = new Float64Array(length);
+    this.spans = new Int32Array(length + 1);
+    this.hits = new Uint8Array(length);
   }
 
   add(index: Int32Array, values: Samples): void {
-    const out = this.values;
-    for (let i = 0; i < values.length; i++) {
+    const n = values.length;
+    if (n === 0) {
+      return;
+    }
+    const sums = this.sums;
+    // Indexes rise strictly, so equal spans mean a run of consecutive steps.
+    if (index[n - 1] - index[0] === n - 1 && noGaps(values)) {
+      const offset = index[0];
+      for (let i = 0; i < n; i++) {
+        sums[offset + i] += values[i];
+      }
+      this.spans[offset]++;
+      this.spans[offset + n]--;
+      return;
+    }
+    const hits = this.hits;
+    for (let i = 0; i < n; i++) {
       const v = values[i];
       if (v === v) {
         const k = index[i];
-        const cur = out[k];
-        out[k] = cur === cur ? cur + v : v;
+        sums[k] += v;
+        hits[k] = 1;
       }
     }
   }
 
-  /**
-   * add() and reduceRate() in one pass: on large clusters this loop runs once per sample,
-   * so reading every value a single time matters.
-   */
-  addAndReduce(index: Int32Array, values: Samples, recentStart: number, reducer: RateReducer): number {
-    const out = this.values;
-    let sum = 0;
-    let count = 0;
-    let max = -Infinity;
-    let last = NaN;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v !== v) {
-        continue;
-      }
-      const k = index[i];
-      const cur = out[k];
-      out[k] = cur === cur ? cur + v : v;
-      sum += v;
-      count++;
-      max = v > max ? v : max;
-      if (k >= recentStart) {
-        last = v;
-      }
+  /** The sums, NaN at steps no series reached. */
+  result(): Float64Array {
+    const out = new Float64Array(this.sums.length);
+    let covering = 0;
+    for (let i = 0; i < out.length; i++) {
+      covering += this.spans[i];
+      out[i] = covering > 0 || this.hits[i] === 1 ? this.sums[i] : NaN;
     }
-    return pickReduced(sum, count, max, last, reducer);
-  }
-}
-
-function pickReduced(sum: number, count: number, max: number, last: number, reducer: RateReducer): number {
-  if (count === 0) {
-    return 0;
-  }
-  switch (reducer) {
-    case 'mean':
-      return sum / count;
-    case 'max':
-      return max;
-    default:
-      return last === last ? last : 0;
+    return out;
   }
 }
 
@@ -80,28 +85,40 @@ export interface Aggregates {
   topicBrokerRates: Map<string, Map<string, number>>;
 }
 
+/** Last valid sample in the recent window, read from the end: a series that fell silent gives 0. */
+function lastRecent(values: Samples, index: Int32Array, recentStart: number): number {
+  for (let i = values.length - 1; i >= 0 && index[i] >= recentStart; i--) {
+    const v = values[i];
+    if (v === v) {
+      return v;
+    }
+  }
+  return 0;
+}
+
 /**
  * Reduces one series to its current rate. `last` reads the recent window only, so a series
  * that fell silent contributes nothing now.
  */
 export function reduceRate(values: Samples, index: Int32Array, recentStart: number, reducer: RateReducer): number {
+  if (reducer !== 'mean' && reducer !== 'max') {
+    return lastRecent(values, index, recentStart);
+  }
   let sum = 0;
   let count = 0;
   let max = -Infinity;
-  let last = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== v) {
-      continue;
-    }
-    sum += v;
-    count++;
-    max = v > max ? v : max;
-    if (index[i] >= recentStart) {
-      last = v;
+    if (v === v) {
+      sum += v;
+      count++;
+      max = v > max ? v : max;
     }
   }
-  return pickReduced(sum, count, max, last, reducer);
+  if (count === 0) {
+    return 0;
+  }
+  return reducer === 'mean' ? sum / count : max;
 }
 
 /**
@@ -125,7 +142,8 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
       return;
     }
     entry.topics ??= new StepSum(steps);
-    const rate = entry.topics.addAndReduce(index, s.values, axis.recentStart, reducer);
+    entry.topics.add(index, s.values);
+    const rate = reduceRate(s.values, index, axis.recentStart, reducer);
     entry.names.add(s.topic);
     let perBroker = topicBrokerRates.get(s.topic);
     if (!perBroker) {
@@ -136,14 +154,13 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   });
   const brokers = Array.from(byBroker.entries()).map(([name, e]): BrokerTimeline => ({
     name,
-    values: (e.all ?? e.topics ?? new StepSum(steps)).values,
+    values: (e.all ?? e.topics ?? new StepSum(steps)).result(),
     fromAllTopicsSeries: e.all !== undefined,
     topics: e.names,
   }));
   return { brokers, topicBrokerRates };
 }
 
-/** Cluster total per step: the sum of the brokers that reported at that step. */
 /** Per step, the sum of the timelines that reported (NaN where none did). */
 export function clusterTimeline(brokers: ReadonlyArray<{ values: Samples }>, steps: number): Float64Array {
   const sum = new StepSum(steps);
@@ -151,5 +168,5 @@ export function clusterTimeline(brokers: ReadonlyArray<{ values: Samples }>, ste
   for (const b of brokers) {
     sum.add(identity, b.values);
   }
-  return sum.values;
+  return sum.result();
 }

@@ -34,30 +34,44 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * Label sets inherit from an empty object without a prototype, so hostile names such as
+ * `__proto__` or `constructor` are plain data and a lookup never finds Object.prototype.
+ * (Unlike Object.create(null), instances of a constructor keep V8's fast property layout,
+ * which matters with 100k series.)
+ */
+const LabelSet = function LabelSet(this: Labels) {} as unknown as { new (): Labels };
+LabelSet.prototype = Object.create(null);
+
+export function newLabels(): Labels {
+  return new LabelSet();
+}
+
 /** Shared by every field without labels (the Time field of each frame): one object, not 100k. */
-const NO_LABELS: Labels = Object.freeze(Object.create(null));
+const NO_LABELS: Labels = Object.freeze(newLabels());
 
 export function toLabels(v: unknown): Labels {
   if (!isRecord(v) || Array.isArray(v)) {
     return NO_LABELS;
   }
+  let out: Labels | undefined;
   const keys = Object.keys(v);
-  if (keys.length === 0) {
-    return NO_LABELS;
-  }
-  const out: Labels = Object.create(null);
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const value = labelText(v[key]);
     if (value !== '') {
+      out ??= newLabels();
       out[key] = value;
     }
   }
-  return out;
+  return out ?? NO_LABELS;
 }
 
-function noticesOf(meta: unknown): string[] {
-  if (!isRecord(meta) || !Array.isArray(meta.notices)) {
-    return [];
+const NO_NOTICES: string[] = [];
+
+function noticesOf(meta: Record<string, unknown>): string[] {
+  if (!Array.isArray(meta.notices) || meta.notices.length === 0) {
+    return NO_NOTICES;
   }
   return meta.notices
     .map((n) => (isRecord(n) ? text(n.text) : ''))
@@ -69,17 +83,24 @@ function isInstant(resultType: string, metaType: string): boolean {
   return resultType === 'vector' || resultType === 'scalar' || metaType.startsWith('numeric');
 }
 
-function frameHeader(source: Record<string, unknown>): Omit<FrameLike, 'fields'> {
-  const meta = isRecord(source.meta) ? source.meta : {};
-  const custom = isRecord(meta.custom) ? meta.custom : {};
+const NO_META: Record<string, unknown> = Object.freeze({});
+
+/** One object per frame, built in one go: with 100k frames, spreads and throw-away copies show. */
+function frameOf(source: Record<string, unknown>, fields: FieldLike[]): FrameLike {
+  const meta = isRecord(source.meta) ? source.meta : NO_META;
+  const custom = isRecord(meta.custom) ? meta.custom : NO_META;
+  const resultType = text(custom.resultType);
+  const metaType = text(meta.type);
+  const query = text(meta.executedQueryString);
   return {
     name: text(source.name),
     refId: text(source.refId),
-    resultType: text(custom.resultType),
-    metaType: text(meta.type),
+    resultType,
+    metaType,
     notices: noticesOf(meta),
-    query: text(meta.executedQueryString).slice(0, 10_000),
-    instant: isInstant(text(custom.resultType), text(meta.type)),
+    query: query.length > 10_000 ? query.slice(0, 10_000) : query,
+    instant: isInstant(resultType, metaType),
+    fields,
   };
 }
 
@@ -151,20 +172,22 @@ function fromWire(source: Record<string, unknown>): FrameLike | undefined {
       ),
     };
   });
-  return { ...frameHeader(schema), fields };
+  return frameOf(schema, fields);
 }
 
 function fromDataFrame(source: Record<string, unknown>): FrameLike {
-  const fields = (Array.isArray(source.fields) ? source.fields : []).map((f): FieldLike => {
-    const field = isRecord(f) ? f : {};
-    return {
+  const list = Array.isArray(source.fields) ? source.fields : [];
+  const fields = new Array<FieldLike>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const field = isRecord(list[i]) ? (list[i] as Record<string, unknown>) : NO_META;
+    fields[i] = {
       name: text(field.name),
       type: text(field.type),
       labels: toLabels(field.labels),
       values: fieldValueList(field.values),
     };
-  });
-  return { ...frameHeader(source), fields };
+  }
+  return frameOf(source, fields);
 }
 
 /** Normalises a Grafana DataFrame, a plain look-alike, or a DataFrameJSON (`{schema, data}`). */

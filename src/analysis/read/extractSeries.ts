@@ -1,6 +1,6 @@
 import type { MetricRole } from '../types';
-import { roleOf } from '../signals/roles';
-import { decodeFrame, FieldLike, FrameLike, Labels } from './decodeFrame';
+import { roleOf, RoleSource } from '../signals/roles';
+import { decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
 import { makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
@@ -66,10 +66,6 @@ function hasLabels(field: FieldLike): boolean {
   return false;
 }
 
-function isInstantFrame(frame: FrameLike): boolean {
-  return frame.instant;
-}
-
 /** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
 function readNumbers(field: FieldLike, length: number): Samples {
   const values = field.values;
@@ -111,20 +107,21 @@ function readSeriesFrame(
   frame: FrameLike,
   timeField: FieldLike | undefined,
   valueFields: FieldLike[],
-  clock: TimeInterner
-): RawSeries[] {
-  const instant = isInstantFrame(frame) || !timeField;
-  return valueFields.map((field) => {
+  clock: TimeInterner,
+  out: RawSeries[]
+): void {
+  const instant = frame.instant || !timeField;
+  for (const field of valueFields) {
     const length = Math.min(field.values.length, timeField ? timeField.values.length : Infinity);
-    const base = { refId: frame.refId, labels: field.labels, name: field.labels.__name__ ?? '', instant };
     const times = clock.read(timeField?.values, length);
     const values = readNumbers(field, length);
+    const name = field.labels.__name__ ?? '';
     // The usual case: timestamps already sorted and unique, and shared with the other series.
     const s: RawSeries = clock.isStrictlyIncreasing(times)
-      ? { refId: base.refId, labels: base.labels, name: base.name, instant, times, values }
-      : makeSeries(base, times, values);
-    return instant ? latestOnly(s) : s;
-  });
+      ? { refId: frame.refId, labels: field.labels, name, instant, times, values, role: undefined }
+      : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
+    out.push(instant ? latestOnly(s) : s);
+  }
 }
 
 /**
@@ -137,9 +134,9 @@ function readTableFrame(
   timeField: FieldLike | undefined,
   valueFields: FieldLike[],
   labelFields: FieldLike[],
-  clock: TimeInterner
-): RawSeries[] {
-  const out: RawSeries[] = [];
+  clock: TimeInterner,
+  out: RawSeries[]
+): void {
   const rows = Math.min(
     ...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length)
   );
@@ -150,7 +147,7 @@ function readTableFrame(
     const values = readNumbers(field, rows);
     const groups = new Map<string, { labels: Labels; rows: number[] }>();
     for (let r = 0; r < rows; r++) {
-      const labels: Labels = Object.create(null);
+      const labels = newLabels();
       for (const lf of labelFields) {
         const v = lf.values[r];
         const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
@@ -167,31 +164,60 @@ function readTableFrame(
       }
     }
     for (const { labels, rows: idx } of groups.values()) {
-      const instant = isInstantFrame(frame) || !timeField;
+      const instant = frame.instant || !timeField;
       const s = makeSeries(
-        { refId, labels, name: labels.__name__ ?? '', instant },
+        { refId, labels, name: labels.__name__ ?? '', instant, role: undefined },
         idx.map((r) => times[r]),
         idx.map((r) => values[r])
       );
       out.push(instant ? latestOnly(s) : s);
     }
   }
-  return out;
 }
 
-function readFrame(frame: FrameLike, clock: TimeInterner): RawSeries[] {
-  const kinds = frame.fields.map(fieldKind);
-  const timeField = frame.fields.find((_, i) => kinds[i] === 'time');
-  const valueFields = frame.fields.filter((_, i) => kinds[i] === 'number');
-  const labelFields = frame.fields.filter((_, i) => kinds[i] === 'string');
+/** Appends the series of one frame to `out`. */
+function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): void {
+  let timeField: FieldLike | undefined;
+  const valueFields: FieldLike[] = [];
+  const labelFields: FieldLike[] = [];
+  let labelled = false;
+  for (const field of frame.fields) {
+    const kind = fieldKind(field);
+    if (kind === 'time') {
+      timeField ??= field;
+    } else if (kind === 'number') {
+      valueFields.push(field);
+      labelled ||= hasLabels(field);
+    } else if (kind === 'string') {
+      labelFields.push(field);
+    }
+  }
   if (valueFields.length === 0) {
-    return [];
+    return;
   }
-  const labelled = valueFields.some(hasLabels);
   if (labelFields.length > 0 && !labelled) {
-    return readTableFrame(frame, timeField, valueFields, labelFields, clock);
+    readTableFrame(frame, timeField, valueFields, labelFields, clock, out);
+  } else {
+    readSeriesFrame(frame, timeField, valueFields, clock, out);
   }
-  return readSeriesFrame(frame, timeField, valueFields, clock);
+}
+
+/** One query's series share refId and usually name: decide each (refId, name) pair's role once. */
+function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefined {
+  const cache = new Map<string, Map<string, MetricRole | undefined>>();
+  return (s) => {
+    let byName = cache.get(s.refId);
+    if (!byName) {
+      byName = new Map();
+      cache.set(s.refId, byName);
+    }
+    let role = byName.get(s.name);
+    if (role === undefined && !byName.has(s.name)) {
+      role = roleOf(s, source);
+      byName.set(s.name, role);
+    }
+    return role;
+  };
 }
 
 /**
@@ -200,9 +226,9 @@ function readFrame(frame: FrameLike, clock: TimeInterner): RawSeries[] {
  * would count every series twice.
  */
 function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
-  const rangeRefIds = new Set(frames.filter((f) => !isInstantFrame(f)).map((f) => f.refId));
+  const rangeRefIds = new Set(frames.filter((f) => !f.instant).map((f) => f.refId));
   return frames.filter((f) => {
-    if (!isInstantFrame(f)) {
+    if (!f.instant) {
       return true;
     }
     if (rangeRefIds.has(f.refId)) {
@@ -228,37 +254,39 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       queries[f.refId] = f.query;
     }
   }
-  const source = { byRefId: roles, queries };
   const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
-  const byKey = new Map<string, RawSeries>();
   const clock = new TimeInterner();
-  // One query's series share refId and usually name: decide their role once (refId → name → role).
-  const roleCache = new Map<string, Map<string, MetricRole | undefined>>();
+  const roleOfSeries = roleLookup({ byRefId: roles, queries });
+  // role → identity → series; nested maps spare building a second key string per series.
+  const byRole = new Map<MetricRole | undefined, Map<string, RawSeries>>();
+  const read: RawSeries[] = [];
   for (const frame of frames) {
-    for (const s of readFrame(frame, clock)) {
-      let byName = roleCache.get(s.refId);
-      if (!byName) {
-        byName = new Map();
-        roleCache.set(s.refId, byName);
+    read.length = 0;
+    readFrame(frame, clock, read);
+    for (const s of read) {
+      s.role = roleOfSeries(s);
+      let byKey = byRole.get(s.role);
+      if (!byKey) {
+        byKey = new Map();
+        byRole.set(s.role, byKey);
       }
-      if (!byName.has(s.name)) {
-        byName.set(s.name, roleOf(s, source));
-      }
-      s.role = byName.get(s.name);
-      const key = `${s.role ?? ''}|${seriesKey(s.labels)}`;
+      const key = seriesKey(s.labels);
       const seen = byKey.get(key);
       byKey.set(key, seen ? mergeSeries(seen, s) : s);
     }
   }
   // Sorted by identity so that the order frames arrive in never shows in the report.
   // (The default sort compares strings by UTF-16 code units, as < does, and runs faster than a comparator.)
-  const series = Array.from(byKey.keys())
-    .sort()
-    .map((key) => {
+  const series: RawSeries[] = [];
+  const roleOrder = Array.from(byRole.keys(), (r) => r ?? '').sort();
+  for (const role of roleOrder) {
+    const byKey = byRole.get((role || undefined) as MetricRole | undefined)!;
+    for (const key of Array.from(byKey.keys()).sort()) {
       const s = byKey.get(key)!;
-      return s.instant ? latestOnly(s) : s;
-    });
+      series.push(s.instant ? latestOnly(s) : s);
+    }
+  }
   const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
   return { series, notices, frameCount: frames.length, refIds, queries };
 }

@@ -28,11 +28,19 @@ export interface RawSeries {
  * whatever characters untrusted label values hold, and cost less than JSON on 100k series.
  */
 export function seriesKey(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
+  const keys = Object.keys(labels);
+  // Prometheus and Grafana hand labels over sorted already; sorting only when needed saves a lot on 100k series.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] < keys[i - 1]) {
+      keys.sort();
+      break;
+    }
+  }
   let key = '';
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const v = labels[k];
-    key += `${k.length}:${k}=${v.length}:${v};`;
+    key += k.length + ':' + k + '=' + v.length + ':' + v + ';';
   }
   return key;
 }
