@@ -38,12 +38,14 @@ const seriesArb = fc.record({
   }),
 });
 
-function toRateSeries(specs: Array<fc.RecordValue<typeof seriesArb>>): RateSeries[] {
+type SeriesSpec = typeof seriesArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toRateSeries(specs: SeriesSpec[]): RateSeries[] {
   return specs.map((s) => ({
     broker: s.broker,
     topic: s.topic,
     times: Float64Array.from(s.steps),
-    values: s.steps.map((_, i) => s.values[i]),
+    values: Float64Array.from(s.steps, (_, i) => s.values[i]),
     instant: false,
   }));
 }
@@ -67,10 +69,10 @@ describe('aggregate', () => {
   it('a gap-free series next to one with gaps: steps only the gappy one misses stay covered', () => {
     const times = Float64Array.from(grid.slice(0, 4));
     const series: RateSeries[] = [
-      { broker: 'a', topic: 't1', times, values: [1, 1, 1, 1], instant: false },
-      { broker: 'a', topic: 't2', times, values: [NaN, 2, NaN, 2], instant: false },
-      { broker: 'b', topic: 't1', times: times.subarray(1, 3), values: [5, 5], instant: false },
-      { broker: 'c', topic: 't1', times, values: [NaN, 3, NaN, NaN], instant: false },
+      { broker: 'a', topic: 't1', times, values: Float64Array.of(1, 1, 1, 1), instant: false },
+      { broker: 'a', topic: 't2', times, values: Float64Array.of(NaN, 2, NaN, 2), instant: false },
+      { broker: 'b', topic: 't1', times: times.subarray(1, 3), values: Float64Array.of(5, 5), instant: false },
+      { broker: 'c', topic: 't1', times, values: Float64Array.of(NaN, 3, NaN, NaN), instant: false },
     ];
     const axis = buildAxis(series);
     const { brokers } = aggregate(series, axis, 'last');

@@ -1,6 +1,6 @@
 import type { MetricRole } from '../types';
 import { roleOf, RoleSource } from '../signals/roles';
-import { decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
+import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
 import { makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
@@ -95,11 +95,11 @@ function plainNumbers(values: ArrayLike<unknown>): boolean {
 function latestOnly(s: RawSeries): RawSeries {
   for (let i = s.values.length - 1; i >= 0; i--) {
     if (!Number.isNaN(s.values[i])) {
-      return { ...s, times: s.times.slice(i, i + 1), values: [s.values[i]] };
+      return { ...s, times: s.times.slice(i, i + 1), values: Float64Array.of(s.values[i]) };
     }
   }
   const last = s.times.length - 1;
-  return last < 0 ? s : { ...s, times: s.times.slice(last), values: [s.values[last]] };
+  return last < 0 ? s : { ...s, times: s.times.slice(last), values: Float64Array.of(s.values[last]) };
 }
 
 /** Time series frames (Prometheus range/instant): every number field is one series with labels. */
@@ -181,7 +181,7 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): voi
   const valueFields: FieldLike[] = [];
   const labelFields: FieldLike[] = [];
   let labelled = false;
-  for (const field of frame.fields) {
+  for (const field of decodeFields(frame)) {
     const kind = fieldKind(field);
     if (kind === 'time') {
       timeField ??= field;
@@ -255,16 +255,16 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     }
   }
   const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
-  const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fields.length > 0));
+  const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fieldCount > 0));
   const clock = new TimeInterner();
   const roleOfSeries = roleLookup({ byRefId: roles, queries });
   // role → identity → series; nested maps spare building a second key string per series.
   const byRole = new Map<MetricRole | undefined, Map<string, RawSeries>>();
-  const read: RawSeries[] = [];
+  const batch: RawSeries[] = [];
   for (const frame of frames) {
-    read.length = 0;
-    readFrame(frame, clock, read);
-    for (const s of read) {
+    batch.length = 0;
+    readFrame(frame, clock, batch);
+    for (const s of batch) {
       s.role = roleOfSeries(s);
       let byKey = byRole.get(s.role);
       if (!byKey) {
