@@ -6,28 +6,43 @@
  */
 import { performance } from 'perf_hooks';
 import { analyze } from '../src/analysis';
-import { clusterFrames, PlainFrame } from '../src/analysis/testkit/frames';
+import { clusterFrames, inPrometheusOrder, PlainFrame } from '../src/analysis/testkit/frames';
 
 interface Size {
   label: string;
   brokers: number;
   topics: number;
   points: number;
+  /** Frames in a random order instead of Prometheus' (sorted by labels): the reader has to sort them. */
+  shuffled?: boolean;
 }
 
 const SIZES: Size[] = [
   { label: 'tenth', brokers: 100, topics: 100, points: 240 },
   { label: 'full', brokers: 100, topics: 1000, points: 240 },
+  { label: 'tenth, shuffled', brokers: 100, topics: 100, points: 240, shuffled: true },
 ];
 
+/** A fixed pseudo-random permutation, so every run measures the same order. */
+function shuffle<T>(items: T[]): T[] {
+  let seed = 1;
+  return items
+    .map((item) => ({ item, key: (seed = (seed * 16807) % 2147483647) }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
+}
+
 function makeFrames(size: Size): PlainFrame[] {
-  // Prometheus' range results: every series on the same step grid, each frame with its own arrays.
-  return clusterFrames({
-    brokers: size.brokers,
-    topics: size.topics,
-    points: size.points,
-    rate: (b, t, i) => 50 + ((b * 7919 + t * 104729 + i * 15485863) % 1000) / 10,
-  }).map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, values: field.values.slice() })) }));
+  // Prometheus' range results: every series on the same step grid, sorted by labels, each frame with its own arrays.
+  const frames = inPrometheusOrder(
+    clusterFrames({
+      brokers: size.brokers,
+      topics: size.topics,
+      points: size.points,
+      rate: (b, t, i) => 50 + ((b * 7919 + t * 104729 + i * 15485863) % 1000) / 10,
+    })
+  ).map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, values: field.values.slice() })) }));
+  return size.shuffled ? shuffle(frames) : frames;
 }
 
 function timeIt(runs: number, fn: () => void): number {
@@ -119,7 +134,7 @@ function main() {
     }
     perSample.push((analyzeMs * 1e6) / samples);
     rows.push({
-      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points`,
+      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points${size.shuffled ? ', shuffled' : ''}`,
       series,
       samples,
       'analyze ms': +analyzeMs.toFixed(1),

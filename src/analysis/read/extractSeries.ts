@@ -202,6 +202,42 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): voi
   }
 }
 
+/**
+ * The series of one role, unique and sorted by identity, so that the order frames arrive in never
+ * shows in the report. Identical series (the same query twice) are merged.
+ */
+class SeriesSet {
+  private readonly keys: string[] = [];
+  private readonly series: RawSeries[] = [];
+  /** Every key so far greater than the one before: unique and sorted as they came. */
+  private ordered = true;
+
+  add(key: string, s: RawSeries): void {
+    const n = this.keys.length;
+    if (this.ordered && n > 0 && !(key > this.keys[n - 1])) {
+      this.ordered = false;
+    }
+    this.keys.push(key);
+    this.series.push(s);
+  }
+
+  sorted(): RawSeries[] {
+    // Range results arrive sorted by labels (Prometheus sorts them): then there is nothing to do.
+    if (this.ordered) {
+      return this.series;
+    }
+    const byKey = new Map<string, RawSeries>();
+    this.keys.forEach((key, i) => {
+      const seen = byKey.get(key);
+      byKey.set(key, seen ? mergeSeries(seen, this.series[i]) : this.series[i]);
+    });
+    // The default sort compares strings by UTF-16 code units, as < does, and runs faster than a comparator.
+    return Array.from(byKey.keys())
+      .sort()
+      .map((key) => byKey.get(key)!);
+  }
+}
+
 /** One query's series share refId and usually name: decide each (refId, name) pair's role once. */
 function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefined {
   const cache = new Map<string, Map<string, MetricRole | undefined>>();
@@ -258,32 +294,24 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fieldCount > 0));
   const clock = new TimeInterner();
   const roleOfSeries = roleLookup({ byRefId: roles, queries });
-  // role → identity → series; nested maps spare building a second key string per series.
-  const byRole = new Map<MetricRole | undefined, Map<string, RawSeries>>();
+  const byRole = new Map<MetricRole | undefined, SeriesSet>();
   const batch: RawSeries[] = [];
   for (const frame of frames) {
     batch.length = 0;
     readFrame(frame, clock, batch);
     for (const s of batch) {
       s.role = roleOfSeries(s);
-      let byKey = byRole.get(s.role);
-      if (!byKey) {
-        byKey = new Map();
-        byRole.set(s.role, byKey);
+      let set = byRole.get(s.role);
+      if (!set) {
+        set = new SeriesSet();
+        byRole.set(s.role, set);
       }
-      const key = seriesKey(s.labels);
-      const seen = byKey.get(key);
-      byKey.set(key, seen ? mergeSeries(seen, s) : s);
+      set.add(seriesKey(s.labels), s);
     }
   }
-  // Sorted by identity so that the order frames arrive in never shows in the report.
-  // (The default sort compares strings by UTF-16 code units, as < does, and runs faster than a comparator.)
   const series: RawSeries[] = [];
-  const roleOrder = Array.from(byRole.keys(), (r) => r ?? '').sort();
-  for (const role of roleOrder) {
-    const byKey = byRole.get((role || undefined) as MetricRole | undefined)!;
-    for (const key of Array.from(byKey.keys()).sort()) {
-      const s = byKey.get(key)!;
+  for (const role of Array.from(byRole.keys(), (r) => r ?? '').sort()) {
+    for (const s of byRole.get((role || undefined) as MetricRole | undefined)!.sorted()) {
       series.push(s.instant ? latestOnly(s) : s);
     }
   }

@@ -23,9 +23,18 @@ export interface RawSeries {
   role?: MetricRole;
 }
 
+/** Ends each name and value in a key; a NUL inside one is written NUL + U+0001. */
+const END = '\u0000\u0000';
+
+function escapeNul(text: string): string {
+  return text.indexOf('\u0000') === -1 ? text : text.replace(/\u0000/g, '\u0000\u0001');
+}
+
 /**
- * Stable identity of a series: its label set in key order. Length prefixes keep it unambiguous
- * whatever characters untrusted label values hold, and cost less than JSON on 100k series.
+ * Stable identity of a series: its label names and values in name order, each escaped and
+ * terminated so that any text untrusted label values hold stays unambiguous. Keys also compare
+ * (with <) the way Prometheus orders series — by name, then value, pair by pair — so results
+ * that arrive sorted, as range queries do, are recognised as such and need no sorting.
  */
 export function seriesKey(labels: Labels): string {
   const keys = Object.keys(labels);
@@ -39,8 +48,7 @@ export function seriesKey(labels: Labels): string {
   let key = '';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const v = labels[k];
-    key += k.length + ':' + k + '=' + v.length + ':' + v + ';';
+    key += escapeNul(k) + END + escapeNul(labels[k]) + END;
   }
   return key;
 }

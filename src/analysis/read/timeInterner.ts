@@ -65,10 +65,15 @@ function sameTimes(candidate: Float64Array, values: ArrayLike<unknown>, length: 
   if (candidate.length !== length) {
     return false;
   }
-  for (let i = 0; i < length; i++) {
+  // Numeric timestamps compare as they are: a loop without conversions, run once per sample.
+  let i = 0;
+  while (i < length && values[i] === candidate[i]) {
+    i++;
+  }
+  // Text or Date timestamps (snapshots, hand-written JSON) compare once converted.
+  for (; i < length; i++) {
     const v = values[i];
-    const t = typeof v === 'number' ? v : toTimeMs(v);
-    if (t !== candidate[i]) {
+    if ((typeof v === 'number' ? v : toTimeMs(v)) !== candidate[i]) {
       return false;
     }
   }
