@@ -45,7 +45,10 @@ function makeFrames(size: Size): PlainFrame[] {
   return size.shuffled ? shuffle(frames) : frames;
 }
 
+/** Median of `runs` timed calls, after two untimed ones so every contender is measured once the JIT has settled. */
 function timeIt(runs: number, fn: () => void): number {
+  fn();
+  fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -104,7 +107,7 @@ function main() {
     const frames = makeFrames(size);
     const series = frames.length;
     const samples = series * size.points;
-    const runs = size.label === 'full' ? 3 : 7;
+    const runs = size.label === 'full' ? 5 : 11;
     const valueFields = frames.map((f) => f.fields[1]);
 
     let sink = 0;

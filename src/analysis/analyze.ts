@@ -12,6 +12,7 @@ import type {
   TopicStat,
 } from './types';
 import { resolveOptions } from './options';
+import { compareNames } from './names';
 import { extractSeries } from './read/extractSeries';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { buildAxis, Axis } from './model/timeline';
@@ -40,7 +41,7 @@ import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
 /** Baseline and recent window both need a few steps before medians mean anything. */
 const MIN_TREND_STEPS = 6;
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
+const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
 
 function toNullable(values: Float64Array): Array<number | null> {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));

@@ -1,4 +1,5 @@
 import type { CheckId, Finding, Severity, Verdict } from './types';
+import { compareNames } from './names';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
@@ -35,7 +36,7 @@ export function orderFindings(findings: Finding[]): Finding[] {
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
-        (a.subject ?? '').localeCompare(b.subject ?? '', 'en', { numeric: true }) ||
+        compareNames(a.subject ?? '', b.subject ?? '') ||
         a.message.localeCompare(b.message)
     );
 }

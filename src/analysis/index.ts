@@ -6,4 +6,5 @@ export { analyze } from './analyze';
 export { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
 export { isMetricRole, METRIC_ROLES } from './signals/roles';
+export { compareNames } from './names';
 export type * from './types';

@@ -1,7 +1,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '@emotion/css';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import type { BrokerStat, HealthReport } from '../analysis';
+import { compareNames, type BrokerStat, type HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import type { BrokerSort } from '../options';
@@ -44,7 +44,7 @@ interface SortState {
   descending: boolean;
 }
 
-const byName = (a: BrokerStat, b: BrokerStat) => a.name.localeCompare(b.name, undefined, { numeric: true });
+const byName = (a: BrokerStat, b: BrokerStat) => compareNames(a.name, b.name);
 
 const COMPARATORS: Record<SortKey, (a: BrokerStat, b: BrokerStat) => number> = {
   name: byName,

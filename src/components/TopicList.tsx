@@ -2,7 +2,7 @@ import React, { CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { cx } from '@emotion/css';
 import { FixedSizeList } from 'react-window';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import type { HealthReport, TopicStat } from '../analysis';
+import { compareNames, type HealthReport, type TopicStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import { COMPACT_ROW_HEIGHT, getTopicListStyles, ROW_HEIGHT } from './TopicList.styles';
@@ -43,7 +43,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
   // One colour per broker, the same in every row, so a broker's slice can be followed down the list.
   const brokerColor = useMemo(() => {
     const palette = theme.visualization.palette;
-    const names = report.brokers.map((b) => b.name).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    const names = report.brokers.map((b) => b.name).sort(compareNames);
     return new Map(names.map((name, i) => [name, theme.visualization.getColorByName(palette[i % palette.length])]));
   }, [report.brokers, theme]);
 
