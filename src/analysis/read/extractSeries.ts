@@ -1,7 +1,7 @@
 import type { MetricRole } from '../types';
 import { roleOf, RoleSource } from '../signals/roles';
 import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
-import { makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
+import { compareLabels, makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
 
@@ -207,17 +207,15 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): voi
  * shows in the report. Identical series (the same query twice) are merged.
  */
 class SeriesSet {
-  private readonly keys: string[] = [];
   private readonly series: RawSeries[] = [];
-  /** Every key so far greater than the one before: unique and sorted as they came. */
+  /** Every series so far sorts after the one before: unique and sorted as they came. */
   private ordered = true;
 
-  add(key: string, s: RawSeries): void {
-    const n = this.keys.length;
-    if (this.ordered && n > 0 && !(key > this.keys[n - 1])) {
+  add(s: RawSeries): void {
+    const n = this.series.length;
+    if (this.ordered && n > 0 && compareLabels(this.series[n - 1].labels, s.labels) >= 0) {
       this.ordered = false;
     }
-    this.keys.push(key);
     this.series.push(s);
   }
 
@@ -227,11 +225,13 @@ class SeriesSet {
       return this.series;
     }
     const byKey = new Map<string, RawSeries>();
-    this.keys.forEach((key, i) => {
+    for (const s of this.series) {
+      const key = seriesKey(s.labels);
       const seen = byKey.get(key);
-      byKey.set(key, seen ? mergeSeries(seen, this.series[i]) : this.series[i]);
-    });
-    // The default sort compares strings by UTF-16 code units, as < does, and runs faster than a comparator.
+      byKey.set(key, seen ? mergeSeries(seen, s) : s);
+    }
+    // Keys sort as compareLabels does. The default sort compares strings by UTF-16 code units,
+    // as < does, and runs faster than a comparator.
     return Array.from(byKey.keys())
       .sort()
       .map((key) => byKey.get(key)!);
@@ -306,7 +306,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
         set = new SeriesSet();
         byRole.set(s.role, set);
       }
-      set.add(seriesKey(s.labels), s);
+      set.add(s);
     }
   }
   const series: RawSeries[] = [];

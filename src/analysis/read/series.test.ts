@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
-import { seriesKey } from './series';
+import { compareLabels, seriesKey } from './series';
 
 /** Label sets with awkward text: NULs, U+0001, empty-looking and prototype names. */
 const text = fc.oneof(
@@ -48,6 +48,17 @@ describe('seriesKey', () => {
         const ka = seriesKey(a);
         const kb = seriesKey(b);
         expect(sign(ka < kb ? -1 : ka > kb ? 1 : 0)).toBe(sign(prometheusCompare(a, b)));
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it('compareLabels, which checks arrival order without building keys, agrees with the keys', () => {
+    fc.assert(
+      fc.property(labelSet, labelSet, (a, b) => {
+        const ka = seriesKey(a);
+        const kb = seriesKey(b);
+        expect(sign(compareLabels(a, b))).toBe(sign(ka < kb ? -1 : ka > kb ? 1 : 0));
       }),
       { numRuns: 2000 }
     );

@@ -37,20 +37,45 @@ function escapeNul(text: string): string {
  * that arrive sorted, as range queries do, are recognised as such and need no sorting.
  */
 export function seriesKey(labels: Labels): string {
-  const keys = Object.keys(labels);
-  // Prometheus and Grafana hand labels over sorted already; sorting only when needed saves a lot on 100k series.
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i] < keys[i - 1]) {
-      keys.sort();
-      break;
-    }
-  }
+  const keys = sortedNames(labels);
   let key = '';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     key += escapeNul(k) + END + escapeNul(labels[k]) + END;
   }
   return key;
+}
+
+/** Label names in order. Prometheus and Grafana hand them over sorted: sorting only when needed saves a lot on 100k series. */
+function sortedNames(labels: Labels): string[] {
+  const keys = Object.keys(labels);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] < keys[i - 1]) {
+      return keys.sort();
+    }
+  }
+  return keys;
+}
+
+/**
+ * Compares two label sets in the order of their keys (and Prometheus'): pair by pair, name then
+ * value, the shorter set first. Builds no key, so checking that series arrive sorted is cheap.
+ */
+export function compareLabels(a: Labels, b: Labels): number {
+  const na = sortedNames(a);
+  const nb = sortedNames(b);
+  const n = Math.min(na.length, nb.length);
+  for (let i = 0; i < n; i++) {
+    if (na[i] !== nb[i]) {
+      return na[i] < nb[i] ? -1 : 1;
+    }
+    const va = a[na[i]];
+    const vb = b[nb[i]];
+    if (va !== vb) {
+      return va < vb ? -1 : 1;
+    }
+  }
+  return na.length - nb.length;
 }
 
 /** `name{a="1", b="2"}` for messages, the way Prometheus prints a series. */
