@@ -23,7 +23,19 @@ export interface Axis {
 class DistinctTimes {
   private readonly buckets = new Map<string, Float64Array[]>();
 
+  private lastSeen: Float64Array | undefined;
+  private lastInterned: Float64Array | undefined;
+
   intern(times: Float64Array): Float64Array {
+    // The reader already shares one array between series on the same grid: most calls end here.
+    if (times !== this.lastSeen) {
+      this.lastSeen = times;
+      this.lastInterned = this.lookUp(times);
+    }
+    return this.lastInterned!;
+  }
+
+  private lookUp(times: Float64Array): Float64Array {
     const key = `${times.length}:${times[0]}:${times[times.length - 1]}`;
     const bucket = this.buckets.get(key);
     if (!bucket) {
