@@ -13,6 +13,7 @@ import type {
 } from './types';
 import { resolveOptions } from './options';
 import { compareNames } from './names';
+import { spreadAround } from './stats';
 import { extractSeries } from './read/extractSeries';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { buildAxis, Axis } from './model/timeline';
@@ -135,8 +136,7 @@ function buildBrokers(
   const reportingRates = rates.filter((_, i) => reporting[i]);
   const total = rates.reduce((a, b) => a + b, 0);
   const count = reportingRates.length;
-  const mean = count ? reportingRates.reduce((a, b) => a + b, 0) / count : 0;
-  const deviation = (r: number) => (mean > 0 ? (r - mean) / mean : 0);
+  const { mean, deviation } = spreadAround(reportingRates);
   const { brokerOverload, imbalance } = options.thresholds;
   const overloadAt = Math.min(...[brokerOverload.warning, brokerOverload.critical].filter((v) => v > 0));
   const brokers = timelines.map((t, i): BrokerStat => {

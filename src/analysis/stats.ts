@@ -27,3 +27,12 @@ export function finiteSlice(values: ArrayLike<number>, from: number, to: number)
   }
   return out;
 }
+
+/**
+ * The mean of `rates` and each rate's deviation from it as a fraction of it: the imbalance
+ * arithmetic shared by messages and bytes. Deviations are 0 when the mean is not positive.
+ */
+export function spreadAround(rates: readonly number[]): { mean: number; deviation: (rate: number) => number } {
+  const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : 0;
+  return { mean, deviation: (rate) => (mean > 0 ? (rate - mean) / mean : 0) };
+}

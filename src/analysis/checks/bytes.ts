@@ -7,6 +7,7 @@ import type { Finding, HealthOptions } from '../types';
 import { current, Timelines } from '../signals/brokerSignals';
 import { formatPercent, quote } from '../format';
 import { aboveCeiling, CheckResult, result } from './context';
+import { spreadAround } from '../stats';
 
 export function brokerByteRates(t: Timelines | undefined, options: HealthOptions): Map<string, number> {
   const out = new Map<string, number>();
@@ -39,15 +40,14 @@ export function checkBytesImbalance(
   if (rates.size < 2) {
     return result();
   }
-  const values = Array.from(rates.values());
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const { mean, deviation: deviationOf } = spreadAround(Array.from(rates.values()));
   if (!(mean > 0)) {
     return result();
   }
   let subject = '';
   let deviation = 0;
   for (const [broker, r] of rates) {
-    const d = (r - mean) / mean;
+    const d = deviationOf(r);
     if (Math.abs(d) > Math.abs(deviation) || subject === '') {
       subject = broker;
       deviation = d;
