@@ -1,7 +1,8 @@
 import type { MetricRole } from '../types';
 import { roleOf, RoleSource } from '../signals/roles';
 import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
-import { compareLabels, makeSeries, mergeSeries, RawSeries, Samples, seriesKey } from './series';
+import { makeSeries, RawSeries, Samples, seriesKey } from './series';
+import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
 
@@ -199,42 +200,6 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): voi
     readTableFrame(frame, timeField, valueFields, labelFields, clock, out);
   } else {
     readSeriesFrame(frame, timeField, valueFields, clock, out);
-  }
-}
-
-/**
- * The series of one role, unique and sorted by identity, so that the order frames arrive in never
- * shows in the report. Identical series (the same query twice) are merged.
- */
-class SeriesSet {
-  private readonly series: RawSeries[] = [];
-  /** Every series so far sorts after the one before: unique and sorted as they came. */
-  private ordered = true;
-
-  add(s: RawSeries): void {
-    const n = this.series.length;
-    if (this.ordered && n > 0 && compareLabels(this.series[n - 1].labels, s.labels) >= 0) {
-      this.ordered = false;
-    }
-    this.series.push(s);
-  }
-
-  sorted(): RawSeries[] {
-    // Range results arrive sorted by labels (Prometheus sorts them): then there is nothing to do.
-    if (this.ordered) {
-      return this.series;
-    }
-    const byKey = new Map<string, RawSeries>();
-    for (const s of this.series) {
-      const key = seriesKey(s.labels);
-      const seen = byKey.get(key);
-      byKey.set(key, seen ? mergeSeries(seen, s) : s);
-    }
-    // Keys sort as compareLabels does. The default sort compares strings by UTF-16 code units,
-    // as < does, and runs faster than a comparator.
-    return Array.from(byKey.keys())
-      .sort()
-      .map((key) => byKey.get(key)!);
   }
 }
 

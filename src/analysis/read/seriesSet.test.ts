@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { newLabels } from './decodeFrame';
+import { compareLabels, RawSeries } from './series';
+import { SeriesSet } from './seriesSet';
+
+function series(labels: Record<string, string>, time: number, value: number): RawSeries {
+  const l = newLabels();
+  for (const k of Object.keys(labels)) {
+    l[k] = labels[k];
+  }
+  return { refId: 'A', labels: l, name: '', instant: false, times: Float64Array.of(time), values: Float64Array.of(value) };
+}
+
+const spec = fc.record({
+  labels: fc.record({ instance: fc.constantFrom('b1', 'b2', 'b10'), topic: fc.constantFrom('t', 'u', 'a\u0000') }),
+  time: fc.integer({ min: 0, max: 3 }),
+  value: fc.integer({ min: 0, max: 100 }),
+});
+
+function read(specs: Array<{ labels: Record<string, string>; time: number; value: number }>): RawSeries[] {
+  const set = new SeriesSet();
+  for (const s of specs) {
+    set.add(series(s.labels, s.time, s.value));
+  }
+  return set.sorted();
+}
+
+describe('SeriesSet', () => {
+  it('gives unique series sorted by labels, the same for every arrival order', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 12 }), fc.func(fc.integer()), (specs, rank) => {
+        const out = read(specs);
+        for (let i = 1; i < out.length; i++) {
+          expect(compareLabels(out[i - 1].labels, out[i].labels)).toBeLessThan(0);
+        }
+        const permuted = specs
+          .map((s, i) => ({ s, k: rank(i) }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ s }) => s);
+        expect(read(permuted)).toEqual(out);
+        // Every distinct label set is there once, with all the samples its copies carried.
+        const distinct = new Set(specs.map((s) => JSON.stringify(s.labels)));
+        expect(out).toHaveLength(distinct.size);
+        const sampleTimes = (labels: Record<string, string>) =>
+          new Set(specs.filter((s) => JSON.stringify(s.labels) === JSON.stringify(labels)).map((s) => s.time)).size;
+        for (const s of out) {
+          expect(s.times.length).toBe(sampleTimes({ instance: s.labels.instance, topic: s.labels.topic }));
+        }
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('hands back series that came sorted as they are', () => {
+    const sorted = [series({ instance: 'b1', topic: 't' }, 0, 1), series({ instance: 'b10', topic: 't' }, 0, 2)];
+    const set = new SeriesSet();
+    sorted.forEach((s) => set.add(s));
+    expect(set.sorted()[0]).toBe(sorted[0]);
+    expect(set.sorted()[1]).toBe(sorted[1]);
+  });
+});
