@@ -139,6 +139,22 @@ export function recentWindowStart(steps: number): number {
 }
 
 /**
+ * Indexes that put every sample of a series on one step (instant samples are "now"). Read-only
+ * and shared by every series of the same length: 100k instant series need one, not 100k.
+ */
+function indexesAt(step: number): (s: RateSeries) => Int32Array {
+  const byLength = new Map<number, Int32Array>();
+  return (s) => {
+    let idx = byLength.get(s.times.length);
+    if (!idx) {
+      idx = new Int32Array(s.times.length).fill(step);
+      byLength.set(s.times.length, idx);
+    }
+    return idx;
+  };
+}
+
+/**
  * The common time axis: every timestamp of every range series, extended to the end of the
  * dashboard range. Instant samples sit on the last step (they are "now"). Instant-only data
  * gets a one-step axis.
@@ -155,17 +171,18 @@ export function buildAxis(series: RateSeries[], timeRange?: TimeRangeMs): Axis {
       times: Float64Array.of(t),
       step: 0,
       recentStart: 0,
-      index: series.map((s) => new Int32Array(s.times.length)),
+      index: series.map(indexesAt(0)),
     };
   }
   const step = medianStep(times);
   times = extendTo(times, step, timeRange?.to);
   const aligned = new Map<Float64Array, Int32Array>();
   const last = times.length - 1;
+  const atLast = indexesAt(last);
   const index = series.map((s, i) => {
     const own = interned[i];
     if (!own) {
-      return new Int32Array(s.times.length).fill(last);
+      return atLast(s);
     }
     let idx = aligned.get(own);
     if (!idx) {

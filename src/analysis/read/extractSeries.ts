@@ -94,6 +94,9 @@ function plainNumbers(values: ArrayLike<unknown>): boolean {
 
 /** An instant series keeps only its latest valid sample. */
 function latestOnly(s: RawSeries): RawSeries {
+  if (s.times.length <= 1) {
+    return s; // an instant query's own shape: nothing to cut, and 100k copies would cost
+  }
   for (let i = s.values.length - 1; i >= 0; i--) {
     if (!Number.isNaN(s.values[i])) {
       return { ...s, times: s.times.slice(i, i + 1), values: Float64Array.of(s.values[i]) };
