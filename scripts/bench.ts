@@ -6,7 +6,7 @@
  */
 import { performance } from 'perf_hooks';
 import { analyze } from '../src/analysis';
-import { clusterFrames, inPrometheusOrder, PlainFrame } from '../src/analysis/testkit/frames';
+import { clusterFrames, inPrometheusOrder, instantFrame, PlainFrame } from '../src/analysis/testkit/frames';
 
 interface Size {
   label: string;
@@ -15,12 +15,15 @@ interface Size {
   points: number;
   /** Frames in a random order instead of Prometheus' (sorted by labels): the reader has to sort them. */
   shuffled?: boolean;
+  /** Instant query frames (one sample each, as a stat or table query returns). */
+  instant?: boolean;
 }
 
 const SIZES: Size[] = [
   { label: 'tenth', brokers: 100, topics: 100, points: 240 },
   { label: 'full', brokers: 100, topics: 1000, points: 240 },
   { label: 'tenth, shuffled', brokers: 100, topics: 100, points: 240, shuffled: true },
+  { label: 'full, instant', brokers: 100, topics: 1000, points: 1, shuffled: true, instant: true },
 ];
 
 /** A fixed pseudo-random permutation, so every run measures the same order. */
@@ -33,6 +36,18 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 function makeFrames(size: Size): PlainFrame[] {
+  if (size.instant) {
+    // Instant vectors come in no particular order.
+    const frames: PlainFrame[] = [];
+    for (let b = 0; b < size.brokers; b++) {
+      for (let t = 0; t < size.topics; t++) {
+        frames.push(
+          instantFrame({ instance: `broker-${b}`, topic: `topic-${t}` }, 50 + ((b * 7919 + t * 104729) % 1000) / 10)
+        );
+      }
+    }
+    return shuffle(frames);
+  }
   // Prometheus' range results: every series on the same step grid, sorted by labels, each frame with its own arrays.
   const frames = inPrometheusOrder(
     clusterFrames({
@@ -137,7 +152,7 @@ function main() {
     }
     perSample.push({ analyze: analyzeMs / samples, reduce: reduceMs / samples });
     rows.push({
-      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points${size.shuffled ? ', shuffled' : ''}`,
+      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points${size.instant ? ', instant' : size.shuffled ? ', shuffled' : ''}`,
       series,
       samples,
       'analyze ms': +analyzeMs.toFixed(1),

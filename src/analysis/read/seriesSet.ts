@@ -1,4 +1,4 @@
-import { compareLabels, mergeSeries, RawSeries, seriesKey } from './series';
+import { compareLabels, comparePairs, labelPairs, mergeSeries, RawSeries } from './series';
 
 /**
  * The series of one role, unique and sorted by identity, so that the order frames arrive in never
@@ -22,16 +22,19 @@ export class SeriesSet {
     if (this.ordered) {
       return this.series;
     }
-    const byKey = new Map<string, RawSeries>();
-    for (const s of this.series) {
-      const key = seriesKey(s.labels);
-      const seen = byKey.get(key);
-      byKey.set(key, seen ? mergeSeries(seen, s) : s);
+    // Otherwise sort positions by label pairs read once per series (no key strings, no map),
+    // and merge neighbours with equal labels. Merging is order-free, so ties need no rule.
+    const pairs = this.series.map((s) => labelPairs(s.labels));
+    const order = Array.from(pairs.keys()).sort((a, b) => comparePairs(pairs[a], pairs[b]));
+    const out: RawSeries[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const s = this.series[order[k]];
+      if (k > 0 && comparePairs(pairs[order[k - 1]], pairs[order[k]]) === 0) {
+        out[out.length - 1] = mergeSeries(out[out.length - 1], s);
+      } else {
+        out.push(s);
+      }
     }
-    // Keys sort as compareLabels does. The default sort compares strings by UTF-16 code units,
-    // as < does, and runs faster than a comparator.
-    return Array.from(byKey.keys())
-      .sort()
-      .map((key) => byKey.get(key)!);
+    return out;
   }
 }
