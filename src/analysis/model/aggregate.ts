@@ -4,26 +4,14 @@ import type { RateSeries } from './prepare';
 import type { Samples } from '../read/series';
 
 /**
- * True when no sample is NaN. A sum is NaN exactly then (samples are never ±Infinity), and a
- * loop that only loads and adds runs fast; four sums keep the additions from waiting on each other.
+ * True when no sample is NaN. A sum is NaN exactly then (samples are never ±Infinity), and on
+ * V8 a loop that only loads and adds runs faster here than one that tests every sample.
  */
 function noGaps(values: Samples): boolean {
-  const n = values.length;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    a += values[i];
-    b += values[i + 1];
-    c += values[i + 2];
-    d += values[i + 3];
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i];
   }
-  for (; i < n; i++) {
-    a += values[i];
-  }
-  const sum = a + b + c + d;
   return sum === sum;
 }
 
@@ -36,7 +24,7 @@ function noGaps(values: Samples): boolean {
  */
 class StepSum {
   private readonly sums: Float64Array;
-  /** spans[i] − spans[i−1] = number of gap-free series starting at i minus those ending before i. */
+  /** Difference array: its running sum at a step counts the gap-free series that cover the step. */
   private readonly spans: Int32Array;
   /** Steps reached by a sample of any other series. */
   private readonly hits: Uint8Array;
