@@ -1,6 +1,6 @@
 import { fieldValueList, labelText } from './values';
 
-/** Label set with no prototype, so hostile names such as `__proto__` stay plain data. */
+/** A label set made by `newLabels`: nothing inherited, so hostile names such as `__proto__` stay plain data. */
 export type Labels = Record<string, string>;
 
 export interface FieldLike {
@@ -29,6 +29,7 @@ export interface FrameLike {
   /** From an instant query (vector, scalar, numeric-multi): decided once here, asked often. */
   instant: boolean;
   fieldCount: number;
+  /** The frame as it arrived, for `decodeFields`. */
   source: Record<string, unknown>;
   /** DataFrameJSON (`{schema, data}`) rather than a DataFrame or a look-alike. */
   wire: boolean;
