@@ -15,7 +15,7 @@ export interface Axis {
   /** Median spacing in ms (0 for instant data). */
   step: number;
   recentStart: number;
-  /** For each series, the axis index of each of its samples. */
+  /** For each series, the axis index of each of its samples. Shared between series: never written to. */
   index: Int32Array[];
 }
 
