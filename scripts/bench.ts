@@ -35,29 +35,33 @@ function shuffle<T>(items: T[]): T[] {
     .map(({ item }) => item);
 }
 
+/**
+ * Frames as a parser builds them: one after the other in the order of the response, each with its
+ * own arrays and labels, so that memory order follows that order (as it does in Grafana).
+ */
+function asParsed(frames: PlainFrame[]): PlainFrame[] {
+  return frames.map((f) => ({
+    ...f,
+    meta: { ...f.meta },
+    fields: f.fields.map((field) =>
+      field.labels
+        ? { ...field, labels: { ...field.labels }, values: field.values.slice() }
+        : { ...field, values: field.values.slice() }
+    ),
+  }));
+}
+
 function makeFrames(size: Size): PlainFrame[] {
-  if (size.instant) {
-    // Instant vectors come in no particular order.
-    const frames: PlainFrame[] = [];
-    for (let b = 0; b < size.brokers; b++) {
-      for (let t = 0; t < size.topics; t++) {
-        frames.push(
-          instantFrame({ instance: `broker-${b}`, topic: `topic-${t}` }, 50 + ((b * 7919 + t * 104729) % 1000) / 10)
-        );
-      }
-    }
-    return shuffle(frames);
-  }
-  // Prometheus' range results: every series on the same step grid, sorted by labels, each frame with its own arrays.
-  const frames = inPrometheusOrder(
-    clusterFrames({
-      brokers: size.brokers,
-      topics: size.topics,
-      points: size.points,
-      rate: (b, t, i) => 50 + ((b * 7919 + t * 104729 + i * 15485863) % 1000) / 10,
-    })
-  ).map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, values: field.values.slice() })) }));
-  return size.shuffled ? shuffle(frames) : frames;
+  const rate = (b: number, t: number, i: number) => 50 + ((b * 7919 + t * 104729 + i * 15485863) % 1000) / 10;
+  const frames = size.instant
+    ? Array.from({ length: size.brokers * size.topics }, (_, k) => {
+        const b = Math.floor(k / size.topics);
+        const t = k % size.topics;
+        return instantFrame({ instance: `broker-${b}`, topic: `topic-${t}` }, rate(b, t, 0));
+      })
+    : clusterFrames({ brokers: size.brokers, topics: size.topics, points: size.points, rate });
+  // Range results come sorted by labels (Prometheus sorts them); instant vectors in no particular order.
+  return asParsed(size.shuffled ? shuffle(frames) : inPrometheusOrder(frames));
 }
 
 /** Median of `runs` timed calls, after two untimed ones so every contender is measured once the JIT has settled. */

@@ -37,13 +37,16 @@ function escapeNul(text: string): string {
  * that arrive sorted, as range queries do, are recognised as such and need no sorting.
  */
 export function seriesKey(labels: Labels): string {
-  const keys = sortedNames(labels);
-  let key = '';
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    key += escapeNul(k) + END + escapeNul(labels[k]) + END;
+  const names = sortedNames(labels);
+  // Joined rather than concatenated: one flat string, which hashing and comparing need anyway.
+  const parts = new Array<string>(names.length * 4);
+  for (let i = 0; i < names.length; i++) {
+    parts[4 * i] = escapeNul(names[i]);
+    parts[4 * i + 1] = END;
+    parts[4 * i + 2] = escapeNul(labels[names[i]]);
+    parts[4 * i + 3] = END;
   }
-  return key;
+  return parts.join('');
 }
 
 /** Label names in order. Prometheus and Grafana hand them over sorted: sorting only when needed saves a lot on 100k series. */

@@ -1,4 +1,4 @@
-import { compareLabels, comparePairs, labelPairs, mergeSeries, RawSeries } from './series';
+import { compareLabels, mergeSeries, RawSeries, seriesKey } from './series';
 
 /**
  * The series of one role, unique and sorted by identity, so that the order frames arrive in never
@@ -22,19 +22,16 @@ export class SeriesSet {
     if (this.ordered) {
       return this.series;
     }
-    // Otherwise sort positions by label pairs read once per series (no key strings, no map),
-    // and merge neighbours with equal labels. Merging is order-free, so ties need no rule.
-    const pairs = this.series.map((s) => labelPairs(s.labels));
-    const order = Array.from(pairs.keys()).sort((a, b) => comparePairs(pairs[a], pairs[b]));
-    const out: RawSeries[] = [];
-    for (let k = 0; k < order.length; k++) {
-      const s = this.series[order[k]];
-      if (k > 0 && comparePairs(pairs[order[k - 1]], pairs[order[k]]) === 0) {
-        out[out.length - 1] = mergeSeries(out[out.length - 1], s);
-      } else {
-        out.push(s);
-      }
+    // Otherwise merge equal series by identity key and sort the keys. The default sort compares
+    // strings by UTF-16 code units, as < does, and runs much faster than a comparator.
+    const byKey = new Map<string, RawSeries>();
+    for (const s of this.series) {
+      const key = seriesKey(s.labels);
+      const seen = byKey.get(key);
+      byKey.set(key, seen ? mergeSeries(seen, s) : s);
     }
-    return out;
+    return Array.from(byKey.keys())
+      .sort()
+      .map((key) => byKey.get(key)!);
   }
 }
