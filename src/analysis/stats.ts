@@ -36,3 +36,26 @@ export function spreadAround(rates: readonly number[]): { mean: number; deviatio
   const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : 0;
   return { mean, deviation: (rate) => (mean > 0 ? (rate - mean) / mean : 0) };
 }
+
+/**
+ * Relative difference under which two figures count as equal: ratios such as (200 − 133.3…) / 133.3…
+ * land a hair off the 0.5 they mean, and rounding must not decide a threshold or a subject.
+ */
+export const RELATIVE_SLACK = 1e-9;
+
+/**
+ * The item farthest from the mean (largest |deviation|). Near-ties go to the earlier item, so
+ * floating-point rounding (a cluster scaled by some factor) never decides which broker is named.
+ */
+export function farthestFromMean<T>(items: Iterable<T>, deviationOf: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestAbs = 0;
+  for (const item of items) {
+    const abs = Math.abs(deviationOf(item));
+    if (best === undefined || abs - bestAbs > RELATIVE_SLACK * Math.max(abs, bestAbs)) {
+      best = item;
+      bestAbs = abs;
+    }
+  }
+  return best;
+}

@@ -7,7 +7,8 @@ import type { Finding, HealthOptions } from '../types';
 import { current, Timelines } from '../signals/brokerSignals';
 import { formatPercent, quote } from '../format';
 import { aboveCeiling, CheckResult, result } from './context';
-import { spreadAround } from '../stats';
+import { farthestFromMean, spreadAround } from '../stats';
+import { compareNames } from '../names';
 
 export function brokerByteRates(t: Timelines | undefined, options: HealthOptions): Map<string, number> {
   const out = new Map<string, number>();
@@ -44,15 +45,9 @@ export function checkBytesImbalance(
   if (!(mean > 0)) {
     return result();
   }
-  let subject = '';
-  let deviation = 0;
-  for (const [broker, r] of rates) {
-    const d = deviationOf(r);
-    if (Math.abs(d) > Math.abs(deviation) || subject === '') {
-      subject = broker;
-      deviation = d;
-    }
-  }
+  // Brokers in name order: (near-)ties go to the first name, so neither input order nor rounding picks it.
+  const subject = farthestFromMean(Array.from(rates.keys()).sort(compareNames), (b) => deviationOf(rates.get(b)!))!;
+  const deviation = deviationOf(rates.get(subject)!);
   const { warning, critical } = options.thresholds.imbalance;
   const severity = aboveCeiling(Math.abs(deviation), warning, critical);
   if (!severity) {

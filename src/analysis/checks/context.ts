@@ -1,5 +1,6 @@
 import type { BrokerStat, ClusterStat, Finding, HealthOptions, NotEvaluated, TopicStat } from '../types';
 import type { Axis } from '../model/timeline';
+import { RELATIVE_SLACK } from '../stats';
 
 /** What every check reads. Checks are pure functions of this and return findings. */
 export interface CheckContext {
@@ -28,9 +29,6 @@ export function result(findings: Finding[] = [], notEvaluated: NotEvaluated[] = 
 export function skipped(check: NotEvaluated['check'], reason: string): CheckResult {
   return { findings: [], notEvaluated: [{ check, reason }] };
 }
-
-/** Ratios such as (200 − 133.3…) / 133.3… land a hair below the 0.5 they mean; compare with this slack. */
-const RELATIVE_SLACK = 1e-9;
 
 /** value ≥ threshold, forgiving floating-point rounding. */
 export function reaches(value: number, threshold: number): boolean {

@@ -1,5 +1,6 @@
 import { formatFactor, formatPercent, formatRate, quote } from '../format';
 import { aboveCeiling, CheckContext, CheckResult, result, skipped } from './context';
+import { farthestFromMean } from '../stats';
 
 /**
  * `imbalance`: score = max over reporting brokers of |rate − mean| / mean. The subject is the
@@ -21,8 +22,8 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
   if (!severity) {
     return result();
   }
-  // Farthest from the mean; ties go to the first name so the subject never depends on input order.
-  const subject = ctx.reporting.reduce((best, b) => (Math.abs(b.deviation) > Math.abs(best.deviation) ? b : best));
+  // Farthest from the mean; (near-)ties go to the first name, so neither input order nor rounding picks it.
+  const subject = farthestFromMean(ctx.reporting, (b) => b.deviation)!;
   const hot = subject.deviation > 0;
   const ratio = subject.rate / ctx.cluster.avgPerBroker;
   const message = hot

@@ -344,6 +344,18 @@ describe('properties of the signal checks', () => {
     );
   });
 
+  it('a tie in deviation names the first broker at any scale (rounding does not pick the subject)', () => {
+    // 7, 10, 13 against a mean of 10: kafka-1 and kafka-3 are both 30% off; scaled by 0.01 the
+    // two deviations differ in the last bits.
+    for (const k of [1, 0.01000000000000001, 3]) {
+      const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([7, 10, 13][i] * k), 'B'));
+      const report = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
+      expect(checks(report)).toEqual(['warning:bytes-imbalance:kafka-1']);
+      const messages = analyze(messagesIn((b) => [7, 10, 13][b] * k), { minRate: 0.001 });
+      expect(messages.findings.find((f) => f.check === 'imbalance')?.subject).toBe('kafka-1');
+    }
+  });
+
   it('the order frames arrive in never changes a report with roles', () => {
     const frames = [
       ...messagesIn((b) => 100 + 40 * b),
