@@ -11,17 +11,22 @@ export interface LabelChoice {
   requestedButAbsent?: string;
 }
 
+/** Every label name any of the series carries: read once, then asked for each label to choose. */
+export function labelNames(series: Iterable<{ labels: Labels }>): Set<string> {
+  const present = new Set<string>();
+  for (const s of series) {
+    for (const key in s.labels) {
+      present.add(key);
+    }
+  }
+  return present;
+}
+
 /**
  * Picks the label to read. An explicit option wins when any series carries it; otherwise the
  * first candidate present on any series.
  */
-export function chooseLabel(labelSets: Labels[], option: string, candidates: string[]): LabelChoice {
-  const present = new Set<string>();
-  for (const labels of labelSets) {
-    for (const key of Object.keys(labels)) {
-      present.add(key);
-    }
-  }
+export function chooseLabel(present: ReadonlySet<string>, option: string, candidates: string[]): LabelChoice {
   if (option !== 'auto') {
     if (present.has(option)) {
       return { label: option };

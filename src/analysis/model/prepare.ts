@@ -8,7 +8,13 @@ import {
   tallyLooksCumulative,
   tallySteps,
 } from '../metric/counters';
-import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
+import {
+  BROKER_LABEL_CANDIDATES,
+  chooseLabel,
+  LabelChoice,
+  labelNames,
+  TOPIC_LABEL_CANDIDATES,
+} from '../metric/labels';
 import { describeSeries, RawSeries, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
@@ -117,16 +123,9 @@ export function prepareSeries(
   });
 
   const isCounter = counterDecisions(candidates, candidateInfos);
-  const broker = chooseLabel(
-    candidates.map((s) => s.labels),
-    opts.brokerLabel,
-    BROKER_LABEL_CANDIDATES
-  );
-  const topic = chooseLabel(
-    candidates.map((s) => s.labels),
-    opts.topicLabel,
-    TOPIC_LABEL_CANDIDATES
-  );
+  const present = labelNames(candidates);
+  const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
+  const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
   const rates: RateSeries[] = [];
   const metricNames = new Set<string>();
   let counterCount = 0;

@@ -5,7 +5,7 @@
  */
 import type { HealthOptions, MetricRole, RoleSummary } from '../types';
 import type { MetricInfo } from '../metric/metricNames';
-import { BROKER_LABEL_CANDIDATES, chooseLabel } from '../metric/labels';
+import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from '../metric/labels';
 import { deriveRates } from '../metric/counters';
 import { prepareSeries, RateSeries, UNLABELLED_BROKER } from '../model/prepare';
 import { Axis, buildAxis } from '../model/timeline';
@@ -68,14 +68,7 @@ export function byteRates(
 
 /** The broker label messages-in settled on, or else the one these series carry. */
 function labelFor(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): string | undefined {
-  return (
-    brokerLabel ??
-    chooseLabel(
-      series.map((s) => s.labels),
-      options.brokerLabel,
-      BROKER_LABEL_CANDIDATES
-    ).label
-  );
+  return brokerLabel ?? chooseLabel(labelNames(series), options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
 }
 
 /** Distinct metric names of the series, for messages. */
