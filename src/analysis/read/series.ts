@@ -60,31 +60,24 @@ function sortedNames(labels: Labels): string[] {
   return keys;
 }
 
-/** A label set as [name, value, name, value, …] in name order: cheap to compare many times. */
-export function labelPairs(labels: Labels): string[] {
-  const names = sortedNames(labels);
-  const out = new Array<string>(names.length * 2);
-  for (let i = 0; i < names.length; i++) {
-    out[2 * i] = names[i];
-    out[2 * i + 1] = labels[names[i]];
-  }
-  return out;
-}
-
-/** Prometheus' order of label sets (and the order of their keys): pair by pair, name then value; the shorter set first. */
-export function comparePairs(a: readonly string[], b: readonly string[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) {
-      return a[i] < b[i] ? -1 : 1;
+/**
+ * Compares two label sets as their keys compare, without building keys: Prometheus' order, pair
+ * by pair, name then value; the shorter set first.
+ */
+export function compareLabels(a: Labels, b: Labels): number {
+  const na = sortedNames(a);
+  const nb = sortedNames(b);
+  for (let i = 0; i < Math.min(na.length, nb.length); i++) {
+    if (na[i] !== nb[i]) {
+      return na[i] < nb[i] ? -1 : 1;
+    }
+    const va = a[na[i]];
+    const vb = b[nb[i]];
+    if (va !== vb) {
+      return va < vb ? -1 : 1;
     }
   }
-  return a.length - b.length;
-}
-
-/** Compares two label sets as their keys compare, without building keys. */
-export function compareLabels(a: Labels, b: Labels): number {
-  return comparePairs(labelPairs(a), labelPairs(b));
+  return na.length - nb.length;
 }
 
 /** `name{a="1", b="2"}` for messages, the way Prometheus prints a series. */

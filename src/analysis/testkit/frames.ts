@@ -3,6 +3,8 @@
  * Used by tests and the benchmark; not part of the public entry.
  */
 
+import { compareLabels } from '../read/series';
+
 export type LabelSet = Record<string, string>;
 
 export interface PlainField {
@@ -114,26 +116,11 @@ export function clusterFrames(spec: ClusterSpec): PlainFrame[] {
   return frames;
 }
 
-/** Label pairs of a frame's value field, by name. */
-function labelPairs(frame: PlainFrame): Array<[string, string]> {
-  return Object.entries(frame.fields[1]?.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * The frames in the order Prometheus returns range results (sorted by label set: pair by pair,
  * name then value, shorter sets first), which Grafana keeps.
  */
 export function inPrometheusOrder(frames: PlainFrame[]): PlainFrame[] {
-  const keyed = frames.map((frame) => ({ frame, pairs: labelPairs(frame) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < Math.min(a.pairs.length, b.pairs.length); i++) {
-      for (const j of [0, 1]) {
-        if (a.pairs[i][j] !== b.pairs[i][j]) {
-          return a.pairs[i][j] < b.pairs[i][j] ? -1 : 1;
-        }
-      }
-    }
-    return a.pairs.length - b.pairs.length;
-  });
-  return keyed.map((k) => k.frame);
+  const labelsOf = (frame: PlainFrame) => frame.fields[1]?.labels ?? {};
+  return frames.slice().sort((a, b) => compareLabels(labelsOf(a), labelsOf(b)));
 }
