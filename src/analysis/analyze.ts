@@ -227,7 +227,7 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
   const extracted = extractSeries(frames, options.roles);
-  const split = splitByRole(extracted.series);
+  const split = splitByRole(extracted.series, extracted.queries);
   const prepared = prepareSeries(split.messagesIn, options);
   const query = recommendedQueryFor(prepared);
   const reading = readingFindings(

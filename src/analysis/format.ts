@@ -11,6 +11,13 @@ export function formatRate(v: number): string {
   return `${text} msg/s`;
 }
 
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A plain figure with at most two decimals (1.95, 12, 1,234.5). */
+export function formatNumber(v: number): string {
+  return Number.isFinite(v) ? plainFormat.format(v) : 'n/a';
+}
+
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) {
     return 'n/a';

@@ -16,6 +16,24 @@ function clusterSum(t: Timelines): Float64Array {
   );
 }
 
+/**
+ * Offline partitions per step: the highest count any instance reports. Every KRaft controller
+ * reports the cluster's whole count (in ZooKeeper mode only the active controller does), so a sum
+ * would count the same partitions once per controller.
+ */
+export function offlineTimeline(t: Timelines): Float64Array {
+  const out = new Float64Array(t.axis.times.length).fill(NaN);
+  for (const values of t.byName.values()) {
+    for (let i = 0; i < out.length; i++) {
+      const v = values[i];
+      if (Number.isFinite(v) && !(v <= out[i])) {
+        out[i] = v;
+      }
+    }
+  }
+  return out;
+}
+
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 export function checkUnderReplicated(t: Timelines | undefined, persistMinutes: number): CheckResult {
@@ -53,12 +71,12 @@ export function checkOfflinePartitions(t: Timelines | undefined): CheckResult {
   if (!t) {
     return result();
   }
-  const sum = clusterSum(t);
-  const c = condition(sum, t.axis, (v) => v > 0);
+  const counts = offlineTimeline(t);
+  const c = condition(counts, t.axis, (v) => v > 0);
   if (!c.holds) {
     return result();
   }
-  const count = latest(sum);
+  const count = latest(counts);
   return result([
     {
       check: 'offline-partitions',

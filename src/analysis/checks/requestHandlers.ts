@@ -4,7 +4,7 @@
  */
 import type { Finding, LevelThresholds } from '../types';
 import { latest, Timelines } from '../signals/brokerSignals';
-import { formatPercent, quote } from '../format';
+import { formatNumber, formatPercent, quote } from '../format';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
 
@@ -13,9 +13,40 @@ export function isLifetimeAverage(names: string[]): boolean {
   return names.some((n) => /_percent$|meanrate/i.test(n));
 }
 
-export function checkRequestHandlers(t: Timelines | undefined, floor: LevelThresholds): CheckResult {
+/**
+ * An idle meter that reads above 1 is the KRaft combined-mode double count: said once, as
+ * information, and not judged — a 1.95 read as 2% idle would call every healthy broker saturated.
+ */
+function doubleCountNotice(level: number, refIds: string[]): CheckResult {
+  return result(
+    [
+      {
+        check: 'request-handlers',
+        severity: 'info',
+        message:
+          `The request-handler idle ratio reads ${formatNumber(level)}, above 1, so it is not judged: ` +
+          "in KRaft combined mode (process.roles=broker,controller) Kafka before 4.2 adds the broker's and the controller's " +
+          'handler pools into one meter, each divided by its own thread count (KAFKA-19606).',
+        value: level,
+        threshold: 1,
+        suggestion:
+          'Run dedicated controllers (process.roles=controller) and brokers (process.roles=broker), as production clusters do, ' +
+          'or upgrade to Kafka 4.2 or later, where the meter averages over all handler threads. ' +
+          'If the query is a percentage (0–100), say so in its text (… * 100) and it is read as one.',
+      },
+    ],
+    [{ check: 'request-handlers', reason: `idle ratio above 1 in query ${refIds.join(', ')} (combined-mode meter)` }]
+  );
+}
+
+export function checkRequestHandlers(
+  t: Timelines | undefined,
+  floor: LevelThresholds,
+  doubleCounted?: { level: number; refIds: string[] }
+): CheckResult {
+  const notice = doubleCounted ? doubleCountNotice(doubleCounted.level, doubleCounted.refIds) : result();
   if (!t) {
-    return result();
+    return notice;
   }
   const lifetime = isLifetimeAverage(t.names);
   const caveat = lifetime
@@ -45,5 +76,5 @@ export function checkRequestHandlers(t: Timelines | undefined, floor: LevelThres
       break;
     }
   }
-  return result(findings);
+  return result([...notice.findings, ...findings], notice.notEvaluated);
 }

@@ -7,13 +7,19 @@ const text = fc.oneof(
   fc.string({ maxLength: 6 }),
   fc.constantFrom('\u0000', '\u0000\u0001', 'a\u0000', 'a\u0000\u0000b', '\u0001', '__proto__', 'constructor', 'topic')
 );
-const labelSet = fc.dictionary(text, text.filter((v) => v !== ''), { maxKeys: 4 }).map((d) => {
-  const labels = newLabels();
-  for (const k of Object.keys(d)) {
-    labels[k] = d[k];
-  }
-  return labels;
-});
+const labelSet = fc
+  .dictionary(
+    text,
+    text.filter((v) => v !== ''),
+    { maxKeys: 4 }
+  )
+  .map((d) => {
+    const labels = newLabels();
+    for (const k of Object.keys(d)) {
+      labels[k] = d[k];
+    }
+    return labels;
+  });
 
 /** How Prometheus orders label sets (labels.Compare): pair by pair, name then value; the shorter set first. */
 function prometheusCompare(a: Record<string, string>, b: Record<string, string>): number {

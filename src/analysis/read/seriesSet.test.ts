@@ -8,7 +8,14 @@ function series(labels: Record<string, string>, time: number, value: number): Ra
   for (const k of Object.keys(labels)) {
     l[k] = labels[k];
   }
-  return { refId: 'A', labels: l, name: '', instant: false, times: Float64Array.of(time), values: Float64Array.of(value) };
+  return {
+    refId: 'A',
+    labels: l,
+    name: '',
+    instant: false,
+    times: Float64Array.of(time),
+    values: Float64Array.of(value),
+  };
 }
 
 const spec = fc.record({

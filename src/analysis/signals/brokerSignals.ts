@@ -12,7 +12,7 @@ import { Axis, buildAxis } from '../model/timeline';
 import { aggregate, reduceRate } from '../model/aggregate';
 import type { RawSeries } from '../read/series';
 import { median } from '../stats';
-import { METRIC_ROLES } from './roles';
+import { METRIC_ROLES, queryText } from './roles';
 
 export interface Timelines {
   axis: Axis;
@@ -98,14 +98,52 @@ export function gaugeSums(
 }
 
 /**
+ * Above this an idle "ratio" is not a ratio: in KRaft combined mode (broker and controller in one
+ * process) Kafka before 4.2 adds both request-handler pools to one meter, each divided by its own
+ * thread count, so the reading is up to 2 (KAFKA-19606). A little slack above 1 absorbs rate()
+ * extrapolation on an idle broker.
+ */
+const RATIO_CEILING = 1.05;
+/** Up to here an unmarked reading above the ceiling is the double-counting meter, not a percentage. */
+const DOUBLE_COUNT_MAX = 2.5;
+
+/** The query divides by 1e9 (nanoseconds to seconds): its values are ratios whatever they read. */
+const DIVIDES_BY_1E9 = /\/\s*(?:1e\+?0?9|1000000000|1_000_000_000)(?![\d.])/i;
+/** The query multiplies by 100: its values are percentages. */
+const TIMES_100 = /\*\s*100(?![\d.e])|(?<![\d.])100\s*\*/i;
+
+export interface IdleRatios {
+  /** Per-broker idle ratios (0–1) of the queries that could be judged. */
+  timelines?: Timelines;
+  /** Queries whose readings exceed a ratio: not judged, reported once. */
+  doubleCounted?: { level: number; refIds: string[] };
+}
+
+/** How to turn one query's readings into 0–1 ratios; NaN when they cannot be (double counted). */
+function idleScale(level: number, query: string): number {
+  const text = queryText(query);
+  const scale =
+    level > 1e3
+      ? 1e-9
+      : TIMES_100.test(text)
+        ? 0.01
+        : DIVIDES_BY_1E9.test(text) || level <= DOUBLE_COUNT_MAX
+          ? 1
+          : 0.01;
+  return level * scale > RATIO_CEILING ? NaN : scale;
+}
+
+/**
  * Request-handler idle as a 0–1 ratio per broker, whatever form arrives: the MeanRate gauge
  * (0–1), a percentage (0–100), the raw idle-nanoseconds count, or its rate() (about 1e9 × ratio).
+ * Readings that cannot be a ratio (the combined-mode meter) are set aside, not judged.
  */
 export function idleRatios(
   series: RawSeries[],
   options: HealthOptions,
-  brokerLabel: string | undefined
-): Timelines | undefined {
+  brokerLabel: string | undefined,
+  queries: Readonly<Record<string, string>> = {}
+): IdleRatios {
   const label = labelFor(series, options, brokerLabel);
   const derived = series.map((s) => {
     const cumulative = /(_total|_count)$/.test(s.name) && !s.instant;
@@ -113,21 +151,36 @@ export function idleRatios(
   });
   // The unit is a property of the query, not of one broker: a percentage query whose brokers are
   // all near 1% would read as ratios near 1 if judged one series at a time.
+  const keyOf = (s: RawSeries) => `${s.refId}|${s.name}`;
   const levelOf = new Map<string, number>();
   series.forEach((s, i) => {
-    const key = `${s.refId}|${s.name}`;
     const level = median(Array.from(derived[i]).filter((v) => Number.isFinite(v)));
-    levelOf.set(key, Math.max(levelOf.get(key) ?? 0, Number.isFinite(level) ? level : 0));
+    levelOf.set(keyOf(s), Math.max(levelOf.get(keyOf(s)) ?? 0, Number.isFinite(level) ? level : 0));
   });
-  const rates: RateSeries[] = series.map((s, i) => {
-    const level = levelOf.get(`${s.refId}|${s.name}`) ?? 0;
-    const scale = level > 1e3 ? 1e-9 : level > 1.5 ? 0.01 : 1;
+  const scaleOf = new Map<string, number>();
+  let doubleCounted: IdleRatios['doubleCounted'];
+  for (const [key, level] of levelOf) {
+    const refId = key.slice(0, key.indexOf('|'));
+    const scale = idleScale(level, queries[refId] ?? '');
+    scaleOf.set(key, scale);
+    if (Number.isNaN(scale)) {
+      const refIds = new Set([...(doubleCounted?.refIds ?? []), refId]);
+      const ratio = level > 1e3 ? level * 1e-9 : level;
+      doubleCounted = { level: Math.max(doubleCounted?.level ?? 0, ratio), refIds: Array.from(refIds).sort() };
+    }
+  }
+  const rates: RateSeries[] = [];
+  series.forEach((s, i) => {
+    const scale = scaleOf.get(keyOf(s))!;
+    if (Number.isNaN(scale)) {
+      return;
+    }
     const values = scale === 1 ? derived[i] : derived[i].map((v) => v * scale);
-    return { broker: brokerOf(s.labels, label), times: s.times, values, instant: s.instant };
+    rates.push({ broker: brokerOf(s.labels, label), times: s.times, values, instant: s.instant });
   });
   const t = summed(rates, options);
   if (!t) {
-    return undefined;
+    return { doubleCounted };
   }
   // Several series for one broker (pools, duplicates) average rather than add up.
   const counts = new Map<string, number>();
@@ -143,7 +196,7 @@ export function idleRatios(
       );
     }
   }
-  return { ...t, names: namesOf(series) };
+  return { timelines: { ...t, names: namesOf(series) }, doubleCounted };
 }
 
 const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];

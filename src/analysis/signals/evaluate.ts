@@ -6,7 +6,12 @@ import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, Sign
 import type { RawSeries } from '../read/series';
 import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
 import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
-import { checkActiveControllers, checkOfflinePartitions, checkUnderReplicated } from '../checks/replication';
+import {
+  checkActiveControllers,
+  checkOfflinePartitions,
+  checkUnderReplicated,
+  offlineTimeline,
+} from '../checks/replication';
 import { checkRequestHandlers } from '../checks/requestHandlers';
 import { consumerGroups } from '../checks/consumerLag';
 import type { CheckResult } from '../checks/context';
@@ -14,10 +19,12 @@ import type { CheckResult } from '../checks/context';
 export interface SplitSeries {
   messagesIn: RawSeries[];
   byRole: Map<MetricRole, RawSeries[]>;
+  /** Query text per refId, where Grafana reported it (units are sometimes only visible there). */
+  queries: Readonly<Record<string, string>>;
 }
 
 /** Series of unknown role stay with messages-in, which reads them as before (or lists them as ignored). */
-export function splitByRole(series: RawSeries[]): SplitSeries {
+export function splitByRole(series: RawSeries[], queries: Readonly<Record<string, string>> = {}): SplitSeries {
   const byRole = new Map<MetricRole, RawSeries[]>();
   const messagesIn: RawSeries[] = [];
   for (const s of series) {
@@ -28,7 +35,7 @@ export function splitByRole(series: RawSeries[]): SplitSeries {
       (byRole.get(role) ?? byRole.set(role, []).get(role)!).push(s);
     }
   }
-  return { messagesIn, byRole };
+  return { messagesIn, byRole, queries };
 }
 
 export interface SignalsResult {
@@ -41,6 +48,10 @@ export interface SignalsResult {
 function latestOf(t: Timelines | undefined, broker: string): number {
   const values = t?.byName.get(broker);
   return values ? latest(values) : NaN;
+}
+
+function finiteOrUndefined(v: number): number | undefined {
+  return Number.isFinite(v) ? v : undefined;
 }
 
 function sumLatest(t: Timelines | undefined): number | undefined {
@@ -74,9 +85,10 @@ export function evaluateSignals(
   const get = (role: MetricRole) => split.byRole.get(role) ?? [];
   const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel) : undefined;
   const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel) : undefined;
-  const idle = get('requestHandlerIdle').length
-    ? idleRatios(get('requestHandlerIdle'), options, brokerLabel)
+  const idleRead = get('requestHandlerIdle').length
+    ? idleRatios(get('requestHandlerIdle'), options, brokerLabel, split.queries)
     : undefined;
+  const idle = idleRead?.timelines;
   const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel) : undefined;
   const offline = get('offlinePartitions').length
     ? gaugeSums(get('offlinePartitions'), options, brokerLabel)
@@ -126,7 +138,7 @@ export function evaluateSignals(
   const results: CheckResult[] = [
     checkBytesImbalance('in', inRates, options),
     checkBytesImbalance('out', outRates, options),
-    checkRequestHandlers(idle, options.thresholds.requestHandlerIdle),
+    checkRequestHandlers(idle, options.thresholds.requestHandlerIdle, idleRead?.doubleCounted),
     checkUnderReplicated(urp, options.thresholds.underReplicatedMinutes),
     checkOfflinePartitions(offline),
     checkActiveControllers(controllers),
@@ -144,7 +156,7 @@ export function evaluateSignals(
     summary: {
       roles,
       underReplicated: sumLatest(urp),
-      offlinePartitions: sumLatest(offline),
+      offlinePartitions: offline ? finiteOrUndefined(latest(offlineTimeline(offline))) : undefined,
       activeControllers: sumLatest(controllers),
       consumerGroups: lagResult.groups,
     },

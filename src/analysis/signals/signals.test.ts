@@ -192,6 +192,32 @@ describe('replication and controllers', () => {
     expect(r.signals.offlinePartitions).toBe(4);
   });
 
+  it('counts offline partitions once when every controller reports them', () => {
+    // KRaft: each controller publishes the cluster's count; three controllers report the same 2.
+    const controllers = ['controller-1', 'controller-2', 'controller-3'].map((c) =>
+      rangeFrame(
+        { __name__: 'kafka_controller_kafkacontroller_offlinepartitionscount', instance: c },
+        times,
+        flat(2),
+        'F'
+      )
+    );
+    const r = analyze([...messagesIn(), ...controllers]);
+    expect(checks(r)).toEqual(['critical:offline-partitions:']);
+    expect(r.signals.offlinePartitions).toBe(2);
+    expect(r.findings[0]).toMatchObject({ value: 2, message: expect.stringMatching(/^2 partitions have no leader/) });
+    // ZooKeeper mode: only the active controller reports; the others say 0.
+    const zk = ['kafka-1', 'kafka-2', 'kafka-3'].map((b, i) =>
+      rangeFrame(
+        { __name__: 'kafka_controller_kafkacontroller_offlinepartitionscount', instance: b },
+        times,
+        flat(i === 1 ? 3 : 0),
+        'F'
+      )
+    );
+    expect(analyze([...messagesIn(), ...zk]).signals.offlinePartitions).toBe(3);
+  });
+
   it('wants exactly one active controller, and does not cry wolf when controllers are not scraped', () => {
     const controllers = (f: (b: number, k: number) => number) =>
       gauge('kafka_controller_kafkacontroller_activecontrollercount', (i) => times.map((_, k) => f(i, k)));
@@ -228,6 +254,86 @@ describe('request handlers', () => {
     expect(checks(r3)).toEqual(['warning:request-handlers:kafka-2']);
     expect(r3.findings[0].message).not.toContain('lifetime');
     expect(r3.brokers[1].requestHandlerIdle).toBeCloseTo(0.25);
+  });
+});
+
+describe('request handlers in KRaft combined mode (KAFKA-19606)', () => {
+  /** Grafana's record of a query, on the first frame of its refId. */
+  const withQuery = (frames: PlainFrame[], expr: string): PlainFrame[] =>
+    frames.map((f, i) =>
+      i === 0 ? { ...f, meta: { ...f.meta, executedQueryString: `Expr: ${expr}\nStep: 15s` } } : f
+    );
+  const notJudged = (r: HealthReport) => {
+    expect(checks(r)).toEqual(['info:request-handlers:']);
+    expect(r.verdict).toBe('ok');
+    expect(r.findings[0].message).toMatch(/combined mode.*KAFKA-19606/);
+    expect(r.brokers.map((b) => b.requestHandlerIdle)).toEqual([undefined, undefined, undefined]);
+    expect(r.notEvaluated.map((n) => n.check)).toContain('request-handlers');
+  };
+  const DIVIDED =
+    'sum by (instance) (rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m])) / 1e9';
+
+  it('does not read a meter above 1 as a percentage: the rate of the nanoseconds count', () => {
+    const counter = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total', (i) =>
+      times.map((_, k) => ((k * STEP) / 1000) * 1e9 * (1.95 - 0.1 * i))
+    );
+    notJudged(analyze([...messagesIn(), ...counter]));
+    // The same values after rate() / 1e9 in the query, as the dashboard asks for them.
+    const ratios = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(1.95 - 0.1 * i), 'D'));
+    const r = analyze([...messagesIn(), ...withQuery(ratios, DIVIDED)], { roles: { D: 'requestHandlerIdle' } });
+    notJudged(r);
+    expect(r.findings[0].value).toBeCloseTo(1.95);
+    expect(r.findings[0].message).toContain('reads 1.95');
+  });
+
+  it('does not judge the MeanRate gauge above 1 either', () => {
+    notJudged(
+      analyze([
+        ...messagesIn(),
+        ...gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', () => flat(1.9)),
+      ])
+    );
+  });
+
+  it('still reads a query marked as a percentage (* 100) as one, however low', () => {
+    const percent = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(i === 0 ? 2 : 1.5), 'D'));
+    const r = analyze([...messagesIn(), ...withQuery(percent, `100 * (${DIVIDED})`)], {
+      roles: { D: 'requestHandlerIdle' },
+    });
+    expect(checks(r)).toEqual([
+      'critical:request-handlers:kafka-1',
+      'critical:request-handlers:kafka-2',
+      'critical:request-handlers:kafka-3',
+    ]);
+    expect(r.brokers[0].requestHandlerIdle).toBeCloseTo(0.02);
+  });
+
+  it('never calls a combined-mode broker busy, whatever its real idle ratio (property)', () => {
+    // Controller pool idle (≈1) plus the broker pool's own ratio, in every form the meter arrives in.
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.06, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), (own) => {
+        const forms = [
+          gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total', (i) =>
+            times.map((_, k) => ((k * STEP) / 1000) * 1e9 * (1 + own[i]))
+          ),
+          withQuery(
+            BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(1 + own[i]), 'B')),
+            DIVIDED
+          ),
+        ];
+        for (const form of forms) {
+          const r = analyze([...messagesIn(), ...form], { roles: { B: 'requestHandlerIdle' } });
+          expect(r.findings.filter((f) => f.check === 'request-handlers' && f.severity !== 'info')).toEqual([]);
+        }
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it('judges the dedicated-broker meter, which stays within 0–1', () => {
+    const ratios = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(i === 2 ? 0.05 : 0.9), 'D'));
+    const r = analyze([...messagesIn(), ...withQuery(ratios, DIVIDED)], { roles: { D: 'requestHandlerIdle' } });
+    expect(checks(r)).toEqual(['critical:request-handlers:kafka-3']);
   });
 });
 
@@ -351,7 +457,10 @@ describe('properties of the signal checks', () => {
       const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([7, 10, 13][i] * k), 'B'));
       const report = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
       expect(checks(report)).toEqual(['warning:bytes-imbalance:kafka-1']);
-      const messages = analyze(messagesIn((b) => [7, 10, 13][b] * k), { minRate: 0.001 });
+      const messages = analyze(
+        messagesIn((b) => [7, 10, 13][b] * k),
+        { minRate: 0.001 }
+      );
       expect(messages.findings.find((f) => f.check === 'imbalance')?.subject).toBe('kafka-1');
     }
   });
