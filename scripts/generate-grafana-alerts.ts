@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { parse, stringify } from 'yaml';
+import { uidProblem } from './provisioning/grafanaProvisioning';
 const prom: { groups: Array<{ rules: unknown[] }> } = parse(
   readFileSync('provisioning/prometheus/rules/kafka-alerts.yml', 'utf8')
 );
@@ -29,6 +30,10 @@ const titles: Record<string, string> = {
   KafkaConsumerLagGrowing: 'Kafka consumer group falling behind',
   KafkaConsumerGroupStalled: 'Kafka consumer group stalled',
 };
+/** Grafana refuses uids over 40 characters (and then does not start): shorter uids where the derived one is too long. */
+const uids: Record<string, string> = {
+  KafkaUnderReplicatedPartitionsPersistent: 'kbh-under-replicated-persistent',
+};
 interface PromRule {
   alert: string;
   expr: string;
@@ -48,11 +53,16 @@ const rules = (prom.groups[0].rules as PromRule[]).map((r) => {
         ? { type: 'lt', params: [n] }
         : { type: 'outside_range', params: [n, n] };
   const uid =
+    uids[r.alert] ??
     'kbh-' +
-    r.alert
-      .replace(/^Kafka/, '')
-      .replace(/([a-z])([A-Z])/g, '$1-$2')
-      .toLowerCase();
+      r.alert
+        .replace(/^Kafka/, '')
+        .replace(/([a-z])([A-Z])/g, '$1-$2')
+        .toLowerCase();
+  const bad = uidProblem(uid);
+  if (bad) {
+    throw new Error(`${r.alert}: ${bad}; give it a shorter one in \`uids\``);
+  }
   const summary = r.annotations.summary
     .replace('{{ $value | humanizePercentage }}', '{{ humanizePercentage $values.B.Value }}')
     .replace('{{ $value }}', '{{ $values.B.Value }}');

@@ -226,7 +226,7 @@ describe('alert rules', () => {
       'kbh-under-replicated-partitions': [0],
       'kbh-offline-partitions': [0],
       'kbh-active-controllers': [1, 1],
-      'kbh-under-replicated-partitions-persistent': [0],
+      'kbh-under-replicated-persistent': [0],
       'kbh-bytes-in-imbalance': [t.imbalance.warning],
       'kbh-bytes-in-imbalance-critical': [t.imbalance.critical],
       'kbh-bytes-out-imbalance': [t.imbalance.warning],
@@ -244,7 +244,7 @@ describe('alert rules', () => {
     for (const g of grafanaRules().filter((r) => ['imbalance', 'drop', 'broker-stalled'].includes(r.labels.check))) {
       expect(query(g).model.expr).toContain(`>= ${minRate})`);
     }
-    const persistent = grafanaRules().find((r) => r.uid === 'kbh-under-replicated-partitions-persistent')!;
+    const persistent = grafanaRules().find((r) => r.uid === 'kbh-under-replicated-persistent')!;
     expect(persistent.for).toBe(`${t.underReplicatedMinutes}m`);
     const groupStalled = grafanaRules().find((r) => r.uid === 'kbh-consumer-group-stalled')!;
     expect(query(groupStalled).model.expr).toContain(`(kafka:consumergroup_lag:sum > ${t.consumerLagFloor})`);

@@ -52,3 +52,18 @@ export function healthPanelQueries(): Array<{ source: string; refId: string; exp
 export function healthPanelOptions(): unknown {
   return dashboard().panels.find((p) => p.type === pluginId())!.options;
 }
+
+/**
+ * Grafana's environment in the demo stack: the compose file's values with `${VAR:-default}`
+ * resolved to the defaults, or to `overrides` (what a user exports before `docker compose up`).
+ */
+export function grafanaEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
+  const compose = readYaml<{ services: { grafana: { environment: Record<string, string> } } }>('docker-compose.yaml');
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(compose.services.grafana.environment)) {
+    env[name] = String(value).replace(/\$\{([A-Z_][A-Z0-9_]*):-([^}]*)\}/g, (_, v: string, fallback: string) =>
+      overrides[v] !== undefined ? overrides[v] : fallback
+    );
+  }
+  return env;
+}
