@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { BROKERS, Counters, SCENARIOS, ScenarioName } from './simulator/model';
-import { historyOpenMetrics } from './simulator/openmetrics';
+import { BROKERS, CONTROLLERS, Counters, Scenario, SCENARIOS, ScenarioName } from './simulator/model';
+import { CONTROLLER_JOB, historyOpenMetrics } from './simulator/openmetrics';
 import { RunningExporters, startExporters } from './simulator/server';
 import { api, promtool, RunningPrometheus, startPrometheus } from './prometheus';
 import { PromResponse } from './promToFrames';
@@ -28,8 +28,9 @@ export interface RunningCluster {
   stop: () => Promise<void>;
 }
 
-export async function startCluster(name: ScenarioName, ruleFiles: string[] = []): Promise<RunningCluster> {
-  const dir = mkdtempSync(join(tmpdir(), `kbh-e2e-${name}-`));
+export async function startCluster(which: ScenarioName | Scenario, ruleFiles: string[] = []): Promise<RunningCluster> {
+  const scenario = typeof which === 'string' ? SCENARIOS[which] : which;
+  const dir = mkdtempSync(join(tmpdir(), `kbh-e2e-${scenario.name}-`));
   let exporters: RunningExporters | undefined;
   let prometheus: RunningPrometheus | undefined;
   const stop = async () => {
@@ -38,7 +39,6 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const scenario = SCENARIOS[name];
     // Whole seconds, a little in the past so the last backfilled sample precedes the first scrape.
     const anchor = Math.floor(Date.now() / 1000) - 2;
     const counters = new Counters(scenario, -HISTORY_SECONDS, LIVE_SECONDS);
@@ -65,6 +65,11 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
         // The demo's scrape config names instances after the broker hosts; here the hosts are
         // loopback ports, so the same instance label is set on each target.
         ...BROKERS.map((b) => `      - targets: ['${exporters!.targets[b]}']\n        labels: { instance: '${b}' }`),
+        `  - job_name: ${CONTROLLER_JOB}`,
+        '    static_configs:',
+        ...CONTROLLERS.map(
+          (c) => `      - targets: ['${exporters!.targets[c]}']\n        labels: { instance: '${c}' }`
+        ),
         '  - job_name: kafka-exporter',
         '    static_configs:',
         `      - targets: ['${exporters!.lagExporter}']\n        labels: { instance: 'kafka-exporter' }`,
@@ -72,13 +77,16 @@ export async function startCluster(name: ScenarioName, ruleFiles: string[] = [])
     );
     prometheus = await startPrometheus(config, data);
     const url = prometheus.url;
-    // Bounded wait: every live broker scraped at least twice. (Prometheus hands new targets to the
-    // scrapers on a 5 s tick, so this takes a few seconds whatever the scrape interval.)
-    const liveBrokers = BROKERS.filter((b) => scenario.up(b, 0)).length;
+    // Bounded wait: every live broker and every controller scraped at least twice. (Prometheus
+    // hands new targets to the scrapers on a 5 s tick, so this takes a few seconds whatever the
+    // scrape interval.)
+    const liveNodes = BROKERS.filter((b) => scenario.up(b, 0)).length + CONTROLLERS.length;
     for (let i = 0; i < 100; i++) {
-      const r = await api<PromResponse>(url, '/api/v1/query', { query: 'count_over_time(up{job="kafka"}[10s]) >= 2' });
+      const r = await api<PromResponse>(url, '/api/v1/query', {
+        query: `count_over_time(up{job=~"kafka|${CONTROLLER_JOB}"}[10s]) >= 2`,
+      });
       const ready = (r.data?.result as unknown[] | undefined)?.length ?? 0;
-      if (ready >= liveBrokers) {
+      if (ready >= liveNodes) {
         break;
       }
       await new Promise((res) => setTimeout(res, 200));

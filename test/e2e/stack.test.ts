@@ -4,17 +4,17 @@
  * it points at is checked to exist and agree with the plugin and the panel's defaults.
  */
 import { execFile } from 'child_process';
-import { existsSync, readdirSync, writeFileSync, mkdtempSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 // The options' plain modules: the index also loads the editors (React, @grafana/ui).
 import { DEFAULT_OPTIONS } from '../../src/options/defaults';
 import { migrateOptions } from '../../src/options/migrate';
-import { satisfies } from 'semver';
+import { satisfies, validRange } from 'semver';
 import { dashboard, DASHBOARD_FILE, pluginId, read, readJson, readYaml, REPO } from './stackFiles';
 import { promtool } from './prometheus';
-import { BROKERS, Counters, SCENARIOS } from './simulator/model';
+import { BROKERS, CONTROLLERS, Counters, SCENARIOS } from './simulator/model';
 import { scrape } from './simulator/exposition';
 
 const run = promisify(execFile);
@@ -67,24 +67,138 @@ describe('docker-compose.yaml', () => {
     expect(satisfies(version, range)).toBe(true);
   });
 
-  it('builds the plugin with the same commands as a developer and loads it unsigned for our id only', () => {
+  it('loads the plugin unsigned for our id only, read-only from ./dist', () => {
     const { services } = compose();
-    expect(JSON.stringify(services['plugin-build'])).toContain('npm ci --no-audit --no-fund && npm run build');
     expect(services.grafana.environment!.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe(pluginId());
     expect(services.grafana.volumes).toContain(`./dist:/var/lib/grafana/plugins/${pluginId()}:ro`);
     expect(services.grafana.environment!.GF_AUTH_ANONYMOUS_ORG_ROLE).toBe('Viewer');
   });
 
-  it('keeps KAFKA_OPTS (the JMX agent) away from the CLI tools', () => {
-    const { services } = compose();
-    for (const b of ['kafka-1', 'kafka-2', 'kafka-3']) {
-      expect(services[b].environment!.KAFKA_OPTS).toContain(
-        '-javaagent:/opt/jmx-agent/jmx_prometheus_javaagent.jar=7071:'
+  it("builds with a Node that satisfies every dependency's engines", () => {
+    const node = compose().services['plugin-build'].image!.match(/^node:(\d+\.\d+\.\d+)-/)![1];
+    const lock = readJson<{ packages: Record<string, { engines?: { node?: string } }> }>('package-lock.json');
+    const unmet = Object.entries(lock.packages)
+      .filter(([, p]) => typeof p.engines?.node === 'string' && validRange(p.engines.node))
+      .filter(([, p]) => !satisfies(node, p.engines!.node!))
+      .map(([name, p]) => `${name} ${p.engines!.node}`);
+    expect(unmet).toEqual([]);
+  });
+
+  describe('the plugin build, run with a stand-in npm', () => {
+    // The service's own script, in a scratch checkout with an `npm` that only records its calls.
+    const script = () => (compose().services['plugin-build'] as { command: string[] }).command[0].replace(/\$\$/g, '$');
+    let dir: string;
+    const runBuild = async () => {
+      await run('sh', ['-c', script()], { cwd: dir, env: { ...process.env, PATH: `${dir}/bin:${process.env.PATH}` } });
+      const calls = readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
+      writeFileSync(join(dir, 'calls'), '');
+      return calls;
+    };
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'kbh-build-'));
+      mkdirSync(join(dir, 'bin'));
+      mkdirSync(join(dir, 'node_modules'));
+      writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+      writeFileSync(join(dir, 'calls'), '');
+      writeFileSync(join(dir, 'bin/npm'), '#!/bin/sh\necho "$*" >> calls\n', { mode: 0o755 });
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('installs with npm ci the first time, then only builds until the lockfile changes', async () => {
+      expect(await runBuild()).toEqual(['ci --no-audit --no-fund', 'run build']);
+      expect(await runBuild()).toEqual(['run build']);
+      writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion": 3, "changed": true}\n');
+      expect(await runBuild()).toEqual(['ci --no-audit --no-fund', 'run build']);
+      expect(await runBuild()).toEqual(['run build']);
+    });
+
+    it("keeps node_modules and npm's cache in volumes", () => {
+      const volumes = compose().services['plugin-build'].volumes!;
+      expect(volumes).toEqual(
+        expect.arrayContaining(['plugin-node-modules:/src/node_modules', 'npm-cache:/root/.npm'])
       );
-      expect(JSON.stringify((services[b] as { healthcheck?: unknown }).healthcheck)).toContain('KAFKA_OPTS= ');
-    }
-    expect(services.loadgen.environment?.KAFKA_OPTS).toBeUndefined();
-    expect(read('docker/loadgen/loadgen.sh')).toContain('unset KAFKA_OPTS');
+      expect(Object.keys(compose().volumes)).toEqual(expect.arrayContaining(['plugin-node-modules', 'npm-cache']));
+    });
+  });
+
+  describe('the Kafka cluster: dedicated KRaft controllers and brokers, as production runs them', () => {
+    const env = (name: string) => compose().services[name].environment!;
+    const controllers = () => Object.keys(compose().services).filter((n) => /^controller-\d$/.test(n));
+    const brokers = () => Object.keys(compose().services).filter((n) => /^kafka-\d$/.test(n));
+
+    it('runs three controllers (process.roles=controller) as the quorum and three brokers', () => {
+      expect(controllers()).toEqual(['controller-1', 'controller-2', 'controller-3']);
+      expect(brokers()).toEqual(['kafka-1', 'kafka-2', 'kafka-3']);
+      const voters = controllers()
+        .map((c) => `${env(c).KAFKA_NODE_ID}@${c}:9093`)
+        .join(',');
+      for (const c of controllers()) {
+        expect(env(c).KAFKA_PROCESS_ROLES).toBe('controller');
+        // The image refuses advertised listeners on a controller-only node.
+        expect(env(c).KAFKA_ADVERTISED_LISTENERS).toBeUndefined();
+        expect(env(c).KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(voters);
+      }
+      for (const b of brokers()) {
+        expect(env(b).KAFKA_PROCESS_ROLES).toBe('broker');
+        expect(env(b).KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(voters);
+        expect(env(b).KAFKA_ADVERTISED_LISTENERS).toBe(`PLAINTEXT://${b}:9092`);
+      }
+      const ids = [...controllers(), ...brokers()].map((n) => String(env(n).KAFKA_NODE_ID));
+      expect(new Set(ids).size).toBe(6);
+      // The load generator's replica assignment names brokers by node id: kafka-N is node N.
+      expect(brokers().map((b) => String(env(b).KAFKA_NODE_ID))).toEqual(['1', '2', '3']);
+      expect(read('docker/loadgen/loadgen.sh')).toMatch(/--replica-assignment [123:,]+$/m);
+    });
+
+    it('runs one Kafka image everywhere, a 4.x with the idle-meter fix (KAFKA-19606, Kafka 4.2)', () => {
+      const images = new Set([...controllers(), ...brokers(), 'loadgen'].map((n) => compose().services[n].image));
+      expect(images.size).toBe(1);
+      const version = Array.from(images)[0]!.split(':')[1];
+      expect(satisfies(version, '>=4.2.0')).toBe(true);
+    });
+
+    it('gives every node the JMX agent with the rules of its role, and Prometheus scrapes them all', () => {
+      const prom = readYaml<{
+        scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
+      }>('provisioning/prometheus/prometheus.yml');
+      const targets = (job: string) => prom.scrape_configs.find((j) => j.job_name === job)!.static_configs[0].targets;
+      for (const [nodes, rules, job] of [
+        [brokers(), 'kafka-broker.yml', 'kafka'],
+        [controllers(), 'kafka-controller.yml', 'kafka-controller'],
+      ] as const) {
+        expect(targets(job)).toEqual(nodes.map((n) => `${n}:7071`));
+        for (const n of nodes) {
+          expect(env(n).KAFKA_OPTS).toBe(
+            `-javaagent:/opt/jmx-agent/jmx_prometheus_javaagent.jar=7071:/etc/jmx-exporter/${rules}`
+          );
+          expect(compose().services[n].volumes).toContain('./docker/jmx-exporter:/etc/jmx-exporter:ro');
+          expect(existsSync(join(REPO, 'docker/jmx-exporter', rules))).toBe(true);
+        }
+      }
+    });
+
+    it('keeps KAFKA_OPTS (the JMX agent) and the node heap away from the CLI tools', () => {
+      for (const n of [...controllers(), ...brokers()]) {
+        const check = JSON.stringify((compose().services[n] as { healthcheck?: unknown }).healthcheck);
+        expect(check).toContain('KAFKA_OPTS= KAFKA_HEAP_OPTS=-Xmx64m ');
+      }
+      expect(compose().services.loadgen.environment?.KAFKA_OPTS).toBeUndefined();
+      expect(read('docker/loadgen/loadgen.sh')).toContain('unset KAFKA_OPTS');
+      expect(read('docker/loadgen/loadgen.sh')).toMatch(/^export KAFKA_HEAP_OPTS="-Xms32m -Xmx96m"$/m);
+    });
+
+    it('reserves JVM heaps that fit the memory the README asks for', () => {
+      const mb = (opts: string) => Number(/-Xmx(\d+)m/.exec(opts)![1]);
+      const nodes = [...controllers(), ...brokers()].reduce((a, n) => a + mb(env(n).KAFKA_HEAP_OPTS), 0);
+      const loadgen = read('docker/loadgen/loadgen.sh');
+      // One JVM per producer, the burst producer and the two consumers.
+      const clients = (loadgen.match(/^produce [\w-]+ \d+ \d+ &$/gm) ?? []).length + 3;
+      const heaps = nodes + clients * mb(/KAFKA_HEAP_OPTS="([^"]+)"/.exec(loadgen)![1]) + 6 * 64;
+      // JVMs take about 1.5× their heap; Grafana, Prometheus and the build share what is left.
+      expect(heaps * 1.5).toBeLessThan(4500);
+      expect(read('README.md')).toMatch(/at least 6 GB/);
+      expect(read('README.md')).toMatch(/Compose v2/);
+    });
   });
 
   it('gives every variable the provisioning files use a default', () => {
@@ -275,10 +389,8 @@ describe('Prometheus files, with promtool', () => {
 
 describe('exporter rules and simulator', () => {
   /** Every metric name a rule can produce: `$1` expanded over the alternatives of the pattern's first group. */
-  function ruleNames(): string[] {
-    const config = readYaml<{ lowercaseOutputName: boolean; rules: Array<{ pattern: string; name: string }> }>(
-      'docker/jmx-exporter/kafka-broker.yml'
-    );
+  function ruleNames(file: string): string[] {
+    const config = readYaml<{ lowercaseOutputName: boolean; rules: Array<{ pattern: string; name: string }> }>(file);
     return config.rules.flatMap((r) => {
       const group = /\(([A-Za-z|]+)\)/.exec(r.pattern)?.[1];
       const names =
@@ -287,15 +399,19 @@ describe('exporter rules and simulator', () => {
     });
   }
 
-  it('serves exactly the metric names the rules file produces', () => {
+  it('serves exactly the metric names the rules files produce, per node role', () => {
     const counters = new Counters(SCENARIOS.balanced, -60, 60);
-    const served = new Set(
-      scrape(counters, BROKERS[0], 0)
-        .split('\n')
-        .filter((l) => l && !l.startsWith('#'))
-        .map((l) => /^[a-z_:]+/.exec(l)![0])
-    );
-    expect(served).toEqual(new Set(ruleNames()));
+    const served = (node: Parameters<typeof scrape>[1]) =>
+      new Set(
+        scrape(counters, node, 0)
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'))
+          .map((l) => /^[a-z_:]+/.exec(l)![0])
+      );
+    expect(served(BROKERS[0])).toEqual(new Set(ruleNames('docker/jmx-exporter/kafka-broker.yml')));
+    expect(served(CONTROLLERS[0])).toEqual(new Set(ruleNames('docker/jmx-exporter/kafka-controller.yml')));
+    // Brokers serve no controller metric: summed with the controllers' they would count twice.
+    expect(Array.from(served(BROKERS[0])).filter((n) => n.startsWith('kafka_controller_'))).toEqual([]);
   });
 
   it('serves each per-topic family with its all-topics series, equal to their sum', () => {

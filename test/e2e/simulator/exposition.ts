@@ -1,9 +1,20 @@
 /**
- * What the Prometheus JMX exporter (1.x Java agent) serves on :7071/metrics for one broker with our
- * rules file (docker/jmx-exporter/kafka-broker.yml): Prometheus text format 0.0.4, HELP with the
- * MBean, counters named `..._total`, numbers as Java's Double.toString writes them.
+ * What the Prometheus JMX exporter (1.x Java agent) serves on :7071/metrics for one node with our
+ * rules files (docker/jmx-exporter/kafka-broker.yml for brokers, kafka-controller.yml for the
+ * controllers): Prometheus text format 0.0.4, HELP with the MBean, counters named `..._total`,
+ * numbers as Java's Double.toString writes them.
  */
-import { Broker, Counters, gauges, GROUPS, TOPICS } from './model';
+import {
+  Broker,
+  BROKERS,
+  Controller,
+  controllerGauges,
+  Counters,
+  gauges,
+  groupsOf,
+  TopicSpec,
+  topicsOf,
+} from './model';
 
 /** Java's Double.toString: 12.0, 0.82, 1.2345678E7 (scientific from 10^7 and below 10^-3). */
 export function javaDouble(v: number): string {
@@ -45,8 +56,13 @@ export function renderText(families: Family[]): string {
   return lines.join('\n') + '\n';
 }
 
-function topicCounter(name: string, mbean: string, value: (topicIndex: number) => number): Family {
-  const perTopic = TOPICS.map((t, i) => ({ labels: { topic: t.name }, value: value(i) }));
+function topicCounter(
+  topics: readonly TopicSpec[],
+  name: string,
+  mbean: string,
+  value: (topicIndex: number) => number
+): Family {
+  const perTopic = topics.map((t, i) => ({ labels: { topic: t.name }, value: value(i) }));
   // The broker-wide MBean (no topic key) is the sum of the per-topic ones: the all-topics series.
   const all = perTopic.reduce((a, s) => a + s.value, 0);
   return {
@@ -60,14 +76,15 @@ function topicCounter(name: string, mbean: string, value: (topicIndex: number) =
 /** The families one broker exposes at absolute second `t` (relative to the scenario's anchor). */
 export function brokerFamilies(counters: Counters, broker: Broker, t: number): Family[] {
   const g = gauges(counters.scenario, broker, t);
+  const topics = topicsOf(counters.scenario);
   return [
-    topicCounter('kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) =>
+    topicCounter(topics, 'kafka_server_brokertopicmetrics_messagesin_total', 'MessagesInPerSec', (i) =>
       counters.messagesIn(broker, i, t)
     ),
-    topicCounter('kafka_server_brokertopicmetrics_bytesin_total', 'BytesInPerSec', (i) =>
+    topicCounter(topics, 'kafka_server_brokertopicmetrics_bytesin_total', 'BytesInPerSec', (i) =>
       counters.bytesIn(broker, i, t)
     ),
-    topicCounter('kafka_server_brokertopicmetrics_bytesout_total', 'BytesOutPerSec', (i) =>
+    topicCounter(topics, 'kafka_server_brokertopicmetrics_bytesout_total', 'BytesOutPerSec', (i) =>
       counters.bytesOut(broker, i, t)
     ),
     {
@@ -75,18 +92,6 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value)',
       type: 'gauge',
       samples: [{ labels: {}, value: g.underReplicatedPartitions }],
-    },
-    {
-      name: 'kafka_controller_kafkacontroller_offlinepartitionscount',
-      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=OfflinePartitionsCount><>Value)',
-      type: 'gauge',
-      samples: [{ labels: {}, value: g.offlinePartitionsCount }],
-    },
-    {
-      name: 'kafka_controller_kafkacontroller_activecontrollercount',
-      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value)',
-      type: 'gauge',
-      samples: [{ labels: {}, value: g.activeControllerCount }],
     },
     {
       name: 'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent',
@@ -104,6 +109,25 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
   ];
 }
 
+/** The families one dedicated KRaft controller exposes at second `t`. */
+export function controllerFamilies(counters: Counters, controller: Controller, t: number): Family[] {
+  const g = controllerGauges(counters.scenario, controller, t);
+  return [
+    {
+      name: 'kafka_controller_kafkacontroller_offlinepartitionscount',
+      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=OfflinePartitionsCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.offlinePartitionsCount }],
+    },
+    {
+      name: 'kafka_controller_kafkacontroller_activecontrollercount',
+      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.activeControllerCount }],
+    },
+  ];
+}
+
 /** What kafka_exporter (danielqsj/kafka_exporter) serves for consumer-group lag: one series per group, topic and partition. */
 export function lagFamilies(counters: Counters, t: number): Family[] {
   return [
@@ -111,9 +135,9 @@ export function lagFamilies(counters: Counters, t: number): Family[] {
       name: 'kafka_consumergroup_lag',
       help: 'Current Approximate Lag of a ConsumerGroup at Topic/Partition',
       type: 'gauge',
-      samples: GROUPS.flatMap((g) =>
+      samples: groupsOf(counters.scenario).flatMap((g) =>
         [0, 1].map((p) => ({
-          labels: { consumergroup: g.name, partition: String(p), topic: TOPICS[g.topicIndex].name },
+          labels: { consumergroup: g.name, partition: String(p), topic: g.topic },
           value: counters.groupLag(g.name, p, t),
         }))
       ),
@@ -126,7 +150,9 @@ export function renderGoText(families: Family[]): string {
   return renderText(families).replace(/ (-?\d+)\.0$/gm, ' $1');
 }
 
-/** A scrape of one broker's exporter. */
-export function scrape(counters: Counters, broker: Broker, t: number): string {
-  return renderText(brokerFamilies(counters, broker, t));
+const isBroker = (node: Broker | Controller): node is Broker => (BROKERS as readonly string[]).includes(node);
+
+/** A scrape of one node's exporter. */
+export function scrape(counters: Counters, node: Broker | Controller, t: number): string {
+  return renderText(isBroker(node) ? brokerFamilies(counters, node, t) : controllerFamilies(counters, node, t));
 }

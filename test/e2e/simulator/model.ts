@@ -1,18 +1,33 @@
 /**
- * The simulated cluster: three brokers, a few topics, and per scenario how their traffic moves
- * over time. Everything is a pure function of (broker, topic, second), so the history backfilled
- * into Prometheus and the live scrapes after it continue one another exactly.
+ * The simulated cluster, shaped like the demo stack: three dedicated KRaft controllers, three
+ * brokers, a few topics, and per scenario how their traffic moves over time. Everything is a pure
+ * function of (node, topic, second), so the history backfilled into Prometheus and the live
+ * scrapes after it continue one another exactly.
  */
 
 export const BROKERS = ['kafka-1', 'kafka-2', 'kafka-3'] as const;
 export type Broker = (typeof BROKERS)[number];
+/** process.roles=controller nodes: the controller metrics come from them, not from the brokers. */
+export const CONTROLLERS = ['controller-1', 'controller-2', 'controller-3'] as const;
+export type Controller = (typeof CONTROLLERS)[number];
 
-/** msg/s for the whole cluster, spread over the brokers by their partition leadership. */
-export const TOPICS = [
-  { name: 'orders', rate: 180, bytesPerMessage: 600 },
-  { name: 'payments', rate: 90, bytesPerMessage: 350 },
-  { name: 'clickstream', rate: 300, bytesPerMessage: 1200 },
-] as const;
+export interface TopicSpec {
+  name: string;
+  /** msg/s for the whole cluster at second t, before the scenario's load factor. */
+  rate: (t: number) => number;
+  bytesPerMessage: number;
+  /** Share of the topic's traffic each broker leads (summing to 1); else the scenario's weights decide. */
+  leaders?: Partial<Record<Broker, number>>;
+}
+
+const steady = (rate: number) => () => rate;
+
+/** The topics of every scenario but the demo's. */
+export const TOPICS: readonly TopicSpec[] = [
+  { name: 'orders', rate: steady(180), bytesPerMessage: 600 },
+  { name: 'payments', rate: steady(90), bytesPerMessage: 350 },
+  { name: 'clickstream', rate: steady(300), bytesPerMessage: 1200 },
+];
 
 export type ScenarioName =
   | 'balanced'
@@ -24,25 +39,38 @@ export type ScenarioName =
   | 'under-replicated'
   | 'controller-lost'
   | 'handlers-saturated'
-  | 'group-stalls';
+  | 'group-stalls'
+  | 'offline-partitions';
 
+/** What a broker reports besides its traffic. */
 export interface Gauges {
   underReplicatedPartitions: number;
-  offlinePartitionsCount: number;
-  activeControllerCount: number;
   /** Request-handler idle ratio (0–1). */
   requestHandlerAvgIdle: number;
 }
 
-/** Consumer groups (kafka_exporter): which topic each reads, and how much of its traffic it keeps up with. */
-export const GROUPS = [
-  { name: 'billing', topicIndex: 0 },
-  { name: 'analytics', topicIndex: 2 },
-] as const;
-export type GroupName = (typeof GROUPS)[number]['name'];
+/** What a controller reports. */
+export interface ControllerGauges {
+  offlinePartitionsCount: number;
+  activeControllerCount: number;
+}
+
+/** Consumer groups (kafka_exporter): the topic each reads. */
+export interface GroupSpec {
+  name: string;
+  topic: string;
+}
+export const GROUPS: readonly GroupSpec[] = [
+  { name: 'billing', topic: 'orders' },
+  { name: 'analytics', topic: 'clickstream' },
+];
+export type GroupName = string;
 
 export interface Scenario {
-  name: ScenarioName;
+  name: ScenarioName | 'demo';
+  /** The topics and consumer groups, when not TOPICS and GROUPS. */
+  topics?: readonly TopicSpec[];
+  groups?: readonly GroupSpec[];
   /** Multiplier of a broker's share of every topic at second `t` (seconds before the anchor are negative). */
   weight: (broker: Broker, t: number) => number;
   /** Multiplier of the whole cluster's traffic at second `t`. */
@@ -51,6 +79,7 @@ export interface Scenario {
   up: (broker: Broker, t: number) => boolean;
   /** Gauges that differ from a healthy cluster's. */
   gauges?: (broker: Broker, t: number) => Partial<Gauges>;
+  controllerGauges?: (controller: Controller, t: number) => Partial<ControllerGauges>;
   /** Share of its topic's traffic a consumer group consumes at second t (1 = keeps up). */
   consumption?: (group: GroupName, t: number) => number;
 }
@@ -84,13 +113,21 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     up: always,
     gauges: (b, t) => (b === 'kafka-2' && t >= -480 ? { underReplicatedPartitions: 4 } : {}),
   },
-  // kafka-1 stops being the active controller three minutes ago and nobody takes over.
+  // controller-1 stops being the active controller three minutes ago and nobody takes over.
   'controller-lost': {
     name: 'controller-lost',
     weight: flat,
     load: flat,
     up: always,
-    gauges: (b, t) => (b === 'kafka-1' && t >= -180 ? { activeControllerCount: 0 } : {}),
+    controllerGauges: (c, t) => (c === 'controller-1' && t >= -180 ? { activeControllerCount: 0 } : {}),
+  },
+  // Two partitions lose their leader five minutes ago; every controller reports the same 2.
+  'offline-partitions': {
+    name: 'offline-partitions',
+    weight: flat,
+    load: flat,
+    up: always,
+    controllerGauges: (_, t) => (t >= FIVE_MIN ? { offlinePartitionsCount: 2 } : {}),
   },
   // kafka-3's request handlers are idle 5% of the time for the last five minutes.
   'handlers-saturated': {
@@ -118,16 +155,22 @@ function noise(a: number, b: number, c: number): number {
   return ((h >>> 0) / 2 ** 32) * 2 - 1;
 }
 
+export const topicsOf = (s: Scenario): readonly TopicSpec[] => s.topics ?? TOPICS;
+export const groupsOf = (s: Scenario): readonly GroupSpec[] => s.groups ?? GROUPS;
+
 /** msg/s of `topic` led by `broker` during second `t`, with ±5% noise. */
 export function messageRate(s: Scenario, broker: Broker, topicIndex: number, t: number): number {
   if (!s.up(broker, t)) {
     return 0;
   }
+  const topic = topicsOf(s)[topicIndex];
   const weights = BROKERS.map((b) => s.weight(b, t));
   const total = weights.reduce((a, w) => a + w, 0) || 1;
   // A stalled broker's share is not taken over by the others: its partitions are simply not served.
-  const share = s.weight(broker, t) / (BROKERS.every((b) => s.weight(b, t) > 0) ? total : BROKERS.length);
-  const base = TOPICS[topicIndex].rate * s.load(t) * share;
+  const share = topic.leaders
+    ? (topic.leaders[broker] ?? 0)
+    : s.weight(broker, t) / (BROKERS.every((b) => s.weight(b, t) > 0) ? total : BROKERS.length);
+  const base = topic.rate(t) * s.load(t) * share;
   return Math.max(0, base * (1 + 0.05 * noise(BROKERS.indexOf(broker), topicIndex, t)));
 }
 
@@ -148,7 +191,7 @@ export class Counters {
   ) {
     const seconds = end - start + 1;
     for (const b of BROKERS) {
-      TOPICS.forEach((_, ti) => {
+      topicsOf(scenario).forEach((_, ti) => {
         const acc = new Float64Array(seconds);
         let sum = this.initial * (ti + 1);
         for (let i = 0; i < seconds; i++) {
@@ -183,12 +226,13 @@ export class Counters {
     const key = `${group}/${partition}`;
     let acc = this.lags.get(key);
     if (!acc) {
-      const g = GROUPS.find((x) => x.name === group)!;
+      const g = groupsOf(this.scenario).find((x) => x.name === group)!;
+      const topicIndex = topicsOf(this.scenario).findIndex((x) => x.name === g.topic);
       acc = new Float64Array(this.end - this.start + 1);
       let lag = 40;
       for (let i = 0; i < acc.length; i++) {
         const second = this.start + i;
-        const produced = BROKERS.reduce((a, b) => a + messageRate(this.scenario, b, g.topicIndex, second), 0) / 2;
+        const produced = BROKERS.reduce((a, b) => a + messageRate(this.scenario, b, topicIndex, second), 0) / 2;
         const consumed = produced * (this.scenario.consumption?.(group, second) ?? 1);
         lag = Math.max(0, lag + produced - consumed);
         acc[i] = lag;
@@ -210,7 +254,7 @@ export class Counters {
   }
 
   bytesIn(broker: Broker, topicIndex: number, t: number): number {
-    return this.messagesIn(broker, topicIndex, t) * TOPICS[topicIndex].bytesPerMessage;
+    return this.messagesIn(broker, topicIndex, t) * topicsOf(this.scenario)[topicIndex].bytesPerMessage;
   }
 
   /** Consumers read everything that came in, twice (two consumer groups per topic). */
@@ -219,13 +263,20 @@ export class Counters {
   }
 }
 
-/** Gauges a healthy cluster reports; kafka-1 is the active controller. */
+/** Gauges a healthy broker reports. */
 export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
   return {
     underReplicatedPartitions: 0,
-    offlinePartitionsCount: 0,
-    activeControllerCount: broker === 'kafka-1' ? 1 : 0,
     requestHandlerAvgIdle: 0.82,
     ...scenario.gauges?.(broker, t),
+  };
+}
+
+/** What a healthy controller quorum reports; controller-1 is the active controller. */
+export function controllerGauges(scenario: Scenario, controller: Controller, t: number): ControllerGauges {
+  return {
+    offlinePartitionsCount: 0,
+    activeControllerCount: controller === 'controller-1' ? 1 : 0,
+    ...scenario.controllerGauges?.(controller, t),
   };
 }

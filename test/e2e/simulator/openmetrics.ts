@@ -1,10 +1,13 @@
 /**
  * History for `promtool tsdb create-blocks-from openmetrics`: the samples Prometheus would have
- * scraped from every broker, every `step` seconds, with the labels its scrape config attaches
- * (`instance` = broker name, `job`). OpenMetrics wants each family contiguous, `# EOF` last.
+ * scraped from every broker and controller, every `step` seconds, with the labels its scrape
+ * config attaches (`instance` = node name, `job`). OpenMetrics wants each family contiguous, `# EOF` last.
  */
-import { BROKERS, Counters } from './model';
-import { brokerFamilies, javaDouble, lagFamilies } from './exposition';
+import { BROKERS, CONTROLLERS, Counters } from './model';
+import { brokerFamilies, controllerFamilies, javaDouble, lagFamilies } from './exposition';
+
+/** The demo's scrape job of the controllers (provisioning/prometheus/prometheus.yml). */
+export const CONTROLLER_JOB = 'kafka-controller';
 
 export function historyOpenMetrics(
   counters: Counters,
@@ -23,6 +26,13 @@ export function historyOpenMetrics(
         job,
         families: brokerFamilies(counters, broker, t),
       }));
+    for (const controller of CONTROLLERS) {
+      targets.push({
+        instance: controller,
+        job: CONTROLLER_JOB,
+        families: controllerFamilies(counters, controller, t),
+      });
+    }
     targets.push({ instance: 'kafka-exporter', job: 'kafka-exporter', families: lagFamilies(counters, t) });
     for (const target of targets) {
       for (const f of target.families) {

@@ -1,12 +1,12 @@
-/** The exporters of the simulated brokers, one HTTP server per broker on 127.0.0.1. */
+/** The exporters of the simulated brokers and controllers, one HTTP server per node on 127.0.0.1. */
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
-import { Broker, BROKERS, Counters } from './model';
+import { Broker, BROKERS, Controller, CONTROLLERS, Counters } from './model';
 import { lagFamilies, renderGoText, scrape } from './exposition';
 
 export interface RunningExporters {
-  /** host:port per broker. */
-  targets: Record<Broker, string>;
+  /** host:port per broker and controller. */
+  targets: Record<Broker | Controller, string>;
   /** host:port of the kafka_exporter stand-in (consumer-group lag). */
   lagExporter: string;
   close: () => Promise<void>;
@@ -18,8 +18,8 @@ export interface RunningExporters {
  */
 export async function startExporters(counters: Counters, anchor: number): Promise<RunningExporters> {
   const servers: Server[] = [];
-  const targets = {} as Record<Broker, string>;
-  for (const broker of BROKERS) {
+  const targets = {} as Record<Broker | Controller, string>;
+  for (const broker of [...BROKERS, ...CONTROLLERS]) {
     const server = createServer((req, res) => {
       if (req.url?.split('?')[0] !== '/metrics') {
         res.writeHead(404).end();
@@ -32,7 +32,7 @@ export async function startExporters(counters: Counters, anchor: number): Promis
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     targets[broker] = `127.0.0.1:${port}`;
-    if (counters.scenario.up(broker, 0)) {
+    if (!(BROKERS as readonly string[]).includes(broker) || counters.scenario.up(broker as Broker, 0)) {
       servers.push(server);
     } else {
       // Keep the port reserved in the target list but refuse connections.
