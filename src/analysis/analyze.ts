@@ -16,7 +16,8 @@ import { compareNames } from './names';
 import { spreadAround } from './stats';
 import { extractSeries } from './read/extractSeries';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
-import { buildAxis, Axis } from './model/timeline';
+import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
+import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
 import { CheckContext } from './checks/context';
 import {
@@ -33,11 +34,17 @@ import {
   brokerTrend,
   BrokerTrend,
   checkBrokerStalledAndMissing,
+  checkFreshness,
   checkSpikeAndDrop,
   clusterLevels,
 } from './checks/trends';
 import { orderFindings, verdictOf } from './findings';
 import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
+
+/** Steps of the span a level before is read from. */
+function spanSteps(axis: Axis, options: HealthOptions): number {
+  return axis.step > 0 ? Math.max(1, (options.shiftMinutes * 60_000) / axis.step) : 1;
+}
 
 /** Baseline and recent window both need a few steps before medians mean anything. */
 const MIN_TREND_STEPS = 6;
@@ -82,12 +89,13 @@ function summary(
 }
 
 function statusOf(
+  missing: boolean,
   trend: BrokerTrend | undefined,
   deviation: number,
   overloaded: boolean,
   hotIdle: number
 ): BrokerStatus {
-  if (trend?.missing) {
+  if (missing) {
     return 'missing';
   }
   if (trend?.stalled) {
@@ -105,34 +113,26 @@ function statusOf(
   return 'ok';
 }
 
-function lastSeenTimes(timelines: BrokerTimeline[], axis: Axis): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const b of timelines) {
-    for (let i = b.values.length - 1; i >= 0; i--) {
-      if (Number.isFinite(b.values[i])) {
-        out.set(b.name, axis.times[i]);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 function buildBrokers(
   timelines: BrokerTimeline[],
   axis: Axis,
   options: HealthOptions,
-  trendsEvaluable: boolean
+  trendsEvaluable: boolean,
+  freshness: Freshness
 ): { brokers: BrokerStat[]; cluster: ClusterStat } {
   const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
+  const span = spanSteps(axis, options);
   const trends = timelines.map((t) =>
-    trendsEvaluable ? brokerTrend(t.values, axis.recentStart, options.minRate) : undefined
+    trendsEvaluable ? brokerTrend(t.values, axis.recentStart, options.minRate, span) : undefined
   );
+  const missing = timelines.map((t) => freshness.stale.has(t.name));
   // A broker that fell silent carries nothing now, whatever the reducer says about the past.
   const rates = timelines.map((t, i) =>
-    trends[i]?.missing ? 0 : reduceRate(t.values, identity, axis.recentStart, options.rateReducer)
+    missing[i] ? 0 : reduceRate(t.values, identity, axis.freshStart, options.rateReducer)
   );
-  const reporting = timelines.map((_, i) => !trends[i]?.missing);
+  // The balance is judged over the brokers taking traffic now: a missing or stalled broker has its
+  // own critical finding, and the others are not "hot" because one died.
+  const reporting = missing.map((m, i) => !m && !trends[i]?.stalled);
   const reportingRates = rates.filter((_, i) => reporting[i]);
   const total = rates.reduce((a, b) => a + b, 0);
   const count = reportingRates.length;
@@ -148,6 +148,7 @@ function buildBrokers(
       share: total > 0 ? rates[i] / total : 0,
       deviation: dev,
       status: statusOf(
+        missing[i],
         trend,
         dev,
         rates[i] > overloadAt,
@@ -166,7 +167,7 @@ function buildBrokers(
     return stat;
   });
   brokers.sort(byName);
-  const live = brokers.filter((b) => b.status !== 'missing');
+  const live = brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled');
   let min: BrokerStat | undefined;
   let max: BrokerStat | undefined;
   for (const b of live) {
@@ -229,6 +230,15 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   const extracted = extractSeries(frames, options.roles);
   const split = splitByRole(extracted.series, extracted.queries);
   const prepared = prepareSeries(split.messagesIn, options);
+  // One grid for every role; the judge time moves to the latest data when everything lags alike.
+  const baseGrid = timeGrid(extracted.series, {
+    timeRange: options.timeRange,
+    now: options.now,
+    recentMs: options.recentMinutes * 60_000,
+    interval: extracted.interval,
+  });
+  const freshness = assessFreshness(lastSeenByBroker(prepared.rates), baseGrid);
+  const grid: TimeGrid = { ...baseGrid, judgeAt: freshness.judgeAt };
   const query = recommendedQueryFor(prepared);
   const reading = readingFindings(
     prepared,
@@ -240,7 +250,7 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   if (prepared.rates.length === 0) {
     // Without messages-in there are no brokers to attach figures to, but replication, controller
     // and consumer-lag problems are still problems.
-    const signals = evaluateSignals(split, 0, [], [], options, prepared.broker.label);
+    const signals = evaluateSignals(split, 0, [], [], options, prepared.broker.label, grid);
     const findings = [
       noDataFinding(prepared, split.messagesIn.length, extracted.notices, query),
       rawCounterFinding(prepared, 'instant', query),
@@ -260,15 +270,19 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     };
   }
 
-  const axis = buildAxis(prepared.rates, options.timeRange);
+  const axis = buildAxis(prepared.rates, grid);
   const { brokers: timelines, topicBrokerRates } = aggregate(prepared.rates, axis, options.rateReducer);
-  const trendsEvaluable = axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS;
-  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable);
+  const trendsEvaluable =
+    axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
+  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness);
   const topics = buildTopics(topicBrokerRates, cluster, options);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;
-  const levels = clusterValues && trendsEvaluable ? clusterLevels(clusterValues, axis.recentStart) : undefined;
+  const levels =
+    clusterValues && trendsEvaluable
+      ? clusterLevels(clusterValues, axis.recentStart, spanSteps(axis, options))
+      : undefined;
   if (clusterValues) {
     cluster.series = toNullable(clusterValues);
   }
@@ -281,11 +295,12 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     options,
     axis,
     brokers,
-    reporting: brokers.filter((b) => b.status !== 'missing'),
+    reporting: brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled'),
     cluster,
     topics,
     trendsEvaluable,
     brokerLabel: prepared.broker.label,
+    freshness,
   };
   const findings: Finding[] = [...reading];
   const notEvaluated: NotEvaluated[] = [];
@@ -302,13 +317,14 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     checkImbalance(ctx),
     checkTopicSkew(ctx),
     checkSpikeAndDrop(ctx, levels ?? { baseline: NaN, recent: NaN, sigma: 0 }),
-    checkBrokerStalledAndMissing(ctx, lastSeenTimes(timelines, axis)),
+    checkBrokerStalledAndMissing(ctx),
+    checkFreshness(ctx),
   ];
   for (const r of results) {
     findings.push(...r.findings);
     notEvaluated.push(...r.notEvaluated);
   }
-  const signals = evaluateSignals(split, prepared.rates.length, brokers, topics, options, prepared.broker.label);
+  const signals = evaluateSignals(split, prepared.rates.length, brokers, topics, options, prepared.broker.label, grid);
   findings.push(...signals.findings);
   notEvaluated.push(...signals.notEvaluated);
   const ordered = orderFindings(findings);
@@ -322,7 +338,7 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
     notEvaluated,
     timeline:
       axis.kind === 'range'
-        ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart }
+        ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart, judgeAt: axis.judgeAt }
         : undefined,
     data: summary(prepared, axis.kind, extracted.notices, extracted.refIds),
   };

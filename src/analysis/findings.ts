@@ -10,6 +10,8 @@ const CHECK_ORDER: CheckId[] = [
   'raw-counter',
   'all-zero',
   'label-not-found',
+  'cluster-silent',
+  'data-delayed',
   'offline-partitions',
   'active-controllers',
   'drop',

@@ -25,6 +25,27 @@ export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+/** A duration in words an operator reads at a glance: 45 s, 11 min, 4 h 10 min, 2 d 3 h. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) {
+    return 'n/a';
+  }
+  const s = Math.round(ms / 1000);
+  if (s < 90) {
+    return `${s} s`;
+  }
+  const min = Math.round(s / 60);
+  if (min < 120) {
+    return `${min} min`;
+  }
+  const h = Math.floor(min / 60);
+  if (h < 48) {
+    return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
+  }
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
 export function formatFactor(f: number): string {
   return Number.isFinite(f) ? `${f >= 10 ? Math.round(f) : Math.round(f * 10) / 10}×` : 'n/a';
 }

@@ -7,6 +7,8 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = Object.freeze({
   minRate: 1,
   metricName: '',
   rateReducer: 'last',
+  recentMinutes: 5,
+  shiftMinutes: 30,
   thresholds: {
     lowThroughput: { warning: 0, critical: 0 },
     brokerOverload: { warning: 0, critical: 0 },
@@ -30,6 +32,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** A usable threshold is a finite number ≥ 0; anything else falls back to the default. */
 function nonNegative(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+function positive(v: unknown, fallback: number): number {
+  return typeof v === 'number' && v > 0 && Number.isFinite(v) ? v : fallback;
 }
 
 function levels(v: unknown, fallback: LevelThresholds): LevelThresholds {
@@ -91,5 +97,8 @@ export function resolveOptions(input?: HealthOptionsInput | null): HealthOptions
     },
     roles: roles(o.roles),
     timeRange: timeRange(o.timeRange),
+    now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : undefined,
+    recentMinutes: positive(o.recentMinutes, DEFAULT_HEALTH_OPTIONS.recentMinutes),
+    shiftMinutes: positive(o.shiftMinutes, DEFAULT_HEALTH_OPTIONS.shiftMinutes),
   };
 }

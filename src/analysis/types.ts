@@ -19,6 +19,8 @@ export type CheckId =
   | 'drop'
   | 'broker-stalled'
   | 'broker-missing'
+  | 'cluster-silent'
+  | 'data-delayed'
   | 'no-broker-label'
   | 'label-not-found'
   | 'ignored-series'
@@ -92,6 +94,15 @@ export interface HealthOptions {
   roles: Record<string, MetricRole>;
   /** Dashboard time range in ms since epoch. */
   timeRange?: TimeRangeMs;
+  /**
+   * The moment to judge (ms since epoch): the panel passes the clock. The report judges
+   * min(now, timeRange.to); without `now`, timeRange.to; without either, the latest sample.
+   */
+  now?: number;
+  /** Span of the recent window in minutes (at least two steps): what "now" looks at. */
+  recentMinutes: number;
+  /** Span (minutes) of the level before a shift, that drop, spike and stall compare the present with. */
+  shiftMinutes: number;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -191,10 +202,12 @@ export interface ClusterStat {
 
 export interface Timeline {
   times: number[];
-  /** Step in ms (median spacing). */
+  /** Step in ms (the query interval). */
   step: number;
   /** Index of the first step of the recent window. */
   recentStart: number;
+  /** The moment judged (ms): min(now, range end), or the latest data when every series lags alike. */
+  judgeAt: number;
 }
 
 export interface IgnoredSeries {

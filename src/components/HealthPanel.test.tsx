@@ -1,6 +1,6 @@
 import React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { LoadingState } from '@grafana/data';
+import { dateTime, LoadingState } from '@grafana/data';
 import { brokerName, clusterFrames, rangeFrame, stepTimes, topicName } from '../analysis/testkit/frames';
 import { panelProps, PanelPropsInput } from '../testkit/panelProps';
 import { DEFAULT_OPTIONS } from '../options';
@@ -35,6 +35,23 @@ describe('HealthPanel states', () => {
     expect(brokerRows()).toHaveLength(3);
     expect(screen.getAllByTestId('topic-row')).toHaveLength(4);
     expect(screen.queryByRole('list', { name: 'Findings' })).toBeNull();
+  });
+
+  it('judges a range that ends in the future ("Today") when the query ran, not at its end', () => {
+    const times = stepTimes(POINTS);
+    const last = times[times.length - 1];
+    const today = { from: dateTime(times[0]), to: dateTime(last + 8 * 3600_000) };
+    const { unmount } = renderPanel({
+      frames: cluster(() => 100),
+      timeRange: { ...today, raw: today },
+      queriedAt: last + 5_000,
+    });
+    expect(verdict()).toHaveTextContent('OK');
+    expect(figure('Cluster total')).toBe('1.20K msg/s');
+    unmount();
+    // Judged at the range's end instead, eight hours of "silence" would read as a dead cluster.
+    renderPanel({ frames: cluster(() => 100), timeRange: { ...today, raw: today } });
+    expect(verdict()).toHaveTextContent('CRITICAL');
   });
 
   it('says WARNING for a hot broker, names it and marks its row', () => {

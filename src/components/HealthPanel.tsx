@@ -48,7 +48,7 @@ export function HealthPanel({
 }: PanelProps<PanelOptions>) {
   const styles = useStyles2(getHealthPanelStyles);
   const theme = useTheme2();
-  const report = useHealthReport(data.series, options, timeRange);
+  const report = useHealthReport(data.series, options, timeRange, data.request?.startTime);
   const format = useFormatters(fieldConfig, theme);
   const links = fieldConfig.defaults.links;
   const brokerLinks = useNameLinks(links, report.data.brokerLabel, 'broker', replaceVariables);

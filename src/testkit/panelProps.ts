@@ -21,6 +21,8 @@ export interface PanelPropsInput {
   /** Time range of the dashboard; by default the span of the test frames' time grid. */
   timeRange?: TimeRange;
   points?: number;
+  /** When the query ran (`data.request.startTime`): the moment the report judges. */
+  queriedAt?: number;
 }
 
 export function timeRangeOf(points: number): TimeRange {
@@ -42,6 +44,10 @@ export function panelProps(input: PanelPropsInput = {}): PanelProps<PanelOptions
       series: (input.frames ?? []) as DataFrame[],
       errors: input.errors as PanelProps['data']['errors'],
       timeRange,
+      request:
+        input.queriedAt === undefined
+          ? undefined
+          : ({ startTime: input.queriedAt } as unknown as PanelProps['data']['request']),
     },
     timeRange,
     timeZone: 'utc',

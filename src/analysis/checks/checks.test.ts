@@ -2,8 +2,8 @@ import { analyze } from '../analyze';
 import { brokerName, clusterFrames, rangeFrame, stepTimes, STEP, T0 } from '../testkit/frames';
 import type { HealthOptionsInput, HealthReport } from '../types';
 
-const POINTS = 60; // recent window = last 6 steps
-const RECENT = 6;
+const POINTS = 60; // 15 min at 15 s: the recent window (5 min) is the last 20 steps
+const RECENT = 20;
 const inRecent = (i: number) => i >= POINTS - RECENT;
 
 /** One topic per broker, with `rate(broker, step)` msg/s. */
@@ -174,11 +174,11 @@ describe('trends over a range', () => {
     expect(r.verdict).toBe('critical');
   });
 
-  it('broker-missing: samples in the baseline, none in the recent window', () => {
+  it('broker-missing: silent past the staleness limit while the others report', () => {
     const r = cluster(3, (b, i) => (b === 2 && inRecent(i) ? null : 100));
     const f = finding(r, 'broker-missing')!;
     expect(f).toMatchObject({ severity: 'critical', subject: 'broker-2' });
-    expect(f.message).toContain(new Date(T0 + (POINTS - RECENT - 1) * STEP).toISOString());
+    expect(f.message).toContain('has sent nothing for 5 min');
     expect(r.brokers[2]).toMatchObject({ status: 'missing', rate: 0 });
     expect(r.cluster.brokerCount).toBe(2);
     expect(r.cluster.brokersSeen).toBe(3);
@@ -196,13 +196,31 @@ describe('trends over a range', () => {
     ]);
   });
 
-  it('the axis extends to the end of the dashboard range, so a cluster that fell silent shows', () => {
+  it('the axis reaches the judge time, so a cluster that fell silent shows: one critical finding', () => {
+    const frames = clusterFrames({ brokers: 2, topics: 1, points: POINTS, rate: () => 100 });
+    // Nothing for the last 30 steps (7.5 min): longer than Prometheus' lookback, so not lag.
+    const to = T0 + (POINTS - 1 + 30) * STEP;
+    const r = analyze(frames, { timeRange: { from: T0, to } });
+    expect(r.timeline!.times).toHaveLength(POINTS + 30);
+    expect(r.verdict).toBe('critical');
+    expect(checks(r)).toEqual(['cluster-silent']);
+    expect(finding(r, 'cluster-silent')!.message).toMatch(/No broker has reported for 8 min/);
+    expect(r.brokers.map((b) => [b.status, b.rate])).toEqual([
+      ['missing', 0],
+      ['missing', 0],
+    ]);
+    expect(r.cluster.totalRate).toBe(0);
+  });
+
+  it('every series ending at one moment, shortly before now, is ingestion lag: judged at the data', () => {
     const frames = clusterFrames({ brokers: 2, topics: 1, points: POINTS, rate: () => 100 });
     const to = T0 + (POINTS - 1 + 10) * STEP;
     const r = analyze(frames, { timeRange: { from: T0, to } });
-    expect(r.timeline!.times).toHaveLength(POINTS + 10);
-    expect(finding(r, 'drop')).toMatchObject({ severity: 'critical', value: 1 });
-    expect(r.findings.filter((f) => f.check === 'broker-missing')).toHaveLength(2);
+    expect(r.verdict).toBe('warning');
+    expect(checks(r)).toEqual(['data-delayed']);
+    expect(finding(r, 'data-delayed')!.message).toMatch(/stops 3 min before now/);
+    expect(r.timeline!.judgeAt).toBe(T0 + (POINTS - 1) * STEP);
+    expect(r.cluster.totalRate).toBe(200);
   });
 
   it('instant data: trend checks are listed as not evaluated', () => {

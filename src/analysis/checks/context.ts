@@ -1,5 +1,6 @@
 import type { BrokerStat, ClusterStat, Finding, HealthOptions, NotEvaluated, TopicStat } from '../types';
 import type { Axis } from '../model/timeline';
+import type { Freshness } from '../model/freshness';
 import { RELATIVE_SLACK } from '../stats';
 
 /** What every check reads. Checks are pure functions of this and return findings. */
@@ -15,6 +16,8 @@ export interface CheckContext {
   trendsEvaluable: boolean;
   /** The broker label in use, for suggestions. */
   brokerLabel?: string;
+  /** Who reports now, and whether the whole cluster is silent or lagging. */
+  freshness: Freshness;
 }
 
 export interface CheckResult {

@@ -1,12 +1,13 @@
 import type { Finding } from '../types';
-import { formatFactor, formatPercent, formatRate, quote } from '../format';
-import { finiteSlice, median, robustSigma } from '../stats';
+import { formatDuration, formatFactor, formatPercent, formatRate, quote } from '../format';
+import { finiteSlice, median } from '../stats';
+import { currentRegime, nearZeroLimit, stallOf } from '../model/levels';
 import { aboveCeiling, CheckContext, CheckResult, reaches, result } from './context';
 
-/** A change must also clear this many robust standard deviations of the baseline, so noise never fires. */
+export { nearZeroLimit };
+
+/** A change must also clear this many robust standard deviations of the level before, so noise never fires. */
 const NOISE_SIGMAS = 3;
-/** Below this share of its baseline a broker counts as stalled (also below the minimum rate). */
-const STALL_SHARE = 0.05;
 
 export interface Levels {
   baseline: number;
@@ -14,45 +15,42 @@ export interface Levels {
 }
 
 export interface BrokerTrend extends Levels {
-  /** Samples in the baseline but none in the recent window. */
-  missing: boolean;
-  /** Reporting, but near zero against a baseline above the minimum rate. */
+  /** Near zero now (two samples or more) after carrying traffic before. */
   stalled: boolean;
 }
 
-export function nearZeroLimit(baseline: number, minRate: number): number {
-  return minRate > 0 ? Math.min(minRate, STALL_SHARE * baseline) : STALL_SHARE * baseline;
-}
-
-/** Medians of the baseline and recent windows of one broker's timeline. */
-export function brokerTrend(values: Float64Array, recentStart: number, minRate: number): BrokerTrend {
-  const base = finiteSlice(values, 0, recentStart);
-  const recentValues = finiteSlice(values, recentStart, values.length);
-  const baseline = base.length ? median(base) : NaN;
-  const recent = recentValues.length ? median(recentValues) : NaN;
-  const missing = base.length > 0 && recentValues.length === 0;
-  const activeBefore = baseline > 0 && baseline >= minRate;
-  const stalled = !missing && activeBefore && recentValues.length > 0 && recent < nearZeroLimit(baseline, minRate);
-  return { baseline, recent, missing, stalled };
-}
-
 /**
- * Cluster levels. In the recent window a step where no broker reported counts as zero: the
- * silence of the whole cluster is exactly what a drop check must see. The baseline only uses
- * steps with data, since the range may start before the metrics existed.
+ * A broker's levels: for a stalled broker, its near-zero run against the span before it; else
+ * the recent window's median against the span before the window.
  */
-export function clusterLevels(values: Float64Array, recentStart: number): Levels & { sigma: number } {
-  const base = finiteSlice(values, 0, recentStart);
-  const recentValues: number[] = [];
-  for (let i = recentStart; i < values.length; i++) {
-    recentValues.push(Number.isFinite(values[i]) ? values[i] : 0);
+export function brokerTrend(
+  values: Float64Array,
+  recentStart: number,
+  minRate: number,
+  spanSteps: number
+): BrokerTrend {
+  const stall = stallOf(values, minRate, spanSteps);
+  if (stall) {
+    return { baseline: stall.before, recent: stall.now, stalled: true };
   }
-  const baseline = base.length ? median(base) : NaN;
+  const span = Math.max(1, Math.round(spanSteps));
+  const base = finiteSlice(values, recentStart - span, recentStart);
+  const recentValues = finiteSlice(values, recentStart, values.length);
   return {
-    baseline,
+    baseline: base.length ? median(base) : NaN,
     recent: recentValues.length ? median(recentValues) : NaN,
-    sigma: base.length ? robustSigma(base, baseline) : 0,
+    stalled: false,
   };
+}
+
+/** The cluster's present level and the level before its most recent abrupt shift (model/levels.ts). */
+export function clusterLevels(
+  values: Float64Array,
+  recentStart: number,
+  spanSteps: number
+): Levels & { sigma: number } {
+  const regime = currentRegime(values, recentStart, spanSteps);
+  return { baseline: regime.before, recent: regime.present, sigma: regime.sigma };
 }
 
 function notEvaluatedAll(checks: Array<Finding['check']>, reason: string): CheckResult {
@@ -77,9 +75,16 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
   if (guarded) {
     return guarded;
   }
+  if (ctx.freshness.clusterSilentMs !== undefined) {
+    return notEvaluatedAll(['spike', 'drop'], 'the whole cluster is silent (cluster-silent)');
+  }
   const { baseline, recent, sigma } = levels;
   const { spikeFactor, drop } = ctx.options.thresholds;
   const minRate = ctx.options.minRate;
+  if (Number.isNaN(baseline) && Number.isFinite(recent)) {
+    // No abrupt shift anywhere in the range: the present is the level the range has held.
+    return result();
+  }
   if (!(baseline > 0) || baseline < minRate) {
     return notEvaluatedAll(['spike', 'drop'], `baseline cluster rate below the minimum rate of ${formatRate(minRate)}`);
   }
@@ -92,7 +97,7 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
     findings.push({
       check: 'spike',
       severity: 'warning',
-      message: `Cluster traffic jumped to ${formatRate(recent)}, ${formatFactor(recent / baseline)} the baseline of ${formatRate(baseline)}.`,
+      message: `Cluster traffic jumped to ${formatRate(recent)}, ${formatFactor(recent / baseline)} the level before of ${formatRate(baseline)}.`,
       value: recent / baseline,
       threshold: spikeFactor,
       suggestion:
@@ -108,7 +113,7 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
       findings.push({
         check: 'drop',
         severity,
-        message: `Cluster traffic fell to ${formatRate(recent)}, ${formatPercent(fall)} below the baseline of ${formatRate(baseline)}.`,
+        message: `Cluster traffic fell to ${formatRate(recent)}, ${formatPercent(fall)} below the level before of ${formatRate(baseline)}.`,
         value: fall,
         threshold: severity === 'critical' ? drop.critical : drop.warning,
         suggestion:
@@ -119,12 +124,24 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
   return { findings, notEvaluated };
 }
 
-export function checkBrokerStalledAndMissing(ctx: CheckContext, lastSeen: Map<string, number>): CheckResult {
-  const guarded = trendGuard(ctx, ['broker-stalled', 'broker-missing']);
-  if (guarded) {
-    return guarded;
-  }
+export function checkBrokerStalledAndMissing(ctx: CheckContext): CheckResult {
   const findings: Finding[] = [];
+  const notEvaluated: CheckResult['notEvaluated'] = [];
+  if (ctx.axis.kind !== 'range') {
+    notEvaluated.push(
+      { check: 'broker-missing', reason: 'needs a range query; this data is an instant query' },
+      { check: 'broker-stalled', reason: 'needs a range query; this data is an instant query' }
+    );
+    return { findings, notEvaluated };
+  }
+  if (!ctx.trendsEvaluable) {
+    notEvaluated.push({
+      check: 'broker-stalled',
+      reason: 'the time range holds too few steps to compare a baseline with the recent window',
+    });
+  }
+  // A silent cluster is one finding (cluster-silent), not one per broker.
+  const perBrokerMissing = ctx.freshness.clusterSilentMs === undefined;
   for (const b of ctx.brokers) {
     if (b.status === 'stalled') {
       findings.push({
@@ -138,18 +155,51 @@ export function checkBrokerStalledAndMissing(ctx: CheckContext, lastSeen: Map<st
         suggestion:
           'The broker still reports but leads no busy partition any more: check its log for errors, whether it dropped out of the ISR or lost leadership after a controller change, then run a preferred leader election once it is healthy.',
       });
-    } else if (b.status === 'missing') {
-      const seen = lastSeen.get(b.name);
-      const when = seen !== undefined ? ` since ${new Date(seen).toISOString()}` : '';
+    } else if (b.status === 'missing' && perBrokerMissing) {
+      const silent = ctx.freshness.stale.get(b.name) ?? NaN;
       findings.push({
         check: 'broker-missing',
         severity: 'critical',
         subject: b.name,
         subjectKind: 'broker',
-        message: `Broker ${quote(b.name)} reported in the baseline but has sent nothing in the recent window${when}.`,
-        suggestion: `Check whether the broker or only its exporter is down: up{${ctx.brokerLabel ?? 'instance'}="${quote(b.name)}"} in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log.`,
+        message: `Broker ${quote(b.name)} has sent nothing for ${formatDuration(silent)} while the others report.`,
+        value: silent,
+        threshold: ctx.axis.staleAfter,
+        suggestion: `Check whether the broker or only its exporter is down: up{${ctx.brokerLabel ?? 'instance'}="${quote(b.name)}"} in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log. Once it is back, a preferred leader election hands its partitions back.`,
       });
     }
   }
-  return result(findings);
+  return { findings, notEvaluated };
+}
+
+/** The whole cluster silent (critical), or every series lagging alike (warning: judged at the latest data). */
+export function checkFreshness(ctx: CheckContext): CheckResult {
+  const { clusterSilentMs, delayedMs } = ctx.freshness;
+  if (clusterSilentMs !== undefined) {
+    return result([
+      {
+        check: 'cluster-silent',
+        severity: 'critical',
+        message: `No broker has reported for ${formatDuration(clusterSilentMs)}: the cluster, its exporters or the scrape are down.`,
+        value: clusterSilentMs,
+        threshold: ctx.axis.staleAfter,
+        suggestion:
+          'Check the scrape targets in Prometheus (up == 0, and their errors), then the brokers and their JMX exporters; if Prometheus itself stopped ingesting, every dashboard goes quiet at once.',
+      },
+    ]);
+  }
+  if (delayedMs !== undefined) {
+    return result([
+      {
+        check: 'data-delayed',
+        severity: 'warning',
+        message: `Every series stops ${formatDuration(delayedMs)} before now, at the same moment: most likely ingestion lag (remote write, a busy Prometheus). The verdict is for the latest data.`,
+        value: delayedMs,
+        threshold: ctx.axis.staleAfter,
+        suggestion:
+          'If the gap grows past a few minutes, the cluster or the scrape may be down: check the scrape targets (up) and Prometheus or remote-write ingestion.',
+      },
+    ]);
+  }
+  return result();
 }

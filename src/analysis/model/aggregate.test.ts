@@ -1,19 +1,31 @@
 import fc from 'fast-check';
 import { aggregate, clusterTimeline } from './aggregate';
-import { buildAxis } from './timeline';
+import { Axis, buildAxis, timeGrid } from './timeline';
 import type { RateSeries } from './prepare';
 
-/** Per step, the plain sum of every valid sample at that time; NaN where none. */
-function naiveBrokerSums(series: RateSeries[], axisTimes: Float64Array, broker: string): number[] {
+/**
+ * Per step, the plain sum over series of each one's latest valid sample within the step
+ * [t, t + step); NaN where none.
+ */
+function naiveBrokerSums(series: RateSeries[], axis: Axis, broker: string): number[] {
   const own = series.filter((s) => s.broker === broker);
   const allTopics = own.filter((s) => s.topic === undefined);
   const used = allTopics.length > 0 ? allTopics : own;
-  return Array.from(axisTimes, (t) => {
+  const last = axis.times.length - 1;
+  // One sample in all: an instant axis of one step.
+  const stepOf = (t: number) =>
+    axis.step > 0 ? Math.min(last, Math.floor((t - axis.times[0]) / axis.step + 1e-6)) : 0;
+  return Array.from(axis.times, (_, k) => {
     let sum = NaN;
     for (const s of used) {
-      const i = s.times.indexOf(t);
-      if (i >= 0 && !Number.isNaN(s.values[i])) {
-        sum = Number.isNaN(sum) ? s.values[i] : sum + s.values[i];
+      let value = NaN;
+      s.times.forEach((t, i) => {
+        if (stepOf(t) === k && !Number.isNaN(s.values[i])) {
+          value = s.values[i];
+        }
+      });
+      if (!Number.isNaN(value)) {
+        sum = Number.isNaN(sum) ? value : sum + value;
       }
     }
     return sum;
@@ -58,11 +70,27 @@ describe('aggregate', () => {
         const axis = buildAxis(series);
         const { brokers } = aggregate(series, axis, 'last');
         for (const b of brokers) {
-          const expected = naiveBrokerSums(series, axis.times, b.name);
+          const expected = naiveBrokerSums(series, axis, b.name);
           expect(Array.from(b.values)).toEqual(expected.map((v) => (Number.isNaN(v) ? NaN : expect.closeTo(v, 3))));
         }
       }),
       { numRuns: 300 }
+    );
+  });
+
+  it('series on one query grid keep their own timestamps, gaps and all (the declared step)', () => {
+    fc.assert(
+      fc.property(fc.array(seriesArb, { minLength: 1, maxLength: 12 }), (specs) => {
+        const series = toRateSeries(specs);
+        const axis = buildAxis(series, timeGrid(series, { interval: 10 }));
+        const first = Math.min(...specs.map((s) => s.steps[0]));
+        const lastTime = Math.max(...specs.map((s) => s.steps[s.steps.length - 1]));
+        expect(Array.from(axis.times)).toEqual(grid.filter((t) => t >= first && t <= lastTime));
+        series.forEach((s, i) => {
+          expect(Array.from(axis.index[i], (k) => axis.times[k])).toEqual(Array.from(s.times));
+        });
+      }),
+      { numRuns: 200 }
     );
   });
 

@@ -35,14 +35,14 @@ class StepSum {
     this.hits = new Uint8Array(length);
   }
 
-  add(index: Int32Array, values: Samples): void {
+  /** `contiguous`: the index puts one sample on each of consecutive steps (Axis.contiguous). */
+  add(index: Int32Array, values: Samples, contiguous: boolean): void {
     const n = values.length;
     if (n === 0) {
       return;
     }
     const sums = this.sums;
-    // Indexes rise strictly, so equal spans mean a run of consecutive steps.
-    if (index[n - 1] - index[0] === n - 1 && noGaps(values)) {
+    if (contiguous && noGaps(values)) {
       const offset = index[0];
       for (let i = 0; i < n; i++) {
         sums[offset + i] += values[i];
@@ -54,7 +54,8 @@ class StepSum {
     const hits = this.hits;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (v === v) {
+      // Two samples of one series in one step (irregular timestamps): the later one stands.
+      if (v === v && !(i + 1 < n && index[i + 1] === index[i] && values[i + 1] === values[i + 1])) {
         const k = index[i];
         sums[k] += v;
         hits[k] = 1;
@@ -168,11 +169,11 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     const index = axis.index[i];
     if (s.topic === undefined) {
       entry.all ??= new StepSum(steps);
-      entry.all.add(index, s.values);
+      entry.all.add(index, s.values, axis.contiguous.has(index));
       return;
     }
     entry.topics ??= new StepSum(steps);
-    entry.topics.add(index, s.values);
+    entry.topics.add(index, s.values, axis.contiguous.has(index));
     const rate = reduceRate(s.values, index, axis.recentStart, reducer);
     entry.names.add(s.topic);
     let perBroker = topicBrokerRates.get(s.topic);

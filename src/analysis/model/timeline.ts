@@ -1,28 +1,85 @@
+/**
+ * Time in the model: one step grid for every series of every role, the moment judged ("now"),
+ * the recent window and the staleness limit.
+ *
+ * - The grid's step is the query interval (the median spacing within each query's series), and
+ *   every sample falls into the step that contains it. Series with their own offsets (each
+ *   broker scraped at its own moment) land on the same steps, and the axis grows with the range,
+ *   not with the number of distinct timestamps.
+ * - The judge time is `min(now, timeRange.to)`: a dashboard range that ends in the future (Today,
+ *   This week, now+1h) is judged now, not at midnight. Without `now`, `timeRange.to`; without
+ *   either, the latest sample. Samples a little after it (clock skew) move it to them.
+ * - The recent window is a wall-clock span ending at the judge time (default 5 minutes, at least
+ *   two steps, at most half the data), whatever the range: 5 minutes or 7 days alike.
+ * - A series is stale when its latest sample is older than max(2 steps, 1 minute) at the judge time.
+ */
 import type { TimeRangeMs } from '../types';
 import { median } from '../stats';
-import type { RateSeries } from './prepare';
 
-/** The recent window is the last 10% of the steps, at least 3 and at most 20. */
-export const RECENT_SHARE = 0.1;
-export const RECENT_MIN_STEPS = 3;
-export const RECENT_MAX_STEPS = 20;
-/** Bound on the steps added to reach the end of the dashboard range. */
+/** Default span of the recent window. */
+export const RECENT_MS = 5 * 60_000;
+/** A series is stale after this long without a sample, and never before two steps. */
+export const STALE_MIN_MS = 60_000;
+/** Bound on the empty steps added between the last sample and the judge time. */
 const MAX_EXTENSION_STEPS = 10_000;
+/**
+ * Most steps the data part of an axis may have. Prometheus answers at most 11,000 points per
+ * series; data spread wider than this on its own spacing (hand-made or broken timestamps) gets a
+ * coarser step, so memory stays bounded whatever the timestamps.
+ */
+export const MAX_AXIS_STEPS = 20_000;
+/** Floating-point slack when a timestamp sits exactly on a step boundary. */
+const ON_GRID = 1e-6;
+
+/** Any series the axis places: times in ms, ascending; instant samples are "now". */
+export interface TimedSeries {
+  times: Float64Array;
+  instant: boolean;
+}
 
 export interface Axis {
   kind: 'range' | 'instant';
+  /** The steps: origin + k × step, the last one holding the judge time. */
   times: Float64Array;
-  /** Median spacing in ms (0 for instant data). */
+  /** Step in ms (0 for instant data). */
   step: number;
+  /** First step of the recent window. */
   recentStart: number;
-  /** For each series, the axis index of each of its samples. Shared between series: never written to. */
+  /** First step whose samples are still fresh at the judge time: "current" values come from here on. */
+  freshStart: number;
+  /** For each series, the step of each of its samples (non-decreasing). Shared between series: never written to. */
   index: Int32Array[];
+  /** Index arrays that place one sample on each of consecutive steps (summed without per-sample tests). */
+  contiguous: ReadonlySet<Int32Array>;
+  /** The moment judged, in ms. */
+  judgeAt: number;
+  /** A series whose latest sample is older than this (ms) at the judge time is stale. */
+  staleAfter: number;
 }
 
-/** Series from one Prometheus query share their timestamps; aligning each distinct list once keeps big inputs cheap. */
+/** The grid every series of one analysis shares: built once from all of them. */
+export interface TimeGrid {
+  kind: 'range' | 'instant';
+  origin: number;
+  step: number;
+  /** Latest sample time of any series (−Infinity without samples). */
+  latest: number;
+  judgeAt: number;
+  recentMs: number;
+}
+
+export interface TimeOptions {
+  timeRange?: TimeRangeMs;
+  now?: number;
+  /** Span of the recent window (ms). */
+  recentMs?: number;
+  /** The query step the data source declared (ms); else the step is read from the spacing. */
+  interval?: number;
+}
+
+/** Series of one query share their timestamps; each distinct array is placed once. */
 class DistinctTimes {
   private readonly buckets = new Map<string, Float64Array[]>();
-
   private lastSeen: Float64Array | undefined;
   private lastInterned: Float64Array | undefined;
 
@@ -68,81 +125,99 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-function unionSorted(lists: Float64Array[]): Float64Array {
-  let total = 0;
-  for (const l of lists) {
-    total += l.length;
-  }
-  const all = new Float64Array(total);
-  let o = 0;
-  for (const l of lists) {
-    all.set(l, o);
-    o += l.length;
-  }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) {
-    if (i === 0 || all[i] !== all[n - 1]) {
-      all[n++] = all[i];
-    }
-  }
-  return all.slice(0, n);
-}
-
-/** Index of each of `times` (sorted) on `axis` (sorted superset), walking both once. */
-function alignTo(axis: Float64Array, times: Float64Array): Int32Array {
-  const out = new Int32Array(times.length);
-  let j = 0;
-  for (let i = 0; i < times.length; i++) {
-    while (j < axis.length - 1 && axis[j] < times[i]) {
-      j++;
-    }
-    out[i] = j;
-  }
-  return out;
-}
-
-function medianStep(times: Float64Array): number {
+/**
+ * The regular spacing of one series' timestamps: the median of the spacings up to 1.5× the
+ * smallest. Gaps (missed scrapes, absent steps) only widen spacings and are left out; scrape
+ * jitter stays within the band, so its median is still the step.
+ */
+function medianSpacing(times: Float64Array): number {
   if (times.length < 2) {
-    return 0;
+    return NaN;
   }
   const diffs: number[] = [];
+  let smallest = Infinity;
   for (let i = 1; i < times.length; i++) {
-    diffs.push(times[i] - times[i - 1]);
+    const d = times[i] - times[i - 1];
+    if (d > 0) {
+      diffs.push(d);
+      smallest = d < smallest ? d : smallest;
+    }
   }
-  return median(diffs);
+  return diffs.length ? median(diffs.filter((d) => d <= 1.5 * smallest)) : NaN;
 }
 
-/** Adds steps after the last sample up to the end of the dashboard range, so silence at the end is visible. */
-function extendTo(times: Float64Array, step: number, to: number | undefined): Float64Array {
-  if (to === undefined || step <= 0 || times.length === 0) {
-    return times;
+function minOf(values: readonly number[]): number {
+  let m = Infinity;
+  for (const v of values) {
+    m = v < m ? v : m;
   }
-  const extra: number[] = [];
-  let t = times[times.length - 1] + step;
-  while (t <= to && extra.length < Math.min(MAX_EXTENSION_STEPS, times.length)) {
-    extra.push(t);
-    t += step;
-  }
-  if (extra.length === 0) {
-    return times;
-  }
-  const out = new Float64Array(times.length + extra.length);
-  out.set(times);
-  out.set(extra, times.length);
-  return out;
+  return m;
 }
 
-export function recentWindowStart(steps: number): number {
-  const recent = Math.min(RECENT_MAX_STEPS, Math.max(RECENT_MIN_STEPS, Math.round(steps * RECENT_SHARE)));
-  return Math.max(0, steps - recent);
+function finiteOr(v: number | undefined, fallback: number): number {
+  return v !== undefined && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * The judge time: min(now, to), else to, else now, else the latest sample — never before the
+ * latest sample (a clock a little behind the data must not make fresh samples "future").
+ */
+export function judgeTime(latest: number, options: TimeOptions): number {
+  const to = options.timeRange?.to;
+  const now = options.now;
+  const wanted = to !== undefined && now !== undefined ? Math.min(to, now) : finiteOr(to, finiteOr(now, latest));
+  return Number.isFinite(latest) ? Math.max(wanted, latest) : wanted;
+}
+
+/** The grid for these series: step, origin and judge time. */
+export function timeGrid(series: readonly TimedSeries[], options: TimeOptions = {}): TimeGrid {
+  const distinct = new DistinctTimes();
+  let latest = -Infinity;
+  let origin = Infinity;
+  for (const s of series) {
+    const n = s.times.length;
+    if (n === 0) {
+      continue;
+    }
+    latest = Math.max(latest, s.times[n - 1]);
+    if (!s.instant) {
+      distinct.intern(s.times);
+      origin = Math.min(origin, s.times[0]);
+    }
+  }
+  const recentMs = Math.max(0, finiteOr(options.recentMs, RECENT_MS));
+  const lists = distinct.all();
+  let spacings = lists.map(medianSpacing).filter((v) => v > 0);
+  if (spacings.length === 0 && lists.length > 1) {
+    // Series of one sample each, at different times: the spacing between them.
+    const union = Float64Array.from(new Set(lists.map((l) => l[0]))).sort();
+    spacings = [medianSpacing(union)].filter((v) => v > 0);
+  }
+  if (spacings.length === 0) {
+    const at = Number.isFinite(latest) ? latest : finiteOr(options.now, finiteOr(options.timeRange?.to, 0));
+    return { kind: 'instant', origin: at, step: 0, latest, judgeAt: at, recentMs };
+  }
+  // The declared query step; else the finest spacing within a query (gaps only widen spacings,
+  // so the smallest per-query median is the step even where series miss samples).
+  const declared = options.interval !== undefined && options.interval > 0 && Number.isFinite(options.interval);
+  const span = latest - origin;
+  if (!Number.isFinite(span)) {
+    return { kind: 'instant', origin: latest, step: 0, latest, judgeAt: latest, recentMs };
+  }
+  const step = Math.max(declared ? options.interval! : minOf(spacings), span / MAX_AXIS_STEPS);
+  return { kind: 'range', origin, step, latest, judgeAt: judgeTime(latest, options), recentMs };
+}
+
+/** The step of time `t` on the grid. */
+export function stepOf(grid: TimeGrid, t: number): number {
+  return Math.floor((t - grid.origin) / grid.step + ON_GRID);
 }
 
 /**
  * Indexes that put every sample of a series on one step (instant samples are "now"). Read-only
  * and shared by every series of the same length: 100k instant series need one, not 100k.
  */
-function indexesAt(step: number): (s: RateSeries) => Int32Array {
+function indexesAt(step: number): (s: TimedSeries) => Int32Array {
   const byLength = new Map<number, Int32Array>();
   return (s) => {
     let idx = byLength.get(s.times.length);
@@ -154,42 +229,104 @@ function indexesAt(step: number): (s: RateSeries) => Int32Array {
   };
 }
 
+/** Staleness limit of a grid: two steps, and never under a minute. */
+export function staleAfter(step: number): number {
+  return Math.max(2 * step, STALE_MIN_MS);
+}
+
 /**
- * The common time axis: every timestamp of every range series, extended to the end of the
- * dashboard range. Instant samples sit on the last step (they are "now"). Instant-only data
- * gets a one-step axis.
+ * The axis of `series` on `grid` (built from these series and maybe others: every role shares one
+ * grid). Steps run from the grid's origin to the judge time; samples after the judge time fall
+ * on its step.
  */
-export function buildAxis(series: RateSeries[], timeRange?: TimeRangeMs): Axis {
-  const distinct = new DistinctTimes();
-  const interned = series.map((s) => (s.instant || s.times.length === 0 ? undefined : distinct.intern(s.times)));
-  let times = unionSorted(distinct.all());
-  if (times.length < 2) {
-    const latest = series.reduce((m, s) => (s.times.length ? Math.max(m, s.times[s.times.length - 1]) : m), -Infinity);
-    const t = Number.isFinite(latest) ? latest : times.length ? times[0] : 0;
+export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeGrid(series)): Axis {
+  if (grid.kind === 'instant') {
     return {
       kind: 'instant',
-      times: Float64Array.of(t),
+      times: Float64Array.of(grid.judgeAt),
       step: 0,
       recentStart: 0,
+      freshStart: 0,
       index: series.map(indexesAt(0)),
+      contiguous: new Set(),
+      judgeAt: grid.judgeAt,
+      staleAfter: Infinity,
     };
   }
-  const step = medianStep(times);
-  times = extendTo(times, step, timeRange?.to);
-  const aligned = new Map<Float64Array, Int32Array>();
-  const last = times.length - 1;
+  let dataSteps = 0;
+  for (const s of series) {
+    if (!s.instant && s.times.length > 0) {
+      dataSteps = Math.max(dataSteps, stepOf(grid, s.times[s.times.length - 1]) + 1);
+    }
+  }
+  const wanted = stepOf(grid, grid.judgeAt) + 1;
+  // Silence at the end stays visible, within a bound: a range reaching far past its data does not
+  // allocate a step per interval of emptiness.
+  const length = Math.max(1, Math.min(wanted, dataSteps + Math.min(MAX_EXTENSION_STEPS, Math.max(dataSteps, 100))));
+  const times = new Float64Array(length);
+  for (let k = 0; k < length; k++) {
+    times[k] = grid.origin + k * grid.step;
+  }
+  const last = length - 1;
   const atLast = indexesAt(last);
-  const index = series.map((s, i) => {
-    const own = interned[i];
-    if (!own) {
+  const distinct = new DistinctTimes();
+  const placed = new Map<Float64Array, Int32Array>();
+  const contiguous = new Set<Int32Array>();
+  const index = series.map((s) => {
+    if (s.instant || s.times.length === 0) {
       return atLast(s);
     }
-    let idx = aligned.get(own);
+    const own = distinct.intern(s.times);
+    let idx = placed.get(own);
     if (!idx) {
-      idx = alignTo(times, own);
-      aligned.set(own, idx);
+      idx = new Int32Array(s.times.length);
+      let run = true;
+      for (let i = 0; i < idx.length; i++) {
+        const k = Math.min(last, Math.max(0, stepOf(grid, own[i])));
+        idx[i] = k;
+        run = run && (i === 0 || k === idx[i - 1] + 1);
+      }
+      if (run) {
+        contiguous.add(idx);
+      }
+      placed.set(own, idx);
     }
     return idx;
   });
-  return { kind: 'range', times, step, recentStart: recentWindowStart(times.length), index };
+  return {
+    kind: 'range',
+    times,
+    step: grid.step,
+    recentStart: recentStartOf(times, grid),
+    freshStart: freshStartOf(times, grid),
+    index,
+    contiguous,
+    judgeAt: grid.judgeAt,
+    staleAfter: staleAfter(grid.step),
+  };
+}
+
+/**
+ * The recent window: steps within `recentMs` before the judge time, at least two steps, and at
+ * most half of the steps so a baseline remains before it.
+ */
+function recentStartOf(times: Float64Array, grid: TimeGrid): number {
+  const n = times.length;
+  const span = Math.max(grid.recentMs, 2 * grid.step);
+  let start = n;
+  while (start > 0 && times[start - 1] > grid.judgeAt - span - ON_GRID) {
+    start--;
+  }
+  const atMost = Math.max(2, Math.floor(n / 2));
+  return Math.max(0, Math.max(Math.min(start, n - 2), n - atMost));
+}
+
+/** First step a fresh sample can be on: its span ends after judge time − staleness limit. */
+function freshStartOf(times: Float64Array, grid: TimeGrid): number {
+  const limit = grid.judgeAt - staleAfter(grid.step);
+  let start = times.length;
+  while (start > 0 && times[start - 1] + grid.step > limit + ON_GRID) {
+    start--;
+  }
+  return start;
 }

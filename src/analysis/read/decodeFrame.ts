@@ -9,6 +9,8 @@ export interface FieldLike {
   type: string;
   labels: Labels;
   values: ArrayLike<unknown>;
+  /** `config.interval` (ms): the query step Grafana's Prometheus source puts on the Time field. */
+  interval: number;
 }
 
 /**
@@ -168,6 +170,13 @@ function decodeWireValues(
   return out;
 }
 
+/** A positive finite `config.interval`, else 0. */
+function intervalOf(field: Record<string, unknown>): number {
+  const config = isRecord(field.config) ? field.config : NO_META;
+  const v = config.interval;
+  return typeof v === 'number' && v > 0 && Number.isFinite(v) ? v : 0;
+}
+
 function wireFields(source: Record<string, unknown>): FieldLike[] {
   const schema = isRecord(source.schema) ? source.schema : NO_META;
   const data = isRecord(source.data) ? source.data : NO_META;
@@ -186,6 +195,7 @@ function wireFields(source: Record<string, unknown>): FieldLike[] {
         at(data.factors, i),
         at(data.enums, i)
       ),
+      interval: intervalOf(field),
     };
   });
 }
@@ -200,6 +210,7 @@ function dataFrameFields(source: Record<string, unknown>): FieldLike[] {
       type: text(field.type),
       labels: toLabels(field.labels),
       values: fieldValueList(field.values),
+      interval: intervalOf(field),
     };
   }
   return fields;

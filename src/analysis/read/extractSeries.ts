@@ -18,6 +18,8 @@ export interface ExtractedSeries {
   refIds: string[];
   /** Query text per refId (from `meta.executedQueryString`), where Grafana reported it. */
   queries: Record<string, string>;
+  /** The smallest query step declared on a Time field (`config.interval`, ms); 0 when none was. */
+  interval: number;
 }
 
 type Kind = 'time' | 'number' | 'string' | 'other';
@@ -179,8 +181,8 @@ function readTableFrame(
   }
 }
 
-/** Appends the series of one frame to `out`. */
-function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): void {
+/** Appends the series of one frame to `out`; returns the step its Time field declares (0 if none). */
+function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): number {
   let timeField: FieldLike | undefined;
   const valueFields: FieldLike[] = [];
   const labelFields: FieldLike[] = [];
@@ -197,13 +199,14 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): voi
     }
   }
   if (valueFields.length === 0) {
-    return;
+    return 0;
   }
   if (labelFields.length > 0 && !labelled) {
     readTableFrame(frame, timeField, valueFields, labelFields, clock, out);
   } else {
     readSeriesFrame(frame, timeField, valueFields, clock, out);
   }
+  return frame.instant ? 0 : (timeField?.interval ?? 0);
 }
 
 /** One query's series share refId and usually name: decide each (refId, name) pair's role once. */
@@ -264,9 +267,13 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const roleOfSeries = roleLookup({ byRefId: roles, queries });
   const byRole = new Map<MetricRole | undefined, SeriesSet>();
   const batch: RawSeries[] = [];
+  let interval = Infinity;
   for (const frame of frames) {
     batch.length = 0;
-    readFrame(frame, clock, batch);
+    const declared = readFrame(frame, clock, batch);
+    if (declared > 0 && declared < interval) {
+      interval = declared;
+    }
     for (const s of batch) {
       s.role = roleOfSeries(s);
       let set = byRole.get(s.role);
@@ -284,5 +291,12 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     }
   }
   const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
-  return { series, notices, frameCount: frames.length, refIds, queries };
+  return {
+    series,
+    notices,
+    frameCount: frames.length,
+    refIds,
+    queries,
+    interval: Number.isFinite(interval) ? interval : 0,
+  };
 }

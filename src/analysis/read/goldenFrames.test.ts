@@ -72,8 +72,9 @@ describe('conformance with the golden outputs of Grafana’s Prometheus backend'
     expect(Array.from(series[0].times)).toEqual([1641889533000, 1641889534000, 1641889537000]);
     const report = analyze(goldenFrames('range_missing.result.golden.jsonc'), { metricName: 'go_goroutines' });
     expect(report.data.kind).toBe('range');
-    expect(report.timeline?.times).toEqual([1641889533000, 1641889534000, 1641889537000]);
-    expect(report.brokers[0].series).toEqual([21, 32, 43]);
+    // On the query's 1 s grid: the steps Prometheus left out are there, empty.
+    expect(report.timeline?.times).toEqual([1641889533000, 1641889534000, 1641889535000, 1641889536000, 1641889537000]);
+    expect(report.brokers[0].series).toEqual([21, 32, null, null, 43]);
   });
 
   it('exemplar frames are never read as series', () => {

@@ -8,7 +8,7 @@ import type { MetricInfo } from '../metric/metricNames';
 import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from '../metric/labels';
 import { deriveRates } from '../metric/counters';
 import { prepareSeries, RateSeries, UNLABELLED_BROKER } from '../model/prepare';
-import { Axis, buildAxis } from '../model/timeline';
+import { Axis, buildAxis, TimeGrid } from '../model/timeline';
 import { aggregate, reduceRate } from '../model/aggregate';
 import type { RawSeries } from '../read/series';
 import { median } from '../stats';
@@ -30,11 +30,11 @@ function counterName(name: string): MetricInfo {
   return { messagesIn: true, counter, allTopics: /_total_bytes/i.test(name) };
 }
 
-function summed(prepared: RateSeries[], options: HealthOptions): Timelines | undefined {
+function summed(prepared: RateSeries[], options: HealthOptions, grid: TimeGrid): Timelines | undefined {
   if (prepared.length === 0) {
     return undefined;
   }
-  const axis = buildAxis(prepared, options.timeRange);
+  const axis = buildAxis(prepared, grid);
   const { brokers, topicBrokerRates } = aggregate(prepared, axis, options.rateReducer);
   const byName = new Map(brokers.map((b) => [b.name, b.values]));
   const topics = new Map<string, Map<string, number>>();
@@ -55,14 +55,15 @@ function summed(prepared: RateSeries[], options: HealthOptions): Timelines | und
 export function byteRates(
   series: RawSeries[],
   options: HealthOptions,
-  brokerLabel: string | undefined
+  brokerLabel: string | undefined,
+  grid: TimeGrid
 ): Timelines | undefined {
   const prepared = prepareSeries(
     series,
     { metricName: '', brokerLabel: brokerLabel ?? options.brokerLabel, topicLabel: options.topicLabel },
     counterName
   );
-  const t = summed(prepared.rates, options);
+  const t = summed(prepared.rates, options, grid);
   return t && { ...t, names: prepared.metricNames };
 }
 
@@ -84,7 +85,8 @@ function brokerOf(labels: Record<string, string>, label: string | undefined): st
 export function gaugeSums(
   series: RawSeries[],
   options: HealthOptions,
-  brokerLabel: string | undefined
+  brokerLabel: string | undefined,
+  grid: TimeGrid
 ): Timelines | undefined {
   const label = labelFor(series, options, brokerLabel);
   const rates: RateSeries[] = series.map((s) => ({
@@ -93,7 +95,7 @@ export function gaugeSums(
     values: s.values,
     instant: s.instant,
   }));
-  const t = summed(rates, options);
+  const t = summed(rates, options, grid);
   return t && { ...t, names: namesOf(series) };
 }
 
@@ -142,6 +144,7 @@ export function idleRatios(
   series: RawSeries[],
   options: HealthOptions,
   brokerLabel: string | undefined,
+  grid: TimeGrid,
   queries: Readonly<Record<string, string>> = {}
 ): IdleRatios {
   const label = labelFor(series, options, brokerLabel);
@@ -178,7 +181,7 @@ export function idleRatios(
     const values = scale === 1 ? derived[i] : derived[i].map((v) => v * scale);
     rates.push({ broker: brokerOf(s.labels, label), times: s.times, values, instant: s.instant });
   });
-  const t = summed(rates, options);
+  const t = summed(rates, options, grid);
   if (!t) {
     return { doubleCounted };
   }
@@ -202,7 +205,7 @@ export function idleRatios(
 const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];
 
 /** Consumer lag summed per group over its partitions; topics remembered per group. */
-export function groupLags(series: RawSeries[], options: HealthOptions): Timelines | undefined {
+export function groupLags(series: RawSeries[], options: HealthOptions, grid: TimeGrid): Timelines | undefined {
   const label = GROUP_LABELS.find((l) => series.some((s) => s.labels[l] !== undefined));
   // Per-partition series of one group and topic add up; '' keeps a topic-less series off the
   // all-topics path.
@@ -213,7 +216,7 @@ export function groupLags(series: RawSeries[], options: HealthOptions): Timeline
     values: s.values,
     instant: s.instant,
   }));
-  const t = summed(rates, options);
+  const t = summed(rates, options, grid);
   return t && { ...t, names: namesOf(series) };
 }
 
@@ -230,7 +233,7 @@ export function latest(values: Float64Array): number {
 /** Current rate of a timeline the way the panel reduces messages-in. */
 export function current(values: Float64Array, axis: Axis, options: HealthOptions): number {
   const identity = Int32Array.from({ length: values.length }, (_, i) => i);
-  return reduceRate(values, identity, axis.recentStart, options.rateReducer);
+  return reduceRate(values, identity, axis.freshStart, options.rateReducer);
 }
 
 /** In the order of METRIC_ROLES, whatever order the series came in. */

@@ -4,6 +4,7 @@
  */
 import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, SignalsSummary, TopicStat } from '../types';
 import type { RawSeries } from '../read/series';
+import type { TimeGrid } from '../model/timeline';
 import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
 import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
 import {
@@ -80,23 +81,24 @@ export function evaluateSignals(
   brokers: BrokerStat[],
   topics: TopicStat[],
   options: HealthOptions,
-  brokerLabel: string | undefined
+  brokerLabel: string | undefined,
+  grid: TimeGrid
 ): SignalsResult {
   const get = (role: MetricRole) => split.byRole.get(role) ?? [];
-  const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel) : undefined;
-  const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel) : undefined;
+  const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel, grid) : undefined;
+  const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel, grid) : undefined;
   const idleRead = get('requestHandlerIdle').length
-    ? idleRatios(get('requestHandlerIdle'), options, brokerLabel, split.queries)
+    ? idleRatios(get('requestHandlerIdle'), options, brokerLabel, grid, split.queries)
     : undefined;
   const idle = idleRead?.timelines;
-  const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel) : undefined;
+  const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel, grid) : undefined;
   const offline = get('offlinePartitions').length
-    ? gaugeSums(get('offlinePartitions'), options, brokerLabel)
+    ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid)
     : undefined;
   const controllers = get('activeControllers').length
-    ? gaugeSums(get('activeControllers'), options, brokerLabel)
+    ? gaugeSums(get('activeControllers'), options, brokerLabel, grid)
     : undefined;
-  const lag = get('consumerLag').length ? groupLags(get('consumerLag'), options) : undefined;
+  const lag = get('consumerLag').length ? groupLags(get('consumerLag'), options, grid) : undefined;
 
   const inRates = brokerByteRates(bytesIn, options);
   const outRates = brokerByteRates(bytesOut, options);
