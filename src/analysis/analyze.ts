@@ -41,9 +41,9 @@ import {
 import { orderFindings, verdictOf } from './findings';
 import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
 
-/** Steps of the span a level before is read from. */
+/** Steps of the span a level before is read from: the option's minutes, and never under 4 steps. */
 function spanSteps(axis: Axis, options: HealthOptions): number {
-  return axis.step > 0 ? Math.max(1, (options.shiftMinutes * 60_000) / axis.step) : 1;
+  return axis.step > 0 ? Math.max(4, (options.shiftMinutes * 60_000) / axis.step) : 4;
 }
 
 /** Baseline and recent window both need a few steps before medians mean anything. */
