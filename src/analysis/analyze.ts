@@ -139,6 +139,10 @@ function buildBrokers(
   const { mean, deviation } = spreadAround(reportingRates);
   const { brokerOverload, imbalance } = options.thresholds;
   const overloadAt = Math.min(...[brokerOverload.warning, brokerOverload.critical].filter((v) => v > 0));
+  // Hot and idle belong to the imbalance check: only where it judges (two brokers taking traffic,
+  // the minimum rate per broker) does a broker get either status.
+  const balanceJudged = count >= 2 && mean > 0 && mean >= options.minRate;
+  const hotIdle = balanceJudged ? (imbalance.warning > 0 ? imbalance.warning : imbalance.critical) : 0;
   const brokers = timelines.map((t, i): BrokerStat => {
     const dev = reporting[i] ? deviation(rates[i]) : 0;
     const trend = trends[i];
@@ -147,13 +151,7 @@ function buildBrokers(
       rate: rates[i],
       share: total > 0 ? rates[i] / total : 0,
       deviation: dev,
-      status: statusOf(
-        missing[i],
-        trend,
-        dev,
-        rates[i] > overloadAt,
-        imbalance.warning > 0 ? imbalance.warning : imbalance.critical
-      ),
+      status: statusOf(missing[i], trend, dev, rates[i] > overloadAt, hotIdle),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
     };
@@ -184,7 +182,8 @@ function buildBrokers(
     brokerCount: count,
     brokersSeen: brokers.length,
     topicCount: 0,
-    imbalance: count >= 2 ? Math.max(...live.map((b) => Math.abs(b.deviation))) : 0,
+    // A loop, not Math.max(...spread): a spread of 120k brokers overflows the call stack.
+    imbalance: count >= 2 ? live.reduce((m, b) => Math.max(m, Math.abs(b.deviation)), 0) : 0,
   };
   return { brokers, cluster };
 }

@@ -44,17 +44,24 @@ export function spreadAround(rates: readonly number[]): { mean: number; deviatio
 export const RELATIVE_SLACK = 1e-9;
 
 /**
- * The item farthest from the mean (largest |deviation|). Near-ties go to the earlier item, so
- * floating-point rounding (a cluster scaled by some factor) never decides which broker is named.
+ * The item farthest from the mean (largest |deviation|): the broker that drives an imbalance.
+ * Near-ties go to an item above the mean (with two brokers, the hot one is the news, not the one
+ * it leaves "idle"), then to the earlier item — so floating-point rounding (a cluster scaled by
+ * some factor) never decides which broker is named.
  */
 export function farthestFromMean<T>(items: Iterable<T>, deviationOf: (item: T) => number): T | undefined {
   let best: T | undefined;
-  let bestAbs = 0;
+  let bestDev = 0;
   for (const item of items) {
-    const abs = Math.abs(deviationOf(item));
-    if (best === undefined || abs - bestAbs > RELATIVE_SLACK * Math.max(abs, bestAbs)) {
+    const dev = deviationOf(item);
+    const abs = Math.abs(dev);
+    const bestAbs = Math.abs(bestDev);
+    const slack = RELATIVE_SLACK * Math.max(abs, bestAbs);
+    const farther = abs - bestAbs > slack;
+    const tieAbove = Math.abs(abs - bestAbs) <= slack && dev > 0 && bestDev < 0;
+    if (best === undefined || farther || tieAbove) {
       best = item;
-      bestAbs = abs;
+      bestDev = dev;
     }
   }
   return best;

@@ -6,7 +6,7 @@
 import type { Finding, HealthOptions } from '../types';
 import { current, Timelines } from '../signals/brokerSignals';
 import { formatPercent, quote } from '../format';
-import { aboveCeiling, CheckResult, result } from './context';
+import { aboveCeiling, CheckResult, result, skipped } from './context';
 import { farthestFromMean, spreadAround } from '../stats';
 import { compareNames } from '../names';
 
@@ -33,17 +33,26 @@ function humanBytes(v: number): string {
   return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
+/** Below this average per broker, bytes are a trickle and their balance means nothing (1 KiB/s). */
+export const MIN_BYTE_RATE = 1024;
+
+/**
+ * `live`: the brokers taking traffic now (messages-in); a missing or stalled broker has its own
+ * finding and carries no bytes to balance. Without messages-in, every broker with bytes counts.
+ */
 export function checkBytesImbalance(
   direction: 'in' | 'out',
-  rates: Map<string, number>,
-  options: HealthOptions
+  all: Map<string, number>,
+  options: HealthOptions,
+  live?: ReadonlySet<string>
 ): CheckResult {
+  const rates = live ? new Map(Array.from(all).filter(([b]) => live.has(b))) : all;
   if (rates.size < 2) {
     return result();
   }
   const { mean, deviation: deviationOf } = spreadAround(Array.from(rates.values()));
-  if (!(mean > 0)) {
-    return result();
+  if (!(mean >= MIN_BYTE_RATE)) {
+    return skipped('bytes-imbalance', `average bytes ${direction} per broker below ${humanBytes(MIN_BYTE_RATE)}`);
   }
   // Brokers in name order: (near-)ties go to the first name, so neither input order nor rounding picks it.
   const subject = farthestFromMean(Array.from(rates.keys()).sort(compareNames), (b) => deviationOf(rates.get(b)!))!;

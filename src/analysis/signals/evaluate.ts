@@ -137,9 +137,12 @@ export function evaluateSignals(
   }
 
   const lagResult = consumerGroups(lag, topics, options);
+  const live = brokers.length
+    ? new Set(brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled').map((b) => b.name))
+    : undefined;
   const results: CheckResult[] = [
-    checkBytesImbalance('in', inRates, options),
-    checkBytesImbalance('out', outRates, options),
+    checkBytesImbalance('in', inRates, options, live),
+    checkBytesImbalance('out', outRates, options, live),
     checkRequestHandlers(idle, options.thresholds.requestHandlerIdle, idleRead?.doubleCounted),
     checkUnderReplicated(urp, options.thresholds.underReplicatedMinutes),
     checkOfflinePartitions(offline),

@@ -437,10 +437,11 @@ describe('properties of the signal checks', () => {
   const rate = fc.integer({ min: 1, max: 10_000 });
 
   it('bytes imbalance is the messages score: scaling every byte rate by k changes neither findings nor score', () => {
+    // Above the 1 KiB/s-per-broker guard at every scale (at least 1 kB/s × 0.01 × 1e5 per broker).
     fc.assert(
       fc.property(fc.tuple(rate, rate, rate), fc.double({ min: 0.01, max: 1000, noNaN: true }), (r, k) => {
         const bytes = (scale: number) =>
-          BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(r[i] * scale), 'B'));
+          BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(r[i] * scale * 1e5), 'B'));
         const one = analyze([...messagesIn(), ...bytes(1)], { roles: { B: 'bytesIn' } });
         const scaled = analyze([...messagesIn(), ...bytes(k)], { roles: { B: 'bytesIn' } });
         expect(checks(scaled)).toEqual(checks(one));
@@ -450,19 +451,57 @@ describe('properties of the signal checks', () => {
     );
   });
 
-  it('a tie in deviation names the first broker at any scale (rounding does not pick the subject)', () => {
+  it('a tie in deviation names the broker above the mean at any scale (rounding does not pick the subject)', () => {
     // 7, 10, 13 against a mean of 10: kafka-1 and kafka-3 are both 30% off; scaled by 0.01 the
-    // two deviations differ in the last bits.
+    // two deviations differ in the last bits. The hot one drives it.
     for (const k of [1, 0.01000000000000001, 3]) {
-      const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([7, 10, 13][i] * k), 'B'));
+      const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([7, 10, 13][i] * k * 1e5), 'B'));
       const report = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
-      expect(checks(report)).toEqual(['warning:bytes-imbalance:kafka-1']);
+      expect(checks(report)).toEqual(['warning:bytes-imbalance:kafka-3']);
       const messages = analyze(
         messagesIn((b) => [7, 10, 13][b] * k),
         { minRate: 0.001 }
       );
-      expect(messages.findings.find((f) => f.check === 'imbalance')?.subject).toBe('kafka-1');
+      expect(messages.findings.find((f) => f.check === 'imbalance')?.subject).toBe('kafka-3');
     }
+  });
+
+  it('with two brokers the one above the mean is named, hot', () => {
+    const r = analyze(
+      messagesIn((b) => [100, 300, 0][b]).filter((f) => f.fields[1].labels!.instance !== 'kafka-3'),
+      {}
+    );
+    expect(r.findings[0]).toMatchObject({ check: 'imbalance', subject: 'kafka-2' });
+    expect(r.findings[0].message).toMatch(/hot/);
+  });
+
+  it('a broker that stopped reporting has no bytes imbalance: its own finding says it all', () => {
+    const down = (b: number, k: number) => b === 2 && k >= POINTS - 8;
+    const msgs = BROKERS.map((b, i) =>
+      rangeFrame(
+        { instance: b, topic: 'orders' },
+        times,
+        times.map((_, k) => (down(i, k) ? null : 100)),
+        'A'
+      )
+    );
+    const bytes = BROKERS.map((b, i) =>
+      rangeFrame(
+        { instance: b },
+        times,
+        times.map((_, k) => (down(i, k) ? null : 1e5)),
+        'B'
+      )
+    );
+    const r = analyze([...msgs, ...bytes], { roles: { B: 'bytesIn' } });
+    expect(checks(r)).toEqual(['critical:broker-missing:kafka-3']);
+  });
+
+  it('bytes below 1 KiB/s per broker are a trickle: their balance is not judged', () => {
+    const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([10, 100, 900][i]), 'B'));
+    const r = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
+    expect(checks(r)).toEqual([]);
+    expect(r.notEvaluated.find((n) => n.check === 'bytes-imbalance')?.reason).toMatch(/below 1.0 kB\/s/);
   });
 
   it('the order frames arrive in never changes a report with roles', () => {
