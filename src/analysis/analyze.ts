@@ -228,7 +228,7 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   const options = resolveOptions(input);
   const extracted = extractSeries(frames, options.roles);
   const split = splitByRole(extracted.series, extracted.queries);
-  const prepared = prepareSeries(split.messagesIn, options);
+  const prepared = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
   // One grid for every role; the judge time moves to the latest data when everything lags alike.
   const baseGrid = timeGrid(extracted.series, {
     timeRange: options.timeRange,

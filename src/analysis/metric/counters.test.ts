@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { analyze } from '../analyze';
 import { instantFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
 import { deriveRates } from './counters';
@@ -107,5 +108,70 @@ describe('raw counters', () => {
     expect(report.verdict).toBe('nodata');
     expect(report.findings.map((f) => f.check)).toEqual(['no-data', 'raw-counter']);
     expect(report.findings[0].message).toMatch(/cumulative counters from an instant query/);
+  });
+});
+
+describe('rates or counters: the query text first, then the data', () => {
+  /** Unnamed series (rate() and sum() drop __name__) on one refId, with Grafana's record of the query. */
+  function unnamed(values: (b: number, k: number) => number, query?: string) {
+    const long = stepTimes(40);
+    return ['b1', 'b2', 'b3'].map((b, i) => {
+      const f = rangeFrame(
+        { instance: b },
+        long,
+        long.map((_, k) => values(i, k))
+      );
+      return i === 0 && query ? { ...f, meta: { ...f.meta, executedQueryString: `Expr: ${query}\nStep: 15s` } } : f;
+    });
+  }
+  const RATE = 'sum by (instance) (rate(kafka_server_brokertopicmetrics_messagesin_total[1m]))';
+
+  it('a producer ramp-up after rate() is rates: no raw-counter finding, the total is the latest rates', () => {
+    const r = analyze(unnamed((b, k) => 100 + 50 * k, RATE));
+    expect(r.findings.map((f) => f.check)).not.toContain('raw-counter');
+    expect(r.cluster.totalRate).toBeCloseTo(3 * (100 + 50 * 39));
+  });
+
+  it('without the query text, a ramp that starts low is rates too; a long-running counter is a counter', () => {
+    const ramp = analyze(unnamed((b, k) => 100 + 150 * k));
+    expect(ramp.findings.map((f) => f.check)).not.toContain('raw-counter');
+    // Counts that stood at a million before the range and gain 15,000 over it.
+    const counter = analyze(unnamed((b, k) => 1_000_000 * (b + 1) + 10 * seconds * k));
+    expect(counter.findings.map((f) => f.check)).toContain('raw-counter');
+    expect(counter.cluster.totalRate).toBeCloseTo(30);
+  });
+
+  it('a query over a counter name without rate() is counters, even when sum() dropped the name', () => {
+    const r = analyze(
+      unnamed((b, k) => 100 + 150 * k, 'sum by (instance) (kafka_server_brokertopicmetrics_messagesin_total)')
+    );
+    expect(r.data.rawCounters).toBe(true);
+    expect(r.findings.find((f) => f.check === 'raw-counter')!.suggestion).toMatch(/rate\(/);
+  });
+
+  it('a query that makes rates is never read as counters, whatever the data (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('rate(', 'irate(', 'increase(', 'deriv(', 'delta('),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.1, max: 1e4, noNaN: true }),
+        (fn, start, slope) => {
+          const r = analyze(unnamed((b, k) => start + slope * k * (b + 1), `sum by (instance) (${fn}x[5m]))`));
+          expect(r.data.rawCounters).toBe(false);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it('a ramp of rates that starts below a third of where it ends is never read as a counter (property)', () => {
+    // Level ÷ increase = share ÷ (1 − share): under ½ exactly when the ramp starts under a third.
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 0.33 }), (end, startShare) => {
+        const r = analyze(unnamed((_, k) => end * (startShare + ((1 - startShare) * k) / 39)));
+        expect(r.data.rawCounters).toBe(false);
+      }),
+      { numRuns: 60 }
+    );
   });
 });

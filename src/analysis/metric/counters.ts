@@ -19,10 +19,34 @@ export interface StepTally {
   rises: number;
   /** Falls that are not a reset toward zero: impossible for a counter. */
   badFalls: number;
+  /** Sum of each series' first valid value: where its count stood when the range began. */
+  level: number;
+  /** Sum of each series' increase over the range (a reset counts the value it restarted to). */
+  increase: number;
 }
 
 export function emptyTally(): StepTally {
-  return { steps: 0, rises: 0, badFalls: 0 };
+  return { steps: 0, rises: 0, badFalls: 0, level: 0, increase: 0 };
+}
+
+/**
+ * A counter that has run for a while stands well above what it gains over a dashboard range; a
+ * ramp of rates (producers starting, rate() climbing after a restart) starts low and climbs. Below
+ * this ratio of level to increase, rising data is read as rates.
+ */
+const COUNTER_LEVEL_SHARE = 0.5;
+
+/** rate(), irate(), increase(), deriv(), delta() and idelta() return rates or window increases, never running counts. */
+const RATE_FUNCTION = /\b(?:i?rate|increase|deriv|i?delta)\s*\(/;
+
+/** Whether the query text already makes rates of a counter. */
+export function queryMakesRates(query: string | undefined): boolean {
+  return !!query && RATE_FUNCTION.test(query);
+}
+
+/** A counter's name (`…_total`, `…_count`) in a query that makes no rates of it: running counts. */
+export function queryReadsCounter(query: string | undefined): boolean {
+  return !!query && !RATE_FUNCTION.test(query) && /[a-zA-Z0-9_:](?:_total|_count)\b/.test(query);
 }
 
 /** Counts rises and falls between consecutive valid samples. Flat series add nothing: they fit both readings. */
@@ -30,6 +54,8 @@ export function tallySteps(values: Samples, into: StepTally): StepTally {
   let steps = 0;
   let rises = 0;
   let badFalls = 0;
+  let increase = 0;
+  let first = NaN;
   let prev = NaN;
   let changed = false;
   for (let i = 0; i < values.length; i++) {
@@ -37,13 +63,17 @@ export function tallySteps(values: Samples, into: StepTally): StepTally {
     if (Number.isNaN(v)) {
       continue;
     }
-    if (!Number.isNaN(prev)) {
+    if (Number.isNaN(prev)) {
+      first = v;
+    } else {
       steps++;
       if (v > prev) {
         rises++;
+        increase += v - prev;
         changed = true;
       } else if (v < prev) {
         changed = true;
+        increase += v;
         if (v > prev * RESET_FRACTION) {
           badFalls++;
         }
@@ -55,13 +85,23 @@ export function tallySteps(values: Samples, into: StepTally): StepTally {
     into.steps += steps;
     into.rises += rises;
     into.badFalls += badFalls;
+    into.level += first;
+    into.increase += increase;
   }
   return into;
 }
 
-/** The issue-level rule for data without a telling name: rises on ≥90% of ≥10 steps, no falls but resets. */
+/**
+ * For data without a telling name or query: rises on ≥ 90% of ≥ 10 steps, no falls but resets,
+ * and a level that is large against its increase over the range (a counter that has run a while).
+ */
 export function tallyLooksCumulative(t: StepTally): boolean {
-  return t.steps >= MIN_STEPS && t.rises >= RISING_SHARE * t.steps && t.badFalls === 0;
+  return (
+    t.steps >= MIN_STEPS &&
+    t.rises >= RISING_SHARE * t.steps &&
+    t.badFalls === 0 &&
+    t.level >= COUNTER_LEVEL_SHARE * t.increase
+  );
 }
 
 /** True unless the data contradicts a counter (a fall that is not a reset toward zero). */

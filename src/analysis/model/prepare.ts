@@ -4,6 +4,8 @@ import {
   consistentWithCounter,
   deriveRates,
   emptyTally,
+  queryMakesRates,
+  queryReadsCounter,
   StepTally,
   tallyLooksCumulative,
   tallySteps,
@@ -56,11 +58,20 @@ function hasValue(values: Samples): boolean {
   return false;
 }
 
-/** Decides, per series, whether values are cumulative. Unnamed data is judged per query (refId), pooled. */
-function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
+/**
+ * Decides, per series, whether values are cumulative: from the name; for unnamed data, from the
+ * query text (rate() and friends make rates), and only then from the data, pooled per query (refId).
+ */
+function counterDecisions(
+  series: RawSeries[],
+  infos: MetricInfo[],
+  queries: Readonly<Record<string, string>>
+): boolean[] {
   const pooled = new Map<string, StepTally>();
+  const rates = (s: RawSeries) => queryMakesRates(queries[s.refId]);
+  const counts = (s: RawSeries) => queryReadsCounter(queries[s.refId]);
   series.forEach((s, i) => {
-    if (infos[i].counter === 'maybe' && !s.instant) {
+    if (infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
       const tally = pooled.get(s.refId) ?? emptyTally();
       // One fall that is not a reset settles it for the whole query: no need to read further series.
       pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
@@ -75,14 +86,18 @@ function counterDecisions(series: RawSeries[], infos: MetricInfo[]): boolean[] {
       case 'likely':
         return s.instant || consistentWithCounter(s.values);
       default:
-        return !s.instant && tallyLooksCumulative(pooled.get(s.refId) ?? emptyTally());
+        if (rates(s)) {
+          return false;
+        }
+        // Counts even on an instant query, where they are unusable and said so.
+        return counts(s) || (!s.instant && tallyLooksCumulative(pooled.get(s.refId) ?? emptyTally()));
     }
   });
 }
 
 export function prepareSeries(
   raw: RawSeries[],
-  opts: { metricName: string; brokerLabel: string; topicLabel: string },
+  opts: { metricName: string; brokerLabel: string; topicLabel: string; queries?: Readonly<Record<string, string>> },
   /** How names are read; messages-in spellings by default, other counters (bytes) by their role. */
   classify: (name: string) => MetricInfo = (name) => classifyMetric(name, opts.metricName)
 ): PreparedSeries {
@@ -122,7 +137,7 @@ export function prepareSeries(
     }
   });
 
-  const isCounter = counterDecisions(candidates, candidateInfos);
+  const isCounter = counterDecisions(candidates, candidateInfos, opts.queries ?? {});
   const present = labelNames(candidates);
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);

@@ -56,11 +56,12 @@ export function byteRates(
   series: RawSeries[],
   options: HealthOptions,
   brokerLabel: string | undefined,
-  grid: TimeGrid
+  grid: TimeGrid,
+  queries: Readonly<Record<string, string>> = {}
 ): Timelines | undefined {
   const prepared = prepareSeries(
     series,
-    { metricName: '', brokerLabel: brokerLabel ?? options.brokerLabel, topicLabel: options.topicLabel },
+    { metricName: '', brokerLabel: brokerLabel ?? options.brokerLabel, topicLabel: options.topicLabel, queries },
     counterName
   );
   const t = summed(prepared.rates, options, grid);

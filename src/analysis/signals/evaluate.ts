@@ -85,8 +85,12 @@ export function evaluateSignals(
   grid: TimeGrid
 ): SignalsResult {
   const get = (role: MetricRole) => split.byRole.get(role) ?? [];
-  const bytesIn = get('bytesIn').length ? byteRates(get('bytesIn'), options, brokerLabel, grid) : undefined;
-  const bytesOut = get('bytesOut').length ? byteRates(get('bytesOut'), options, brokerLabel, grid) : undefined;
+  const bytesIn = get('bytesIn').length
+    ? byteRates(get('bytesIn'), options, brokerLabel, grid, split.queries)
+    : undefined;
+  const bytesOut = get('bytesOut').length
+    ? byteRates(get('bytesOut'), options, brokerLabel, grid, split.queries)
+    : undefined;
   const idleRead = get('requestHandlerIdle').length
     ? idleRatios(get('requestHandlerIdle'), options, brokerLabel, grid, split.queries)
     : undefined;
