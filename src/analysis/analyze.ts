@@ -22,6 +22,8 @@ import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/
 import { CheckContext } from './checks/context';
 import {
   allZeroFinding,
+  clusterTotalFindings,
+  invalidValuesFinding,
   noDataFinding,
   rawCounterFinding,
   readingFindings,
@@ -310,6 +312,11 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   if (isAllZero(timelines)) {
     findings.push(allZeroFinding());
   }
+  const invalid = invalidValuesFinding(prepared);
+  if (invalid) {
+    findings.push(invalid);
+  }
+  findings.push(...clusterTotalFindings(prepared, cluster.totalRate, axis.judgeAt, axis.staleAfter));
   const results = [
     checkLowThroughput(ctx),
     checkBrokerOverload(ctx),

@@ -10,6 +10,8 @@ export type Verdict = 'ok' | 'warning' | 'critical' | 'nodata';
 export type CheckId =
   | 'no-data'
   | 'raw-counter'
+  | 'invalid-values'
+  | 'cluster-total'
   | 'all-zero'
   | 'low-throughput'
   | 'broker-overload'

@@ -245,6 +245,62 @@ describe('trends over a range', () => {
   });
 });
 
+describe('identity and impossible values', () => {
+  const times = stepTimes(POINTS);
+  const perBroker = (rate: (b: number) => number) =>
+    [0, 1, 2].map((b) =>
+      rangeFrame(
+        { instance: brokerName(b), topic: 'orders' },
+        times,
+        times.map(() => rate(b))
+      )
+    );
+
+  it('a cluster total beside the per-broker query is a cross-check, never a fourth broker', () => {
+    const total = rangeFrame(
+      {},
+      times,
+      times.map(() => 300),
+      'B'
+    );
+    const r = analyze([...perBroker(() => 100), total]);
+    expect(r.brokers.map((b) => b.name)).toEqual([brokerName(0), brokerName(1), brokerName(2)]);
+    expect(r.cluster.totalRate).toBe(300);
+    expect(r.verdict).toBe('ok');
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a cluster total that disagrees with the brokers says so', () => {
+    // The total also counts a fourth broker the per-broker query filters out.
+    const total = rangeFrame(
+      {},
+      times,
+      times.map(() => 400),
+      'B'
+    );
+    const r = analyze([...perBroker(() => 100), total]);
+    expect(r.findings.map((f) => `${f.severity}:${f.check}`)).toEqual(['warning:cluster-total']);
+    expect(r.findings[0].message).toMatch(/Query B .* reads 400 msg\/s in all, but the brokers sum to 300 msg\/s/);
+  });
+
+  it('negative rates (deriv() of a gauge) are said, and left out of every figure', () => {
+    const r = analyze(perBroker((b) => (b === 1 ? -50 : 100)));
+    expect(r.findings.map((f) => `${f.severity}:${f.check}`)).toContain('warning:invalid-values');
+    expect(finding(r, 'invalid-values')!.message).toMatch(/negative, so not a rate of a counter/);
+    expect(r.cluster.totalRate).toBe(200);
+    // The broker with nothing valid is not a broker at 0: it is left out, not called idle.
+    expect(r.brokers.map((b) => b.name)).toEqual([brokerName(0), brokerName(2)]);
+    expect(checks(r)).not.toContain('imbalance');
+  });
+
+  it('absurd magnitudes are broken data, not "every broker reports 0"', () => {
+    const r = analyze(perBroker((b) => (b === 0 ? 1e308 : 100)));
+    expect(finding(r, 'invalid-values')!.message).toMatch(/above 10¹² msg\/s/);
+    expect(checks(r)).not.toContain('all-zero');
+    expect(r.cluster.totalRate).toBe(200);
+  });
+});
+
 describe('data problems', () => {
   it('no frames at all', () => {
     const r = analyze([]);

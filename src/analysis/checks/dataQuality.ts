@@ -1,6 +1,6 @@
 import type { Finding } from '../types';
 import type { PreparedSeries } from '../model/prepare';
-import { quote } from '../format';
+import { formatPercent, formatRate, quote } from '../format';
 import { recommendedQuery } from '../promql';
 
 /** Why there is nothing to analyse, as specific as the data allows. */
@@ -112,4 +112,84 @@ export function readingFindings(
 export function recommendedQueryFor(prepared: PreparedSeries): string {
   const metric = prepared.metricNames.find((n) => /(_total|_count)$/.test(n));
   return recommendedQuery({ brokerLabel: prepared.broker.label, topicLabel: prepared.topic.label, metric });
+}
+
+/** Negative or absurd samples: said once, and left out of every total. */
+export function invalidValuesFinding(prepared: PreparedSeries): Finding | undefined {
+  const { negativeSamples: negative, absurdSamples: absurd } = prepared;
+  if (negative === 0 && absurd === 0) {
+    return undefined;
+  }
+  const parts: string[] = [];
+  if (negative > 0) {
+    parts.push(
+      `${negative} sample${negative === 1 ? ' is' : 's are'} negative, so not a rate of a counter (deriv() of a gauge, or a subtraction in the query)`
+    );
+  }
+  if (absurd > 0) {
+    parts.push(
+      `${absurd} sample${absurd === 1 ? ' is' : 's are'} above 10¹² msg/s (an overflowed or mis-scaled series)`
+    );
+  }
+  return {
+    check: 'invalid-values',
+    severity: 'warning',
+    message: `${parts.join('; ')}. They are left out of every figure.`,
+    value: negative + absurd,
+    suggestion: `Messages in must be a per-second rate of the counter: ${recommendedQueryFor(prepared)}`,
+  };
+}
+
+/** The latest fresh value of a series at the judge time; NaN when it has none. */
+function freshValue(
+  s: { times: Float64Array; values: ArrayLike<number> },
+  judgeAt: number,
+  staleAfter: number
+): number {
+  for (let i = s.values.length - 1; i >= 0; i--) {
+    const v = s.values[i];
+    if (v === v) {
+      return judgeAt - s.times[i] <= staleAfter ? v : NaN;
+    }
+  }
+  return NaN;
+}
+
+/** Relative disagreement a cluster total may have with the sum of the brokers (rate() windows differ a little). */
+const TOTAL_TOLERANCE = 0.05;
+
+/**
+ * A series without a broker label beside per-broker ones is a cluster total: it is compared with
+ * the sum of the brokers, never counted as a broker. A disagreement means brokers are missing from
+ * one of the queries (a label filter, a scrape job) or the two measure different things.
+ */
+export function clusterTotalFindings(
+  prepared: PreparedSeries,
+  brokerSum: number,
+  judgeAt: number,
+  staleAfter: number
+): Finding[] {
+  const byRefId = new Map<string, number>();
+  for (const t of prepared.totals) {
+    const v = freshValue(t, judgeAt, staleAfter);
+    if (Number.isFinite(v)) {
+      byRefId.set(t.refId, (byRefId.get(t.refId) ?? 0) + v);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [refId, total] of byRefId) {
+    const gap = Math.abs(total - brokerSum) / Math.max(total, brokerSum);
+    if (Math.max(total, brokerSum) > 0 && gap > TOTAL_TOLERANCE) {
+      out.push({
+        check: 'cluster-total',
+        severity: 'warning',
+        message: `Query ${quote(refId)} without a broker label reads ${formatRate(total)} in all, but the brokers sum to ${formatRate(brokerSum)} (${formatPercent(gap)} apart): it is a cluster total, compared and not counted as a broker.`,
+        value: gap,
+        threshold: TOTAL_TOLERANCE,
+        suggestion:
+          'Brokers are missing from one of the queries (a label filter, a scrape job, a dead exporter), or the two queries measure different things: compare their label filters.',
+      });
+    }
+  }
+  return out;
 }

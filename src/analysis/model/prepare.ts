@@ -21,6 +21,27 @@ import { describeSeries, RawSeries, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
 export const UNLABELLED_BROKER = '(no broker label)';
+/** No Kafka cluster takes a trillion messages a second: above this a value is broken data. */
+export const ABSURD_RATE = 1e12;
+
+/** Negative or absurd samples become gaps; the counts say how many there were. */
+function sanitize(values: Samples): { values: Samples; negative: number; absurd: number } {
+  let negative = 0;
+  let absurd = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < 0) {
+      negative++;
+    } else if (v > ABSURD_RATE) {
+      absurd++;
+    }
+  }
+  if (negative === 0 && absurd === 0) {
+    return { values, negative, absurd };
+  }
+  const clean = Float64Array.from(values as ArrayLike<number>, (v) => (v < 0 || v > ABSURD_RATE ? NaN : v));
+  return { values: clean, negative, absurd };
+}
 const MAX_IGNORED_LISTED = 50;
 
 /** A messages-in series in msg/s, assigned to a broker and (unless all-topics) a topic. */
@@ -35,6 +56,14 @@ export interface RateSeries {
 
 export interface PreparedSeries {
   rates: RateSeries[];
+  /**
+   * Series without a broker label beside others that have one (a `sum(...)` total next to the
+   * per-broker query): cluster totals to cross-check, never a broker.
+   */
+  totals: Array<RateSeries & { refId: string }>;
+  /** Samples that were negative (not a rate of a counter) or absurd (above ABSURD_RATE): left out. */
+  negativeSamples: number;
+  absurdSamples: number;
   ignored: IgnoredSeries[];
   ignoredCount: number;
   /** Messages-in series that held only empty samples. */
@@ -142,9 +171,16 @@ export function prepareSeries(
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
   const rates: RateSeries[] = [];
+  const totals: PreparedSeries['totals'] = [];
   const metricNames = new Set<string>();
   let counterCount = 0;
   let unusableCounterCount = 0;
+  let negativeSamples = 0;
+  let absurdSamples = 0;
+  // A broker label that some series carry: the ones without it are totals, not a broker.
+  const labelled = broker.label !== undefined && candidates.some((s) => s.labels[broker.label!]);
+  const unlabelled = broker.label !== undefined && candidates.some((s) => !s.labels[broker.label!]);
+  const totalsApart = labelled && unlabelled;
   candidates.forEach((s, i) => {
     const info = candidateInfos[i];
     if (s.name) {
@@ -160,15 +196,30 @@ export function prepareSeries(
       }
       values = deriveRates(s.times, s.values);
     }
+    const clean = sanitize(values);
+    negativeSamples += clean.negative;
+    absurdSamples += clean.absurd;
+    values = clean.values;
+    if (values !== s.values && !hasValue(values)) {
+      ignore(s, 'no valid sample: negative or absurd values only');
+      return;
+    }
     const brokerName = (broker.label && s.labels[broker.label]) || UNLABELLED_BROKER;
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
+    if (totalsApart && brokerName === UNLABELLED_BROKER) {
+      totals.push({ broker: brokerName, refId: s.refId, times: s.times, values, instant: s.instant });
+      return;
+    }
     rates.push({ broker: brokerName, topic: topicName || undefined, times: s.times, values, instant: s.instant });
   });
 
   return {
     rates,
+    totals,
+    negativeSamples,
+    absurdSamples,
     ignored,
     ignoredCount,
     emptyCount,
