@@ -18,6 +18,7 @@ import { extractSeries } from './read/extractSeries';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
+import { fell, ownChange, steady } from './model/ownChange';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
 import { CheckContext } from './checks/context';
 import {
@@ -145,6 +146,10 @@ function buildBrokers(
   // the minimum rate per broker) does a broker get either status.
   const balanceJudged = count >= 2 && mean > 0 && mean >= options.minRate;
   const hotIdle = balanceJudged ? (imbalance.warning > 0 ? imbalance.warning : imbalance.critical) : 0;
+  // When a broker's own traffic fell, the ones that did not change are not hot: they only sit above
+  // a mean that fell (model/ownChange.ts).
+  const changes = trends.map((t) => (t ? ownChange(t) : NaN));
+  const someoneFell = changes.some((c, i) => reporting[i] && fell(c));
   const brokers = timelines.map((t, i): BrokerStat => {
     const dev = reporting[i] ? deviation(rates[i]) : 0;
     const trend = trends[i];
@@ -153,7 +158,13 @@ function buildBrokers(
       rate: rates[i],
       share: total > 0 ? rates[i] / total : 0,
       deviation: dev,
-      status: statusOf(missing[i], trend, dev, rates[i] > overloadAt, hotIdle),
+      status: statusOf(
+        missing[i],
+        trend,
+        someoneFell && steady(changes[i]) && dev > 0 ? 0 : dev,
+        rates[i] > overloadAt,
+        hotIdle
+      ),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
     };

@@ -32,6 +32,17 @@ describe('imbalance', () => {
     expect(r.brokers.find((b) => b.name === 'broker-2')!.status).toBe('hot');
   });
 
+  it('a broker whose own traffic fell is the subject; the brokers that did not change are not hot', () => {
+    // broker-4 loses 45% of its traffic; broker-0 and broker-1 were above the others all along.
+    const base = [130, 125, 90, 90, 100];
+    const r = cluster(5, (b, i) => (b === 4 && inRecent(i) ? 55 : base[b]));
+    const f = finding(r, 'imbalance')!;
+    expect(f.subject).toBe('broker-4');
+    expect(f.message).toMatch(/idle.*its own traffic fell 45% while the others' did not/);
+    expect(f.suggestion).toMatch(/Leadership moved away/);
+    expect(r.brokers.map((b) => b.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'idle']);
+  });
+
   it('a trickle is not an imbalance: the minimum rate is per broker', () => {
     // A dev cluster at 1.4 msg/s in all: one broker takes most of it, and that means nothing.
     const r = cluster(3, (b) => [1.0, 0.2, 0.2][b]);

@@ -1,6 +1,29 @@
 import { formatFactor, formatPercent, formatRate, quote } from '../format';
 import { aboveCeiling, CheckContext, CheckResult, result, skipped } from './context';
 import { farthestFromMean } from '../stats';
+import { fell, ownChange, steady } from '../model/ownChange';
+import type { BrokerStat } from '../types';
+
+/** A broker that led nothing all along (a new or emptied broker): no leadership to hand back. */
+function empty(b: BrokerStat): boolean {
+  return b.rate === 0 && !(b.baseline !== undefined && b.baseline > 0);
+}
+
+/**
+ * The broker that drives the imbalance: the one farthest from the mean — unless that one is above
+ * the mean at its own unchanged rate while another broker's traffic fell; then the one that fell.
+ */
+function driver(reporting: BrokerStat[]): { subject: BrokerStat; fellBy?: number } {
+  // Farthest from the mean; (near-)ties go to the one above it, then the first name.
+  const farthest = farthestFromMean(reporting, (b) => b.deviation)!;
+  const fallen = reporting.filter((b) => fell(ownChange(b)));
+  const subject =
+    farthest.deviation > 0 && steady(ownChange(farthest)) && fallen.length > 0
+      ? fallen.reduce((a, b) => (ownChange(b) < ownChange(a) ? b : a))
+      : farthest;
+  const change = ownChange(subject);
+  return { subject, fellBy: subject.deviation < 0 && fell(change) ? 1 - change : undefined };
+}
 
 /**
  * `imbalance`: score = max over reporting brokers of |rate − mean| / mean. The subject is the
@@ -23,16 +46,20 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
   if (!severity) {
     return result();
   }
-  // Farthest from the mean; (near-)ties go to the first name, so neither input order nor rounding picks it.
-  const subject = farthestFromMean(ctx.reporting, (b) => b.deviation)!;
+  const { subject, fellBy } = driver(ctx.reporting);
   const hot = subject.deviation > 0;
   const ratio = subject.rate / ctx.cluster.avgPerBroker;
   const message = hot
     ? `Broker ${quote(subject.name)} is hot: ${formatRate(subject.rate)}, ${formatFactor(ratio)} the average of ${formatRate(ctx.cluster.avgPerBroker)} (+${formatPercent(subject.deviation)}).`
-    : `Broker ${quote(subject.name)} is idle: ${formatRate(subject.rate)}, ${formatPercent(ratio)} of the average of ${formatRate(ctx.cluster.avgPerBroker)} (−${formatPercent(-subject.deviation)}).`;
+    : `Broker ${quote(subject.name)} is idle: ${formatRate(subject.rate)}, ${formatPercent(ratio)} of the average of ${formatRate(ctx.cluster.avgPerBroker)} (−${formatPercent(-subject.deviation)})` +
+      (fellBy !== undefined ? `; its own traffic fell ${formatPercent(fellBy)} while the others' did not.` : '.');
   const suggestion = hot
     ? 'Partition leadership is concentrated on this broker: run a preferred leader election (kafka-leader-election --election-type PREFERRED) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers.'
-    : 'This broker leads few busy partitions: if it restarted recently, run a preferred leader election (kafka-leader-election --election-type PREFERRED) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).';
+    : empty(subject)
+      ? 'This broker leads nothing: a new or emptied broker gets no partitions by itself, and a leader election cannot help (it holds no replicas). Reassign partitions onto it (kafka-reassign-partitions --generate with its id in --broker-list, or Cruise Control add_broker).'
+      : fellBy !== undefined
+        ? 'Leadership moved away from this broker (a restart, an ISR shrink, a controller change): check its log and that it is back in the ISR of its partitions, then run a preferred leader election (kafka-leader-election --election-type PREFERRED).'
+        : 'This broker leads few busy partitions: if it restarted recently, run a preferred leader election (kafka-leader-election --election-type PREFERRED) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).';
   return result([
     {
       check: 'imbalance',
