@@ -14,7 +14,8 @@ import type {
 import { resolveOptions } from './options';
 import { compareNames } from './names';
 import { spreadAround } from './stats';
-import { extractSeries } from './read/extractSeries';
+import { ExtractedSeries, extractSeries } from './read/extractSeries';
+import { mergeClusterReports, splitClusters } from './clusters';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
@@ -240,6 +241,18 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
   const extracted = extractSeries(frames, options.roles);
+  const clusters = splitClusters(extracted, options);
+  if (clusters) {
+    return mergeClusterReports(
+      clusters.label,
+      clusters.parts.map((p) => ({ name: p.name, report: analyzeOne(p.extracted, options) }))
+    );
+  }
+  return analyzeOne(extracted, options);
+}
+
+/** One cluster's report from its series. */
+function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthReport {
   const split = splitByRole(extracted.series, extracted.queries);
   const prepared = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
   // One grid for every role; the judge time moves to the latest data when everything lags alike.

@@ -9,6 +9,7 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = Object.freeze({
   rateReducer: 'last',
   recentMinutes: 5,
   shiftMinutes: 30,
+  clusterLabel: 'auto',
   thresholds: {
     lowThroughput: { warning: 0, critical: 0 },
     brokerOverload: { warning: 0, critical: 0 },
@@ -100,5 +101,6 @@ export function resolveOptions(input?: HealthOptionsInput | null): HealthOptions
     now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : undefined,
     recentMinutes: positive(o.recentMinutes, DEFAULT_HEALTH_OPTIONS.recentMinutes),
     shiftMinutes: positive(o.shiftMinutes, DEFAULT_HEALTH_OPTIONS.shiftMinutes),
+    clusterLabel: labelOption(o.clusterLabel),
   };
 }

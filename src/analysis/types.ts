@@ -105,6 +105,8 @@ export interface HealthOptions {
   recentMinutes: number;
   /** Span (minutes) of the level before a shift, that drop, spike and stall compare the present with. */
   shiftMinutes: number;
+  /** Label telling clusters apart: 'auto' (when broker names repeat across its values), 'none', or a label. */
+  clusterLabel: string;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -124,6 +126,8 @@ export interface Finding {
   value?: number;
   threshold?: number;
   suggestion?: string;
+  /** The cluster it is about, when the data holds several (see `HealthReport.clusters`). */
+  cluster?: string;
 }
 
 export interface NotEvaluated {
@@ -160,6 +164,8 @@ export interface BrokerStat {
   requestHandlerIdle?: number;
   /** Under-replicated partitions led by this broker, latest. */
   underReplicated?: number;
+  /** Its cluster, when the data holds several. */
+  cluster?: string;
 }
 
 export interface TopicBrokerStat {
@@ -180,6 +186,8 @@ export interface TopicStat {
   brokers: TopicBrokerStat[];
   /** Bytes in ÷ messages in, when the bytes-in query keeps the topic label. */
   avgMessageBytes?: number;
+  /** Its cluster, when the data holds several. */
+  cluster?: string;
 }
 
 export interface ClusterStat {
@@ -247,6 +255,8 @@ export interface ConsumerGroupStat {
   status: ConsumerGroupStatus;
   topics: string[];
   series?: Array<number | null>;
+  /** Its cluster, when the data holds several. */
+  cluster?: string;
 }
 
 export interface RoleSummary {
@@ -275,4 +285,17 @@ export interface HealthReport {
   notEvaluated: NotEvaluated[];
   timeline?: Timeline;
   data: DataSummary;
+  /**
+   * When the data holds several clusters (a label such as `cluster` or `env` whose values repeat
+   * broker names): each one's own report, worst first. The report above is their union.
+   */
+  clusters?: ClusterReport[];
+}
+
+export interface ClusterReport {
+  /** The value of the cluster label. */
+  name: string;
+  /** The label that tells the clusters apart. */
+  label: string;
+  report: HealthReport;
 }

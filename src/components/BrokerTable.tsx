@@ -196,7 +196,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
             b.status === 'missing' ? '–' : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
           return (
             <tr
-              key={b.name}
+              key={b.cluster ? `${b.cluster}\u0000${b.name}` : b.name}
               ref={(el) => {
                 if (el) {
                   rowRefs.current.set(b.name, el);
@@ -210,7 +210,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
               data-testid="broker-row"
             >
               <th scope="row">
-                <NameCell name={b.name} links={links} />
+                <NameCell name={b.name} links={links} cluster={b.cluster} />
               </th>
               <td className={styles.numeric}>{format.rate(b.rate)}</td>
               {showShare && (

@@ -63,7 +63,7 @@ export function ConsumerLagList({
           const s = STATUS[g.status];
           const look = s.severity ? SEVERITY_LOOK[s.severity] : undefined;
           return (
-            <tr key={g.name} data-testid="group-row">
+            <tr key={g.cluster ? `${g.cluster}\u0000${g.name}` : g.name} data-testid="group-row">
               <th scope="row" title={g.name}>
                 {g.name}
               </th>

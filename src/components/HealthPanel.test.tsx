@@ -54,6 +54,32 @@ describe('HealthPanel states', () => {
     expect(verdict()).toHaveTextContent('CRITICAL');
   });
 
+  it('shows brokers of several clusters apart, each tagged with its cluster', () => {
+    const times = stepTimes(POINTS);
+    const frames = ['prod', 'staging'].flatMap((env) =>
+      [0, 1, 2].map((b) =>
+        rangeFrame(
+          { instance: brokerName(b), topic: 'orders', env },
+          times,
+          times.map(() => (env === 'prod' ? 200 : 50))
+        )
+      )
+    );
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
+    renderPanel({ frames });
+    expect(brokerRows()).toHaveLength(6);
+    expect(
+      brokerRows().map((r) =>
+        within(r)
+          .getByTitle(/· broker-/)
+          .getAttribute('title')
+      )
+    ).toEqual(expect.arrayContaining(['prod · broker-0', 'staging · broker-0']));
+    // Rows keyed per cluster: React saw no duplicate keys.
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('same key'))).toEqual([]);
+    errors.mockRestore();
+  });
+
   it('says WARNING for a hot broker, names it and marks its row', () => {
     renderPanel({ frames: cluster((b) => (b === 0 ? 160 : 100)) });
     expect(verdict()).toHaveTextContent('WARNING');

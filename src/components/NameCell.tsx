@@ -6,6 +6,7 @@ import type { NameLinks } from '../hooks/useNameLinks';
 
 const getStyles = (theme: GrafanaTheme2) => ({
   name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block', minWidth: 0 }),
+  cluster: css({ color: theme.colors.text.secondary, marginRight: theme.spacing(0.5) }),
   link: css({
     background: 'none',
     border: 'none',
@@ -22,15 +23,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
 interface Props {
   name: string;
   links?: NameLinks;
+  /** The broker's or topic's cluster, when the data holds several: shown before the name. */
+  cluster?: string;
 }
 
 /** A broker or topic name; with data links configured, a button that opens Grafana's link menu. Always inert text. */
-export function NameCell({ name, links }: Props) {
+export function NameCell({ name, links, cluster }: Props) {
   const styles = useStyles2(getStyles);
   const resolved = links?.(name) ?? [];
   if (resolved.length === 0) {
     return (
-      <span className={styles.name} title={name}>
+      <span className={styles.name} title={cluster ? `${cluster} · ${name}` : name}>
+        {cluster && <span className={styles.cluster}>{cluster}</span>}
         {name}
       </span>
     );

@@ -59,7 +59,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
     return (
       <div
         role="row"
-        key={t.name}
+        key={t.cluster ? `${t.cluster}\u0000${t.name}` : t.name}
         style={{ ...style, height: rowHeight }}
         tabIndex={0}
         aria-current={highlight === t.name ? 'true' : undefined}
@@ -67,7 +67,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         data-testid="topic-row"
       >
         <div role="rowheader">
-          <NameCell name={t.name} links={links} />
+          <NameCell name={t.name} links={links} cluster={t.cluster} />
         </div>
         <div role="cell" className={styles.numeric}>
           {format.rate(t.rate)}

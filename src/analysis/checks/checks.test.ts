@@ -379,3 +379,63 @@ describe('reducers and ordering', () => {
     expect(r.verdict).toBe('critical');
   });
 });
+
+describe('several clusters in one query', () => {
+  const times = stepTimes(POINTS);
+  /** Three brokers named alike in each environment; `stalled` names the broker at 0 lately in staging. */
+  function twoClusters(label = 'env', stalled = 1) {
+    return ['prod', 'staging'].flatMap((env) =>
+      [0, 1, 2].map((b) =>
+        rangeFrame(
+          { instance: brokerName(b), topic: 'orders', [label]: env },
+          times,
+          times.map((_, i) => (env === 'staging' && b === stalled && inRecent(i) ? 0 : env === 'prod' ? 200 : 50))
+        )
+      )
+    );
+  }
+
+  it('analyses each on its own: a stalled broker in one is not hidden by its namesake in the other', () => {
+    const r = analyze(twoClusters());
+    expect(r.clusters!.map((c) => [c.name, c.label, c.report.verdict])).toEqual([
+      ['staging', 'env', 'critical'],
+      ['prod', 'env', 'ok'],
+    ]);
+    expect(r.verdict).toBe('critical');
+    expect(r.findings.map((f) => `${f.check}:${f.cluster}:${f.subject}`)).toEqual(['broker-stalled:staging:broker-1']);
+    expect(r.findings[0].message).toMatch(/^staging: Broker broker-1 stopped taking messages/);
+    // The union: every broker tagged, the figures summed.
+    expect(r.brokers.map((b) => `${b.cluster}/${b.name}:${b.status}`)).toEqual([
+      'staging/broker-0:ok',
+      'staging/broker-1:stalled',
+      'staging/broker-2:ok',
+      'prod/broker-0:ok',
+      'prod/broker-1:ok',
+      'prod/broker-2:ok',
+    ]);
+    expect(r.cluster.totalRate).toBe(3 * 200 + 2 * 50);
+    expect(r.cluster.brokerCount).toBe(5);
+  });
+
+  it('the cluster label can be chosen, or turned off', () => {
+    expect(analyze(twoClusters('region'), { clusterLabel: 'region' }).clusters).toHaveLength(2);
+    // `region` is not a known cluster label: auto leaves it alone, and names merge as before.
+    expect(analyze(twoClusters('region')).clusters).toBeUndefined();
+    const merged = analyze(twoClusters(), { clusterLabel: 'none' });
+    expect(merged.clusters).toBeUndefined();
+    expect(merged.brokers).toHaveLength(3);
+  });
+
+  it('one cluster stays one report: a label whose values do not repeat broker names splits nothing', () => {
+    const frames = [0, 1, 2].map((b) =>
+      rangeFrame(
+        { instance: brokerName(b), topic: 'orders', job: `kafka-${b}` },
+        times,
+        times.map(() => 100)
+      )
+    );
+    const r = analyze(frames);
+    expect(r.clusters).toBeUndefined();
+    expect(r.brokers.every((b) => b.cluster === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Several Kafka clusters in one query (`$env = All`, a Strimzi namespace per cluster): a label
+ * such as `cluster` or `env` splits series whose broker names repeat. Summed per broker name they
+ * would merge two brokers into one and hide a stalled broker behind its healthy namesake, so each
+ * cluster is analysed on its own and the report is their union: every broker, topic and finding
+ * names its cluster, the figures are summed, and the verdict is the worst of them.
+ */
+import type { BrokerStat, ClusterReport, Finding, HealthOptions, HealthReport, Verdict } from './types';
+import type { ExtractedSeries } from './read/extractSeries';
+import type { RawSeries } from './read/series';
+import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from './metric/labels';
+import { compareNames } from './names';
+import { orderFindings } from './findings';
+
+/** Labels that name a cluster, most specific first (`job` last: it often names the exporter). */
+export const CLUSTER_LABEL_CANDIDATES = [
+  'cluster',
+  'kafka_cluster',
+  'strimzi_io_cluster',
+  'env',
+  'environment',
+  'namespace',
+  'job',
+];
+
+/** The part of the data without the cluster label. */
+export const NO_CLUSTER = '(no cluster label)';
+
+export interface ClusterSplit {
+  label: string;
+  parts: Array<{ name: string; extracted: ExtractedSeries }>;
+}
+
+const isMessagesIn = (s: RawSeries) => !s.role || s.role === 'messagesIn';
+
+/** Whether `label` holds two clusters or more in these series: broker names repeat across its values. */
+function splits(series: RawSeries[], label: string, brokerLabel: string, explicit: boolean): boolean {
+  const clusterOf = new Map<string, string>();
+  const values = new Set<string>();
+  let repeats = false;
+  for (const s of series) {
+    const value = s.labels[label];
+    const broker = s.labels[brokerLabel];
+    if (value === undefined || broker === undefined) {
+      continue;
+    }
+    values.add(value);
+    const seen = clusterOf.get(broker);
+    if (seen === undefined) {
+      clusterOf.set(broker, value);
+    } else if (seen !== value) {
+      repeats = true;
+    }
+  }
+  return values.size >= 2 && (repeats || explicit);
+}
+
+/**
+ * The clusters in the data, or undefined for one cluster. The cluster-label option is `auto`
+ * (the first candidate label that splits repeating broker names), `none`, or a label name (split
+ * by it whenever it has two values or more).
+ */
+export function splitClusters(extracted: ExtractedSeries, options: HealthOptions): ClusterSplit | undefined {
+  if (options.clusterLabel === 'none') {
+    return undefined;
+  }
+  const messages = extracted.series.filter(isMessagesIn);
+  const brokerLabel = chooseLabel(labelNames(messages), options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
+  if (!brokerLabel) {
+    return undefined;
+  }
+  const explicit = options.clusterLabel !== 'auto';
+  const label = (explicit ? [options.clusterLabel] : CLUSTER_LABEL_CANDIDATES).find(
+    (l) => l !== brokerLabel && splits(messages, l, brokerLabel, explicit)
+  );
+  if (!label) {
+    return undefined;
+  }
+  const groups = new Map<string, RawSeries[]>();
+  for (const s of extracted.series) {
+    const name = s.labels[label] ?? NO_CLUSTER;
+    (groups.get(name) ?? groups.set(name, []).get(name)!).push(s);
+  }
+  return {
+    label,
+    parts: Array.from(groups, ([name, series]) => ({ name, extracted: { ...extracted, series } })),
+  };
+}
+
+const RANK: Record<Verdict, number> = { critical: 0, warning: 1, ok: 2, nodata: 3 };
+
+/** The union of the clusters' reports, worst cluster first. */
+export function mergeClusterReports(label: string, parts: Array<{ name: string; report: HealthReport }>): HealthReport {
+  const clusters: ClusterReport[] = parts
+    .map(({ name, report }) => ({ name, label, report }))
+    .sort((a, b) => RANK[a.report.verdict] - RANK[b.report.verdict] || compareNames(a.name, b.name));
+  const judged = clusters.filter((c) => c.report.verdict !== 'nodata');
+  const verdict: Verdict = judged.length ? judged[0].report.verdict : 'nodata';
+  const findings: Finding[] = clusters.flatMap((c) =>
+    c.report.findings.map((f) => ({ ...f, cluster: c.name, message: `${c.name}: ${f.message}` }))
+  );
+  const brokers: BrokerStat[] = clusters.flatMap((c) => c.report.brokers.map((b) => ({ ...b, cluster: c.name })));
+  const live = brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled');
+  let min: BrokerStat | undefined;
+  let max: BrokerStat | undefined;
+  for (const b of live) {
+    min = !min || b.rate < min.rate ? b : min;
+    max = !max || b.rate > max.rate ? b : max;
+  }
+  const sum = (pick: (r: HealthReport) => number | undefined) =>
+    clusters.reduce((a, c) => a + (pick(c.report) ?? 0), 0);
+  const anyOf = (pick: (r: HealthReport) => number | undefined) =>
+    clusters.some((c) => pick(c.report) !== undefined) ? sum(pick) : undefined;
+  const totalRate = sum((r) => r.cluster.totalRate);
+  const brokerCount = sum((r) => r.cluster.brokerCount);
+  const first = clusters[0].report;
+  return {
+    verdict,
+    findings: orderFindings(findings),
+    cluster: {
+      totalRate,
+      avgPerBroker: brokerCount > 0 ? totalRate / brokerCount : 0,
+      minRate: min?.rate ?? 0,
+      maxRate: max?.rate ?? 0,
+      minBroker: min?.name,
+      maxBroker: max?.name,
+      brokerCount,
+      brokersSeen: sum((r) => r.cluster.brokersSeen),
+      topicCount: sum((r) => r.cluster.topicCount),
+      // Balance is judged within a cluster: the worst of them.
+      imbalance: clusters.reduce((m, c) => Math.max(m, c.report.cluster.imbalance), 0),
+    },
+    brokers,
+    topics: clusters.flatMap((c) => c.report.topics.map((t) => ({ ...t, cluster: c.name }))),
+    notEvaluated: clusters.flatMap((c) =>
+      c.report.notEvaluated.map((n) => ({ ...n, reason: `${c.name}: ${n.reason}` }))
+    ),
+    signals: {
+      roles: first.signals.roles,
+      underReplicated: anyOf((r) => r.signals.underReplicated),
+      offlinePartitions: anyOf((r) => r.signals.offlinePartitions),
+      // One active controller per cluster: a sum over clusters would read as a split brain.
+      activeControllers: clusters.length === 1 ? first.signals.activeControllers : undefined,
+      consumerGroups: clusters.flatMap((c) => c.report.signals.consumerGroups.map((g) => ({ ...g, cluster: c.name }))),
+    },
+    timeline: first.timeline,
+    data: {
+      ...first.data,
+      seriesUsed: sum((r) => r.data.seriesUsed),
+      seriesIgnored: sum((r) => r.data.seriesIgnored),
+      ignored: clusters.flatMap((c) => c.report.data.ignored).slice(0, 50),
+    },
+    clusters,
+  };
+}
