@@ -88,6 +88,8 @@ export interface ClusterSpec {
   /** Also emit each broker's all-topics series (no topic label), as Kafka's exporter does. */
   withAllTopics?: boolean;
   refId?: string;
+  /** Each broker's samples offset from the step grid (ms): brokers scraped at their own moments. */
+  offset?: (broker: number) => number;
 }
 
 export const brokerName = (b: number) => `broker-${b}`;
@@ -99,6 +101,8 @@ export function clusterFrames(spec: ClusterSpec): PlainFrame[] {
   const label = spec.brokerLabel ?? 'instance';
   const frames: PlainFrame[] = [];
   for (let b = 0; b < spec.brokers; b++) {
+    const shift = spec.offset?.(b) ?? 0;
+    const own = shift === 0 ? times : times.map((t) => t + shift);
     const total = new Array<number | null>(spec.points).fill(null);
     for (let t = 0; t < spec.topics; t++) {
       const values = times.map((_, i) => spec.rate(b, t, i));
@@ -107,10 +111,10 @@ export function clusterFrames(spec: ClusterSpec): PlainFrame[] {
           total[i] = (total[i] ?? 0) + v;
         }
       });
-      frames.push(rangeFrame({ [label]: brokerName(b), topic: topicName(t) }, times, values, spec.refId));
+      frames.push(rangeFrame({ [label]: brokerName(b), topic: topicName(t) }, own, values, spec.refId));
     }
     if (spec.withAllTopics) {
-      frames.push(rangeFrame({ [label]: brokerName(b) }, times, total, spec.refId));
+      frames.push(rangeFrame({ [label]: brokerName(b) }, own, total, spec.refId));
     }
   }
   return frames;
