@@ -15,6 +15,8 @@ export const DEFAULT_THRESHOLDS: ThresholdOptions = {
   requestHandlerIdle: { ...t.requestHandlerIdle },
   underReplicatedMinutes: t.underReplicatedMinutes,
   consumerLagFloor: t.consumerLagFloor,
+  recentMinutes: DEFAULT_HEALTH_OPTIONS.recentMinutes,
+  shiftMinutes: DEFAULT_HEALTH_OPTIONS.shiftMinutes,
 };
 
 export const DEFAULT_LABELS: LabelOptions = {
@@ -23,6 +25,7 @@ export const DEFAULT_LABELS: LabelOptions = {
   metricName: '',
   rateReducer: DEFAULT_HEALTH_OPTIONS.rateReducer,
   roles: {},
+  cluster: DEFAULT_HEALTH_OPTIONS.clusterLabel,
 };
 
 export const DEFAULT_DISPLAY: DisplayOptions = {

@@ -12,7 +12,14 @@ const DISPLAY = ['Display'];
 const d = DEFAULT_OPTIONS;
 
 type LevelPath = 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle';
-type NumberPath = 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor';
+type NumberPath =
+  | 'spikeFactor'
+  | 'topicSkew'
+  | 'minRate'
+  | 'underReplicatedMinutes'
+  | 'consumerLagFloor'
+  | 'recentMinutes'
+  | 'shiftMinutes';
 
 /** A threshold in the Thresholds category: a warning/critical pair or a single number. */
 function threshold(
@@ -109,6 +116,20 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
     unit: 'msgs',
     step: 100,
   });
+  number(
+    builder,
+    'recentMinutes',
+    'Recent window',
+    'What "now" looks at: the last minutes before the moment judged (at least two steps of the query).',
+    { unit: 'min' }
+  );
+  number(
+    builder,
+    'shiftMinutes',
+    'Level before a change',
+    'Drop, spike and stall compare the present with this many minutes before the latest abrupt change, wherever it is in the range.',
+    { unit: 'min', step: 5 }
+  );
 
   builder
     .addCustomEditor({
@@ -130,6 +151,21 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
       editor: LabelEditor,
       settings: { autoDescription: 'topic, or redpanda_topic' },
       defaultValue: d.labels.topic,
+    })
+    .addCustomEditor({
+      id: 'labels.cluster',
+      path: 'labels.cluster',
+      name: 'Cluster label',
+      description:
+        'Label telling Kafka clusters apart when one query holds several: each is judged on its own, the verdict is the worst.',
+      category: LABELS,
+      editor: LabelEditor,
+      settings: {
+        autoDescription:
+          'cluster, kafka_cluster, strimzi_io_cluster, env, environment, namespace or job, when broker names repeat across its values',
+        noneDescription: 'One cluster: never split',
+      },
+      defaultValue: d.labels.cluster,
     })
     .addCustomEditor({
       id: 'labels.roles',

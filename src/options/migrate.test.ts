@@ -20,7 +20,14 @@ describe('saved options migration', () => {
     expect(plugin.shouldMigrate!(panel)).toBe(true);
     const options = plugin.onPanelMigration!(panel) as PanelOptions;
     expect(options.version).toBe(OPTIONS_VERSION);
-    expect(options.labels).toEqual({ broker: 'pod', topic: 'auto', metricName: '', rateReducer: 'mean', roles: {} });
+    expect(options.labels).toEqual({
+      broker: 'pod',
+      topic: 'auto',
+      metricName: '',
+      rateReducer: 'mean',
+      roles: {},
+      cluster: 'auto',
+    });
     expect(options.thresholds.minRate).toBe(5);
     // Partial pairs are completed from the defaults; untouched thresholds keep theirs.
     expect(options.thresholds.imbalance).toEqual({
@@ -48,6 +55,17 @@ describe('saved options migration', () => {
     expect(analysis.thresholds?.spikeFactor).toBe(DEFAULT_OPTIONS.thresholds.spikeFactor);
     expect(analysis.thresholds?.brokerOverload).toEqual({ warning: 20000, critical: 50000 });
     expect(analysis.brokerLabel).toBe('instance');
+  });
+
+  it('hands the windows and the cluster label to the analysis, defaults for panels saved before them', () => {
+    const saved = migrateOptions({ version: 1, thresholds: { recentMinutes: 10 }, labels: { cluster: 'env' } });
+    expect(saved.thresholds.shiftMinutes).toBe(30);
+    const analysis = toAnalysisOptions(saved);
+    expect([analysis.recentMinutes, analysis.shiftMinutes, analysis.clusterLabel]).toEqual([10, 30, 'env']);
+    const broken = toAnalysisOptions(
+      migrateOptions({ version: 1, thresholds: { recentMinutes: 'soon', shiftMinutes: -5 }, labels: { cluster: 7 } })
+    );
+    expect([broken.recentMinutes, broken.shiftMinutes, broken.clusterLabel]).toEqual([5, 30, 'auto']);
   });
 
   it('gives a new panel (no options at all) the defaults', () => {

@@ -26,6 +26,8 @@ function fromV0(saved: Saved): PanelOptions {
       requestHandlerIdle: { ...DEFAULT_THRESHOLDS.requestHandlerIdle },
       underReplicatedMinutes: DEFAULT_THRESHOLDS.underReplicatedMinutes,
       consumerLagFloor: DEFAULT_THRESHOLDS.consumerLagFloor,
+      recentMinutes: DEFAULT_THRESHOLDS.recentMinutes,
+      shiftMinutes: DEFAULT_THRESHOLDS.shiftMinutes,
     },
     labels: {
       broker: a.brokerLabel ?? DEFAULT_LABELS.broker,
@@ -33,6 +35,7 @@ function fromV0(saved: Saved): PanelOptions {
       metricName: a.metricName ?? DEFAULT_LABELS.metricName,
       rateReducer: a.rateReducer ?? DEFAULT_LABELS.rateReducer,
       roles: {},
+      cluster: DEFAULT_LABELS.cluster,
     },
     display: { ...DEFAULT_DISPLAY },
   };

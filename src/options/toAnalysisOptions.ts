@@ -12,7 +12,14 @@ function validLevels(thresholds: Partial<ThresholdOptions> | undefined, key: Lev
 
 function validNumber(
   thresholds: Partial<ThresholdOptions> | undefined,
-  key: 'spikeFactor' | 'topicSkew' | 'minRate' | 'underReplicatedMinutes' | 'consumerLagFloor'
+  key:
+    | 'spikeFactor'
+    | 'topicSkew'
+    | 'minRate'
+    | 'underReplicatedMinutes'
+    | 'consumerLagFloor'
+    | 'recentMinutes'
+    | 'shiftMinutes'
 ): number {
   const value = thresholds?.[key];
   return numberError(value) ? DEFAULT_THRESHOLDS[key] : (value as number);
@@ -33,6 +40,9 @@ export function toAnalysisOptions(
     topicLabel: labels?.topic || 'auto',
     metricName: labels?.metricName ?? '',
     rateReducer: labels?.rateReducer,
+    clusterLabel: typeof labels?.cluster === 'string' && labels.cluster.trim() ? labels.cluster : 'auto',
+    recentMinutes: validNumber(t, 'recentMinutes'),
+    shiftMinutes: validNumber(t, 'shiftMinutes'),
     minRate: validNumber(t, 'minRate'),
     thresholds: {
       imbalance: validLevels(t, 'imbalance'),

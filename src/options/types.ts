@@ -17,6 +17,10 @@ export interface ThresholdOptions {
   requestHandlerIdle: LevelThresholds;
   underReplicatedMinutes: number;
   consumerLagFloor: number;
+  /** Minutes "now" looks at: the recent window. */
+  recentMinutes: number;
+  /** Minutes of the level before a shift, that drop, spike and stall compare the present with. */
+  shiftMinutes: number;
 }
 
 export interface LabelOptions {
@@ -28,6 +32,8 @@ export interface LabelOptions {
   rateReducer: RateReducer;
   /** refId → role, for queries whose metric name the data no longer carries. */
   roles: Record<string, MetricRole>;
+  /** 'auto', 'none' or a label name telling clusters apart. */
+  cluster: string;
 }
 
 export interface DisplayOptions {

@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { DataFrame, StandardEditorProps } from '@grafana/data';
 import { Combobox, ComboboxOption } from '@grafana/ui';
 
-type Props = StandardEditorProps<string, { autoDescription: string }>;
+type Props = StandardEditorProps<string, { autoDescription: string; noneDescription?: string }>;
 
 /**
  * Label names present on the series the panel received, for choosing the broker or topic label:
@@ -28,9 +28,12 @@ export function LabelEditor({ value, onChange, context, item }: Props) {
   const options = useMemo<Array<ComboboxOption<string>>>(
     () => [
       { value: 'auto', label: 'Auto', description: item.settings?.autoDescription },
+      ...(item.settings?.noneDescription
+        ? [{ value: 'none', label: 'None', description: item.settings.noneDescription }]
+        : []),
       ...labelNamesIn(context.data).map((name) => ({ value: name, label: name })),
     ],
-    [context.data, item.settings?.autoDescription]
+    [context.data, item.settings?.autoDescription, item.settings?.noneDescription]
   );
   return (
     <Combobox
