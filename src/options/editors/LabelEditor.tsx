@@ -25,15 +25,16 @@ export function labelNamesIn(frames: DataFrame[] | undefined): string[] {
 }
 
 export function LabelEditor({ value, onChange, context, item }: Props) {
+  const autoDescription = item.settings?.autoDescription;
+  const noneDescription = item.settings?.noneDescription;
   const options = useMemo<Array<ComboboxOption<string>>>(
     () => [
-      { value: 'auto', label: 'Auto', description: item.settings?.autoDescription },
-      ...(item.settings?.noneDescription
-        ? [{ value: 'none', label: 'None', description: item.settings.noneDescription }]
-        : []),
+      { value: 'auto', label: 'Auto', description: autoDescription },
+      // "None" where a label may be turned off (the cluster label: never split).
+      ...(noneDescription ? [{ value: 'none', label: 'None', description: noneDescription }] : []),
       ...labelNamesIn(context.data).map((name) => ({ value: name, label: name })),
     ],
-    [context.data, item.settings?.autoDescription, item.settings?.noneDescription]
+    [context.data, autoDescription, noneDescription]
   );
   return (
     <Combobox
