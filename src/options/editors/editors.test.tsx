@@ -102,6 +102,16 @@ describe('LabelEditor', () => {
     rerender(<LabelEditor value="pod" {...props} />);
     expect(screen.getByRole('combobox')).toHaveValue('pod');
   });
+
+  it('offers None where a label may be turned off (the cluster label), and shows it when chosen', () => {
+    const props = {
+      onChange: jest.fn(),
+      item: item({ autoDescription: 'auto', noneDescription: 'never split' }) as never,
+      context: context(),
+    };
+    render(<LabelEditor value="none" {...props} />);
+    expect(screen.getByRole('combobox')).toHaveValue('None');
+  });
 });
 
 describe('RolesEditor', () => {
