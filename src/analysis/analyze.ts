@@ -193,7 +193,8 @@ function buildBrokers(
     maxRate: max?.rate ?? 0,
     minBroker: min?.name,
     maxBroker: max?.name,
-    brokerCount: count,
+    // Reporting now: a stalled broker still reports (0 msg/s); only a missing one is not counted.
+    brokerCount: missing.filter((m) => !m).length,
     brokersSeen: brokers.length,
     topicCount: 0,
     // A loop, not Math.max(...spread): a spread of 120k brokers overflows the call stack.

@@ -113,17 +113,18 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
     clusters.some((c) => pick(c.report) !== undefined) ? sum(pick) : undefined;
   const totalRate = sum((r) => r.cluster.totalRate);
   const brokerCount = sum((r) => r.cluster.brokerCount);
+  const liveCount = live.length;
   const first = clusters[0].report;
   return {
     verdict,
     findings: orderFindings(findings),
     cluster: {
       totalRate,
-      avgPerBroker: brokerCount > 0 ? totalRate / brokerCount : 0,
+      avgPerBroker: liveCount > 0 ? live.reduce((a, b) => a + b.rate, 0) / liveCount : 0,
       minRate: min?.rate ?? 0,
       maxRate: max?.rate ?? 0,
-      minBroker: min?.name,
-      maxBroker: max?.name,
+      minBroker: min && `${min.cluster} · ${min.name}`,
+      maxBroker: max && `${max.cluster} · ${max.name}`,
       brokerCount,
       brokersSeen: sum((r) => r.cluster.brokersSeen),
       topicCount: sum((r) => r.cluster.topicCount),

@@ -193,7 +193,10 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
         {rows.map((b) => {
           const look = BROKER_STATUS_LOOK[b.status];
           const deviation =
-            b.status === 'missing' ? '–' : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
+            // Missing and stalled brokers are left out of the mean: no deviation to show.
+            b.status === 'missing' || b.status === 'stalled'
+              ? '–'
+              : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
           return (
             <tr
               key={b.cluster ? `${b.cluster}\u0000${b.name}` : b.name}

@@ -104,6 +104,7 @@ test('sorting and highlighting work with mouse and keyboard in the real browser'
 for (const [scenario, verdict] of [
   ['balanced', 'OK'],
   ['stalled', 'CRITICAL'],
+  ['clusters', 'CRITICAL'],
   ['nodata', 'NO DATA'],
 ] as const) {
   test(`${scenario} cluster says ${verdict}`, async ({ page }) => {
@@ -111,6 +112,13 @@ for (const [scenario, verdict] of [
     await expect(page.getByTestId('verdict')).toContainText(verdict);
     if (scenario === 'stalled') {
       await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
+    }
+    if (scenario === 'clusters') {
+      // Each cluster judged on its own: the stalled broker is staging's, named with its cluster.
+      await expect(page.getByTestId('verdict')).toContainText('staging');
+      await expect(page.getByTestId('broker-row').first()).toContainText('staging');
+      await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
+      await expect(page.getByTestId('broker-row')).toHaveCount(6);
     }
     if (scenario === 'nodata') {
       await expect(page.getByLabel('Recommended query')).toContainText(

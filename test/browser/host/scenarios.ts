@@ -132,6 +132,24 @@ export const SCENARIOS: Record<string, () => Scenario> = {
   // kafka-1 stops taking traffic for the last five minutes.
   stalled: () =>
     build(4, (b, t, i) => (b === 1 && i >= POINTS - 20 ? 0 : base(t)), { verdict: 'CRITICAL', brokers: 4 }),
+  // Two clusters in one query ($env = All), brokers named alike; staging's kafka-1 stalls.
+  clusters: () => {
+    const times = stepTimes(POINTS);
+    const jitter = noise(7);
+    const frames: PlainFrame[] = [];
+    for (const env of ['prod', 'staging']) {
+      for (let b = 0; b < 3; b++) {
+        for (let t = 0; t < 4; t++) {
+          const stalled = env === 'staging' && b === 1;
+          const values = times.map((_, i) =>
+            stalled && i >= POINTS - 20 ? 0 : base(t) * (env === 'prod' ? 1 : 0.3) * (1 + 0.08 * jitter())
+          );
+          frames.push(rangeFrame({ instance: `kafka-${b}:7071`, env, topic: TOPICS[t] }, times, values));
+        }
+      }
+    }
+    return { frames, from: times[0], to: times[times.length - 1], expect: { verdict: 'CRITICAL', brokers: 6 } };
+  },
   nodata: () => ({
     frames: [],
     from: stepTimes(2)[0],
