@@ -45,6 +45,13 @@ import {
 import { orderFindings, verdictOf } from './findings';
 import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
 
+/** push(...items) passes every item as an argument: 200k per-broker findings overflow the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) {
+    to.push(item);
+  }
+}
+
 /** Steps of the span a level before is read from: the option's minutes, and never under 4 steps. */
 function spanSteps(axis: Axis, options: HealthOptions): number {
   return axis.step > 0 ? Math.max(4, (options.shiftMinutes * 60_000) / axis.step) : 4;
@@ -341,7 +348,7 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
   if (invalid) {
     findings.push(invalid);
   }
-  findings.push(...clusterTotalFindings(prepared, cluster.totalRate, axis.judgeAt, axis.staleAfter));
+  append(findings, clusterTotalFindings(prepared, cluster.totalRate, axis.judgeAt, axis.staleAfter));
   const results = [
     checkLowThroughput(ctx),
     checkBrokerOverload(ctx),
@@ -352,12 +359,12 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     checkFreshness(ctx),
   ];
   for (const r of results) {
-    findings.push(...r.findings);
-    notEvaluated.push(...r.notEvaluated);
+    append(findings, r.findings);
+    append(notEvaluated, r.notEvaluated);
   }
   const signals = evaluateSignals(split, prepared.rates.length, brokers, topics, options, prepared.broker.label, grid);
-  findings.push(...signals.findings);
-  notEvaluated.push(...signals.notEvaluated);
+  append(findings, signals.findings);
+  append(notEvaluated, signals.notEvaluated);
   const ordered = orderFindings(findings);
   return {
     verdict: verdictOf(ordered),

@@ -1,5 +1,5 @@
 import { analyze } from '../analyze';
-import { brokerName, clusterFrames, rangeFrame, stepTimes, STEP, T0 } from '../testkit/frames';
+import { brokerName, clusterFrames, instantFrame, rangeFrame, stepTimes, STEP, T0 } from '../testkit/frames';
 import type { HealthOptionsInput, HealthReport } from '../types';
 
 const POINTS = 60; // 15 min at 15 s: the recent window (5 min) is the last 20 steps
@@ -439,5 +439,16 @@ describe('several clusters in one query', () => {
     const r = analyze(frames);
     expect(r.clusters).toBeUndefined();
     expect(r.brokers.every((b) => b.cluster === undefined)).toBe(true);
+  });
+});
+
+describe('limits', () => {
+  it('150,000 brokers, each with a finding of its own: analysed, not a stack overflow', () => {
+    // One instant sample per broker, every one over the capacity threshold.
+    const frames = Array.from({ length: 150_000 }, (_, b) => instantFrame({ instance: `b${b}` }, 10));
+    const r = analyze(frames, { thresholds: { brokerOverload: { warning: 5, critical: 0 } } });
+    expect(r.findings.filter((f) => f.check === 'analysis-error')).toEqual([]);
+    expect(r.findings.filter((f) => f.check === 'broker-overload')).toHaveLength(150_000);
+    expect(r.cluster.brokerCount).toBe(150_000);
   });
 });
