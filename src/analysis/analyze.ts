@@ -20,6 +20,7 @@ import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepar
 import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
 import { fell, ownChange, steady } from './model/ownChange';
+import { rateExtremes, takesTraffic } from './live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
 import { CheckContext } from './checks/context';
 import {
@@ -186,13 +187,8 @@ function buildBrokers(
     return stat;
   });
   brokers.sort(byName);
-  const live = brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled');
-  let min: BrokerStat | undefined;
-  let max: BrokerStat | undefined;
-  for (const b of live) {
-    min = !min || b.rate < min.rate ? b : min;
-    max = !max || b.rate > max.rate ? b : max;
-  }
+  const live = brokers.filter(takesTraffic);
+  const { min, max } = rateExtremes(brokers);
   const cluster: ClusterStat = {
     totalRate: total,
     avgPerBroker: mean,
@@ -328,7 +324,7 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     options,
     axis,
     brokers,
-    reporting: brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled'),
+    reporting: brokers.filter(takesTraffic),
     cluster,
     topics,
     trendsEvaluable,

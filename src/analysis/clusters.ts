@@ -11,6 +11,7 @@ import type { RawSeries } from './read/series';
 import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from './metric/labels';
 import { compareNames } from './names';
 import { orderFindings } from './findings';
+import { rateExtremes, takesTraffic } from './live';
 
 /** Labels that name a cluster, most specific first (`job` last: it often names the exporter). */
 export const CLUSTER_LABEL_CANDIDATES = [
@@ -100,13 +101,8 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
     c.report.findings.map((f) => ({ ...f, cluster: c.name, message: `${c.name}: ${f.message}` }))
   );
   const brokers: BrokerStat[] = clusters.flatMap((c) => c.report.brokers.map((b) => ({ ...b, cluster: c.name })));
-  const live = brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled');
-  let min: BrokerStat | undefined;
-  let max: BrokerStat | undefined;
-  for (const b of live) {
-    min = !min || b.rate < min.rate ? b : min;
-    max = !max || b.rate > max.rate ? b : max;
-  }
+  const live = brokers.filter(takesTraffic);
+  const { min, max } = rateExtremes(brokers);
   const sum = (pick: (r: HealthReport) => number | undefined) =>
     clusters.reduce((a, c) => a + (pick(c.report) ?? 0), 0);
   const anyOf = (pick: (r: HealthReport) => number | undefined) =>

@@ -4,7 +4,7 @@ import { LevelsEditor, LevelsEditorSettings } from './editors/LevelsEditor';
 import { NumberEditor } from './editors/NumberEditor';
 import { RolesEditor } from './editors/RolesEditor';
 import { DEFAULT_OPTIONS } from './defaults';
-import type { PanelOptions } from './types';
+import type { NumberThresholdKey, PanelOptions } from './types';
 
 const THRESHOLDS = ['Thresholds'];
 const LABELS = ['Labels and metric'];
@@ -12,14 +12,7 @@ const DISPLAY = ['Display'];
 const d = DEFAULT_OPTIONS;
 
 type LevelPath = 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle';
-type NumberPath =
-  | 'spikeFactor'
-  | 'topicSkew'
-  | 'minRate'
-  | 'underReplicatedMinutes'
-  | 'consumerLagFloor'
-  | 'recentMinutes'
-  | 'shiftMinutes';
+type NumberPath = NumberThresholdKey;
 
 /** A threshold in the Thresholds category: a warning/critical pair or a single number. */
 function threshold(

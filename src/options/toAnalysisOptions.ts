@@ -1,6 +1,6 @@
 import type { HealthOptionsInput, LevelThresholds, TimeRangeMs } from '../analysis';
 import { DEFAULT_THRESHOLDS } from './defaults';
-import type { PanelOptions, ThresholdOptions } from './types';
+import type { NumberThresholdKey, PanelOptions, ThresholdOptions } from './types';
 import { LEVEL_KINDS, levelsError, numberError } from './validate';
 
 type LevelKey = keyof typeof LEVEL_KINDS;
@@ -10,17 +10,7 @@ function validLevels(thresholds: Partial<ThresholdOptions> | undefined, key: Lev
   return levelsError(value, LEVEL_KINDS[key]) ? { ...DEFAULT_THRESHOLDS[key] } : { ...(value as LevelThresholds) };
 }
 
-function validNumber(
-  thresholds: Partial<ThresholdOptions> | undefined,
-  key:
-    | 'spikeFactor'
-    | 'topicSkew'
-    | 'minRate'
-    | 'underReplicatedMinutes'
-    | 'consumerLagFloor'
-    | 'recentMinutes'
-    | 'shiftMinutes'
-): number {
+function validNumber(thresholds: Partial<ThresholdOptions> | undefined, key: NumberThresholdKey): number {
   const value = thresholds?.[key];
   return numberError(value) ? DEFAULT_THRESHOLDS[key] : (value as number);
 }

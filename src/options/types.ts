@@ -23,6 +23,16 @@ export interface ThresholdOptions {
   shiftMinutes: number;
 }
 
+/** The thresholds that are one number (the others are warning/critical pairs). */
+export type NumberThresholdKey =
+  | 'spikeFactor'
+  | 'topicSkew'
+  | 'minRate'
+  | 'underReplicatedMinutes'
+  | 'consumerLagFloor'
+  | 'recentMinutes'
+  | 'shiftMinutes';
+
 export interface LabelOptions {
   /** 'auto' or a label name. */
   broker: string;

@@ -5,6 +5,7 @@
 import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, SignalsSummary, TopicStat } from '../types';
 import type { RawSeries } from '../read/series';
 import type { TimeGrid } from '../model/timeline';
+import { takesTraffic } from '../live';
 import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
 import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
 import {
@@ -141,9 +142,7 @@ export function evaluateSignals(
   }
 
   const lagResult = consumerGroups(lag, topics, options);
-  const live = brokers.length
-    ? new Set(brokers.filter((b) => b.status !== 'missing' && b.status !== 'stalled').map((b) => b.name))
-    : undefined;
+  const live = brokers.length ? new Set(brokers.filter(takesTraffic).map((b) => b.name)) : undefined;
   const results: CheckResult[] = [
     checkBytesImbalance('in', inRates, options, live),
     checkBytesImbalance('out', outRates, options, live),
