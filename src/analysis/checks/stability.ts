@@ -3,6 +3,7 @@
  * controllers, idle handlers) counts only when it holds at the latest sample and at least one
  * other sample of the recent window. A one-sample blip, or anything that happened before the
  * recent window and is over, does not turn the verdict red. Instant data has one sample: it counts.
+ * The latest sample must be fresh too (axis.freshStart): a stale reading says nothing about now.
  */
 import type { Axis } from '../model/timeline';
 
@@ -21,7 +22,8 @@ export function condition(values: Float64Array, axis: Axis, test: (v: number) =>
       break;
     }
   }
-  if (last < 0 || !test(values[last])) {
+  // A stale reading (a broker that stopped reporting) says nothing about now.
+  if (last < 0 || last < axis.freshStart || !test(values[last])) {
     return { holds: false, heldMs: 0 };
   }
   if (axis.kind === 'instant' || values.length === 1) {

@@ -46,10 +46,18 @@ export interface SignalsResult {
   notEvaluated: NotEvaluated[];
 }
 
-/** A broker's latest value in a role's timelines; NaN when it has none. */
+/** A broker's latest fresh value in a role's timelines; NaN when it has none (or only a stale one). */
 function latestOf(t: Timelines | undefined, broker: string): number {
   const values = t?.byName.get(broker);
-  return values ? latest(values) : NaN;
+  if (!t || !values) {
+    return NaN;
+  }
+  for (let i = values.length - 1; i >= t.axis.freshStart; i--) {
+    if (Number.isFinite(values[i])) {
+      return values[i];
+    }
+  }
+  return NaN;
 }
 
 function finiteOrUndefined(v: number): number | undefined {

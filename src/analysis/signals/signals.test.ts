@@ -497,6 +497,37 @@ describe('properties of the signal checks', () => {
     expect(checks(r)).toEqual(['critical:broker-missing:kafka-3']);
   });
 
+  it('a broker that stopped reporting shows no stale gauges, and they are not judged: only it is', () => {
+    const down = (b: number, k: number) => b === 2 && k >= POINTS - 8;
+    const series = (name: string, refId: string, value: (b: number) => number) =>
+      BROKERS.map((b, i) =>
+        rangeFrame(
+          { __name__: name, instance: b },
+          times,
+          times.map((_, k) => (down(i, k) ? null : value(i))),
+          refId
+        )
+      );
+    const msgs = BROKERS.map((b, i) =>
+      rangeFrame(
+        { instance: b, topic: 'orders' },
+        times,
+        times.map((_, k) => (down(i, k) ? null : 100)),
+        'A'
+      )
+    );
+    const r = analyze([
+      ...msgs,
+      ...series('kafka_server_replicamanager_underreplicatedpartitions', 'E', (b) => (b === 2 ? 5 : 0)),
+      ...series('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', 'D', (b) =>
+        b === 2 ? 0.05 : 0.8
+      ),
+    ]);
+    expect(checks(r)).toEqual(['critical:broker-missing:kafka-3']);
+    expect(r.brokers[2].status).toBe('missing');
+    expect([r.brokers[2].underReplicated, r.brokers[2].requestHandlerIdle]).toEqual([undefined, undefined]);
+  });
+
   it('bytes below 1 KiB/s per broker are a trickle: their balance is not judged', () => {
     const bytes = BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat([10, 100, 900][i]), 'B'));
     const r = analyze([...messagesIn(), ...bytes], { roles: { B: 'bytesIn' } });
