@@ -52,26 +52,9 @@ export interface LevelThresholds {
   critical: number;
 }
 
-export interface HealthThresholds {
-  /** Floor for the average rate per broker (msg/s). */
-  lowThroughput: LevelThresholds;
-  /** Ceiling for one broker's rate (msg/s). */
-  brokerOverload: LevelThresholds;
-  /** Imbalance score (max |rate − mean| / mean). */
-  imbalance: LevelThresholds;
-  /** Share of one topic's traffic on a single broker that counts as skewed (0–1). */
-  topicSkew: number;
-  /** Recent cluster rate ÷ baseline that counts as a spike. */
-  spikeFactor: number;
-  /** Fractional fall of the recent cluster rate against the baseline. */
-  drop: LevelThresholds;
-  /** Floor for a broker's request-handler idle ratio (0–1): warning 0.3, critical 0.1. */
-  requestHandlerIdle: LevelThresholds;
-  /** Under-replicated partitions turn critical once they persist this many minutes. */
-  underReplicatedMinutes: number;
-  /** Consumer lag (messages) below which a growing lag is not reported. */
-  consumerLagFloor: number;
-}
+/** Thresholds of the checks: declared, with their defaults and docs, in thresholds.ts. */
+export type { HealthThresholds } from './thresholds';
+import type { HealthThresholds } from './thresholds';
 
 /** How a series over a time range is reduced to the "current" rate. */
 export type RateReducer = 'last' | 'mean' | 'max';

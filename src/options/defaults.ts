@@ -1,22 +1,18 @@
-import { DEFAULT_HEALTH_OPTIONS } from '../analysis';
+import {
+  DEFAULT_HEALTH_OPTIONS,
+  defaultThresholds,
+  SHARED_SETTINGS,
+  SharedSettingKey,
+  SharedSettings,
+} from '../analysis';
 import { DisplayOptions, LabelOptions, OPTIONS_VERSION, PanelOptions, ThresholdOptions } from './types';
 
-const t = DEFAULT_HEALTH_OPTIONS.thresholds;
-
-/** Panel defaults mirror the analysis defaults, so the README's numbers hold for both. */
+/** Panel defaults are the analysis defaults (declared in analysis/thresholds.ts), so the README's numbers hold for both. */
 export const DEFAULT_THRESHOLDS: ThresholdOptions = {
-  imbalance: { ...t.imbalance },
-  lowThroughput: { ...t.lowThroughput },
-  brokerOverload: { ...t.brokerOverload },
-  drop: { ...t.drop },
-  spikeFactor: t.spikeFactor,
-  topicSkew: t.topicSkew,
-  minRate: DEFAULT_HEALTH_OPTIONS.minRate,
-  requestHandlerIdle: { ...t.requestHandlerIdle },
-  underReplicatedMinutes: t.underReplicatedMinutes,
-  consumerLagFloor: t.consumerLagFloor,
-  recentMinutes: DEFAULT_HEALTH_OPTIONS.recentMinutes,
-  shiftMinutes: DEFAULT_HEALTH_OPTIONS.shiftMinutes,
+  ...defaultThresholds(),
+  ...(Object.fromEntries(
+    (Object.keys(SHARED_SETTINGS) as SharedSettingKey[]).map((k) => [k, DEFAULT_HEALTH_OPTIONS[k]])
+  ) as SharedSettings),
 };
 
 export const DEFAULT_LABELS: LabelOptions = {

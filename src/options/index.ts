@@ -1,128 +1,35 @@
 import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
 import { LabelEditor } from './editors/LabelEditor';
-import { LevelsEditor, LevelsEditorSettings } from './editors/LevelsEditor';
+import { LevelsEditor } from './editors/LevelsEditor';
 import { NumberEditor } from './editors/NumberEditor';
 import { RolesEditor } from './editors/RolesEditor';
 import { DEFAULT_OPTIONS } from './defaults';
-import type { NumberThresholdKey, PanelOptions } from './types';
+import type { PanelOptions } from './types';
+import { ALL_DECLARATIONS } from '../analysis';
 
 const THRESHOLDS = ['Thresholds'];
 const LABELS = ['Labels and metric'];
 const DISPLAY = ['Display'];
 const d = DEFAULT_OPTIONS;
 
-type LevelPath = 'imbalance' | 'lowThroughput' | 'brokerOverload' | 'drop' | 'requestHandlerIdle';
-type NumberPath = NumberThresholdKey;
-
-/** A threshold in the Thresholds category: a warning/critical pair or a single number. */
-function threshold(
-  builder: PanelOptionsEditorBuilder<PanelOptions>,
-  path: LevelPath | NumberPath,
-  name: string,
-  description: string,
-  settings: LevelsEditorSettings | { unit?: string; step?: number }
-) {
-  builder.addCustomEditor({
-    id: `thresholds.${path}`,
-    path: `thresholds.${path}`,
-    name,
-    description,
-    category: THRESHOLDS,
-    editor: 'kind' in settings ? LevelsEditor : NumberEditor,
-    settings,
-    defaultValue: d.thresholds[path],
-  });
-}
-
-const levels = (
-  b: PanelOptionsEditorBuilder<PanelOptions>,
-  path: LevelPath,
-  name: string,
-  description: string,
-  settings: LevelsEditorSettings
-) => threshold(b, path, name, description, settings);
-const number = (
-  b: PanelOptionsEditorBuilder<PanelOptions>,
-  path: NumberPath,
-  name: string,
-  description: string,
-  settings: { unit?: string; step?: number }
-) => threshold(b, path, name, description, settings);
-
-/** Every panel option, in one place. */
+/**
+ * Every panel option, in one place. The Thresholds category comes from the declarations in
+ * analysis/thresholds.ts: each one's editor, name, description, unit and default.
+ */
 export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOptions>) {
-  levels(builder, 'imbalance', 'Imbalance', 'Max |broker rate − mean| ÷ mean across brokers. 0 disables a level.', {
-    kind: 'ceiling',
-    step: 0.05,
-  });
-  levels(
-    builder,
-    'lowThroughput',
-    'Low throughput',
-    'Fires when the average rate per broker falls below these floors (msg/s). 0 disables.',
-    { kind: 'floor', unit: 'msg/s' }
-  );
-  levels(
-    builder,
-    'brokerOverload',
-    'Broker capacity',
-    "Fires when one broker's rate rises above these ceilings (msg/s). 0 disables.",
-    { kind: 'ceiling', unit: 'msg/s' }
-  );
-  levels(builder, 'drop', 'Drop', 'Fall of the recent cluster rate against the baseline, as a fraction (0.5 = 50%).', {
-    kind: 'ceiling',
-    step: 0.05,
-  });
-  number(builder, 'spikeFactor', 'Spike factor', 'Recent cluster rate ÷ baseline that counts as a spike. 0 disables.', {
-    unit: '×',
-    step: 0.5,
-  });
-  number(
-    builder,
-    'topicSkew',
-    'Topic skew',
-    "Share of a busy topic's traffic on one broker that counts as skewed (0–1). 0 disables.",
-    { step: 0.05 }
-  );
-  number(
-    builder,
-    'minRate',
-    'Minimum rate',
-    'Cluster rate (msg/s) below which balance and stall checks have nothing to judge.',
-    { unit: 'msg/s' }
-  );
-  levels(
-    builder,
-    'requestHandlerIdle',
-    'Request-handler idle',
-    "Fires when a broker's request handlers are idle less than this share of the time (0–1). Needs the idle query.",
-    { kind: 'floor', step: 0.05 }
-  );
-  number(
-    builder,
-    'underReplicatedMinutes',
-    'Under-replicated for',
-    'Under-replicated partitions are a warning; critical once they last this many minutes.',
-    { unit: 'min' }
-  );
-  number(builder, 'consumerLagFloor', 'Consumer lag floor', 'A growing lag below this many messages is not reported.', {
-    unit: 'msgs',
-    step: 100,
-  });
-  number(
-    builder,
-    'recentMinutes',
-    'Recent window',
-    'What "now" looks at: the last minutes before the moment judged (at least two steps of the query).',
-    { unit: 'min' }
-  );
-  number(
-    builder,
-    'shiftMinutes',
-    'Level before a change',
-    'Drop, spike and stall compare the present with this many minutes before the latest abrupt change, wherever it is in the range.',
-    { unit: 'min', step: 5 }
-  );
+  for (const [key, declaration] of ALL_DECLARATIONS) {
+    const { kind, unit, step } = declaration;
+    builder.addCustomEditor({
+      id: `thresholds.${key}`,
+      path: `thresholds.${key}`,
+      name: declaration.label,
+      description: declaration.description,
+      category: THRESHOLDS,
+      editor: kind === 'single' ? NumberEditor : LevelsEditor,
+      settings: kind === 'single' ? { unit, step, positive: declaration.positive } : { kind, unit, step },
+      defaultValue: d.thresholds[key],
+    });
+  }
 
   builder
     .addCustomEditor({

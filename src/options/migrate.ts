@@ -1,7 +1,7 @@
 import type { PanelModel } from '@grafana/data';
-import { HealthOptionsInput, isMetricRole, MetricRole } from '../analysis';
+import { ALL_DECLARATIONS, HealthOptionsInput, isMetricRole, LevelThresholds, MetricRole } from '../analysis';
 import { DEFAULT_DISPLAY, DEFAULT_LABELS, DEFAULT_THRESHOLDS } from './defaults';
-import { OPTIONS_VERSION, PanelOptions } from './types';
+import { OPTIONS_VERSION, PanelOptions, ThresholdOptions } from './types';
 
 type Saved = Record<string, unknown>;
 
@@ -12,23 +12,11 @@ function isRecord(v: unknown): v is Saved {
 /** v0 (0.1.0 preview): everything under `analysis`, in the analysis core's own shape. */
 function fromV0(saved: Saved): PanelOptions {
   const a = (isRecord(saved.analysis) ? saved.analysis : {}) as HealthOptionsInput;
-  const t = a.thresholds ?? {};
+  // The preview kept the pairs under `thresholds` and the minimum rate beside them.
+  const previewThresholds: Saved = { ...(isRecord(a.thresholds) ? a.thresholds : {}), minRate: a.minRate };
   return {
     version: 1,
-    thresholds: {
-      imbalance: { ...DEFAULT_THRESHOLDS.imbalance, ...t.imbalance },
-      lowThroughput: { ...DEFAULT_THRESHOLDS.lowThroughput, ...t.lowThroughput },
-      brokerOverload: { ...DEFAULT_THRESHOLDS.brokerOverload, ...t.brokerOverload },
-      drop: { ...DEFAULT_THRESHOLDS.drop, ...t.drop },
-      spikeFactor: t.spikeFactor ?? DEFAULT_THRESHOLDS.spikeFactor,
-      topicSkew: t.topicSkew ?? DEFAULT_THRESHOLDS.topicSkew,
-      minRate: a.minRate ?? DEFAULT_THRESHOLDS.minRate,
-      requestHandlerIdle: { ...DEFAULT_THRESHOLDS.requestHandlerIdle },
-      underReplicatedMinutes: DEFAULT_THRESHOLDS.underReplicatedMinutes,
-      consumerLagFloor: DEFAULT_THRESHOLDS.consumerLagFloor,
-      recentMinutes: DEFAULT_THRESHOLDS.recentMinutes,
-      shiftMinutes: DEFAULT_THRESHOLDS.shiftMinutes,
-    },
+    thresholds: declaredThresholds(previewThresholds),
     labels: {
       broker: a.brokerLabel ?? DEFAULT_LABELS.broker,
       topic: a.topicLabel ?? DEFAULT_LABELS.topic,
@@ -39,6 +27,23 @@ function fromV0(saved: Saved): PanelOptions {
     },
     display: { ...DEFAULT_DISPLAY },
   };
+}
+
+/**
+ * Every declared threshold (analysis/thresholds.ts) from a saved section: pairs completed level by
+ * level from the defaults, numbers kept as saved (toAnalysisOptions validates them), the rest defaulted.
+ */
+function declaredThresholds(saved: Saved): ThresholdOptions {
+  return Object.fromEntries(
+    ALL_DECLARATIONS.map(([key, d]) => {
+      const fallback = DEFAULT_THRESHOLDS[key];
+      const value = saved[key];
+      if (d.kind === 'single') {
+        return [key, value ?? fallback];
+      }
+      return [key, { ...(fallback as LevelThresholds), ...(isRecord(value) ? value : {}) }];
+    })
+  ) as ThresholdOptions;
 }
 
 /** Saved refId → role pairs, with anything that is not one dropped. */
@@ -57,17 +62,9 @@ function rolesOf(v: unknown): Record<string, MetricRole> {
 /** Fills sections missing from a current-version save (options added later keep their defaults). */
 function withDefaults(saved: Saved): PanelOptions {
   const section = <T extends object>(v: unknown, d: T): T => ({ ...d, ...(isRecord(v) ? v : {}) });
-  const t = section(saved.thresholds, DEFAULT_THRESHOLDS);
   return {
     version: OPTIONS_VERSION,
-    thresholds: {
-      ...t,
-      imbalance: section(t.imbalance, DEFAULT_THRESHOLDS.imbalance),
-      lowThroughput: section(t.lowThroughput, DEFAULT_THRESHOLDS.lowThroughput),
-      brokerOverload: section(t.brokerOverload, DEFAULT_THRESHOLDS.brokerOverload),
-      drop: section(t.drop, DEFAULT_THRESHOLDS.drop),
-      requestHandlerIdle: section(t.requestHandlerIdle, DEFAULT_THRESHOLDS.requestHandlerIdle),
-    },
+    thresholds: declaredThresholds(isRecord(saved.thresholds) ? saved.thresholds : {}),
     labels: {
       ...section(saved.labels, DEFAULT_LABELS),
       roles: rolesOf(isRecord(saved.labels) ? saved.labels.roles : undefined),

@@ -1,18 +1,39 @@
-import type { HealthOptionsInput, LevelThresholds, TimeRangeMs } from '../analysis';
+import {
+  HealthOptionsInput,
+  LevelThresholds,
+  SHARED_SETTINGS,
+  THRESHOLDS,
+  ThresholdDeclaration,
+  TimeRangeMs,
+} from '../analysis';
 import { DEFAULT_THRESHOLDS } from './defaults';
-import type { NumberThresholdKey, PanelOptions, ThresholdOptions } from './types';
-import { LEVEL_KINDS, levelsError, numberError } from './validate';
+import type { PanelOptions, ThresholdOptions } from './types';
+import { levelsError, numberError } from './validate';
 
-type LevelKey = keyof typeof LEVEL_KINDS;
-
-function validLevels(thresholds: Partial<ThresholdOptions> | undefined, key: LevelKey): LevelThresholds {
+/** A saved value the editor would accept, else the default: a pair in the wrong order is never applied. */
+function valid(
+  thresholds: Partial<ThresholdOptions> | undefined,
+  key: keyof ThresholdOptions,
+  d: ThresholdDeclaration
+): number | LevelThresholds {
   const value = thresholds?.[key];
-  return levelsError(value, LEVEL_KINDS[key]) ? { ...DEFAULT_THRESHOLDS[key] } : { ...(value as LevelThresholds) };
+  const fallback = DEFAULT_THRESHOLDS[key];
+  if (d.kind === 'single') {
+    return numberError(value, d.positive) ? fallback : (value as number);
+  }
+  return levelsError(value as Partial<LevelThresholds>, d.kind)
+    ? { ...(fallback as LevelThresholds) }
+    : { ...(value as LevelThresholds) };
 }
 
-function validNumber(thresholds: Partial<ThresholdOptions> | undefined, key: NumberThresholdKey): number {
-  const value = thresholds?.[key];
-  return numberError(value) ? DEFAULT_THRESHOLDS[key] : (value as number);
+/** Every declared key of one group, validated. */
+function validGroup(
+  thresholds: Partial<ThresholdOptions> | undefined,
+  group: Record<string, ThresholdDeclaration>
+): Record<string, number | LevelThresholds> {
+  return Object.fromEntries(
+    Object.entries(group).map(([key, d]) => [key, valid(thresholds, key as keyof ThresholdOptions, d)])
+  );
 }
 
 /**
@@ -31,20 +52,8 @@ export function toAnalysisOptions(
     metricName: labels?.metricName ?? '',
     rateReducer: labels?.rateReducer,
     clusterLabel: typeof labels?.cluster === 'string' && labels.cluster.trim() ? labels.cluster : 'auto',
-    recentMinutes: validNumber(t, 'recentMinutes'),
-    shiftMinutes: validNumber(t, 'shiftMinutes'),
-    minRate: validNumber(t, 'minRate'),
-    thresholds: {
-      imbalance: validLevels(t, 'imbalance'),
-      lowThroughput: validLevels(t, 'lowThroughput'),
-      brokerOverload: validLevels(t, 'brokerOverload'),
-      drop: validLevels(t, 'drop'),
-      spikeFactor: validNumber(t, 'spikeFactor'),
-      topicSkew: validNumber(t, 'topicSkew'),
-      requestHandlerIdle: validLevels(t, 'requestHandlerIdle'),
-      underReplicatedMinutes: validNumber(t, 'underReplicatedMinutes'),
-      consumerLagFloor: validNumber(t, 'consumerLagFloor'),
-    },
+    ...validGroup(t, SHARED_SETTINGS),
+    thresholds: validGroup(t, THRESHOLDS),
     roles: { ...labels?.roles },
     timeRange,
   };

@@ -1,37 +1,20 @@
-import type { LevelThresholds, MetricRole, RateReducer } from '../analysis';
+import type { HealthThresholds, LevelThresholds, MetricRole, RateReducer, SharedSettings } from '../analysis';
 
 /** Bump with every change to the saved shape, and teach `migrateOptions` the step. */
 export const OPTIONS_VERSION = 1;
 
 export type BrokerSort = 'worst' | 'name' | 'rate' | 'deviation';
 
-export interface ThresholdOptions {
-  imbalance: LevelThresholds;
-  lowThroughput: LevelThresholds;
-  brokerOverload: LevelThresholds;
-  drop: LevelThresholds;
-  spikeFactor: number;
-  topicSkew: number;
-  minRate: number;
-  /** Floor pair for the request-handler idle ratio (0–1). */
-  requestHandlerIdle: LevelThresholds;
-  underReplicatedMinutes: number;
-  consumerLagFloor: number;
-  /** Minutes "now" looks at: the recent window. */
-  recentMinutes: number;
-  /** Minutes of the level before a shift, that drop, spike and stall compare the present with. */
-  shiftMinutes: number;
-}
+/** The Thresholds category: every declared threshold and shared setting (analysis/thresholds.ts). */
+export type ThresholdOptions = HealthThresholds & SharedSettings;
 
-/** The thresholds that are one number (the others are warning/critical pairs). */
-export type NumberThresholdKey =
-  | 'spikeFactor'
-  | 'topicSkew'
-  | 'minRate'
-  | 'underReplicatedMinutes'
-  | 'consumerLagFloor'
-  | 'recentMinutes'
-  | 'shiftMinutes';
+/** The declared keys whose value is a warning/critical pair. */
+export type LevelKey = {
+  [K in keyof ThresholdOptions]: ThresholdOptions[K] extends LevelThresholds ? K : never;
+}[keyof ThresholdOptions];
+
+/** The declared keys whose value is one number. */
+export type NumberThresholdKey = Exclude<keyof ThresholdOptions, LevelKey>;
 
 export interface LabelOptions {
   /** 'auto' or a label name. */

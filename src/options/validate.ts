@@ -1,4 +1,5 @@
-import type { LevelThresholds } from '../analysis';
+import { ALL_DECLARATIONS, LevelThresholds } from '../analysis';
+import type { LevelKey } from './types';
 
 /**
  * Direction of a warning/critical pair: a ceiling fires above its levels (warning < critical),
@@ -34,17 +35,18 @@ export function levelsError(levels: Partial<LevelThresholds> | undefined, kind: 
   return undefined;
 }
 
-export function numberError(v: unknown): string | undefined {
+/** Why a number cannot be applied: not a number, negative, or 0 where it must be positive (a window). */
+export function numberError(v: unknown, positive = false): string | undefined {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     return 'Must be a number';
+  }
+  if (positive && v <= 0) {
+    return 'Must be above 0';
   }
   return v < 0 ? 'Must not be negative' : undefined;
 }
 
-export const LEVEL_KINDS = {
-  imbalance: 'ceiling',
-  brokerOverload: 'ceiling',
-  drop: 'ceiling',
-  lowThroughput: 'floor',
-  requestHandlerIdle: 'floor',
-} as const satisfies Record<string, LevelKind>;
+/** The direction of every declared pair (analysis/thresholds.ts). */
+export const LEVEL_KINDS = Object.fromEntries(
+  ALL_DECLARATIONS.flatMap(([key, d]) => (d.kind === 'single' ? [] : [[key, d.kind]]))
+) as Record<LevelKey, LevelKind>;

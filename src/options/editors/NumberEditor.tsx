@@ -3,7 +3,7 @@ import { StandardEditorProps } from '@grafana/data';
 import { Field, Input } from '@grafana/ui';
 import { numberError } from '../validate';
 
-type Props = StandardEditorProps<number, { unit?: string; step?: number }>;
+type Props = StandardEditorProps<number, { unit?: string; step?: number; positive?: boolean }>;
 
 const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
@@ -14,7 +14,8 @@ export function NumberEditor({ value, onChange, item }: Props) {
   // from outside (reset, migration, another editor) shows the saved value again.
   const [draft, setDraft] = useState<{ text: string; over: number | undefined }>();
   const text = draft && draft.over === value ? draft.text : String(value ?? '');
-  const error = numberError(parse(text));
+  const positive = item.settings?.positive ?? false;
+  const error = numberError(parse(text), positive);
   return (
     <Field invalid={!!error} error={error} htmlFor={id} noMargin>
       <Input
@@ -28,7 +29,7 @@ export function NumberEditor({ value, onChange, item }: Props) {
         onChange={(e) => {
           const next = e.currentTarget.value;
           const n = parse(next);
-          const valid = !numberError(n);
+          const valid = !numberError(n, positive);
           setDraft({ text: next, over: valid ? n : value });
           if (valid) {
             onChange(n);

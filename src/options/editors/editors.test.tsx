@@ -82,6 +82,14 @@ describe('NumberEditor', () => {
     fireEvent.change(input, { target: { value: '2.5' } });
     expect(onChange).toHaveBeenLastCalledWith(2.5);
   });
+
+  it('refuses 0 where the declaration wants a positive number (a window)', () => {
+    const onChange = jest.fn();
+    render(<NumberEditor value={5} onChange={onChange} item={item({ positive: true }) as never} context={context()} />);
+    fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '0' } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByText('Must be above 0')).toBeInTheDocument();
+  });
 });
 
 describe('LabelEditor', () => {

@@ -1,0 +1,55 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ALL_DECLARATIONS, defaultThresholds, resolveThresholds, THRESHOLDS } from './thresholds';
+import { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
+
+const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+
+describe('threshold declarations', () => {
+  it.each(ALL_DECLARATIONS)(
+    '%s is complete: label, description, a default of its kind, the checks that read it',
+    (key, d) => {
+      expect(d.label).toBeTruthy();
+      expect(d.description.length).toBeGreaterThan(20);
+      expect(d.checks.length).toBeGreaterThan(0);
+      if (d.kind === 'single') {
+        expect(typeof d.default).toBe('number');
+      } else {
+        const { warning, critical } = d.default;
+        // A ceiling fires above its levels (warning below critical), a floor below them.
+        if (warning > 0 && critical > 0) {
+          expect(d.kind === 'ceiling' ? warning < critical : warning > critical).toBe(true);
+        }
+      }
+      // The README's options table names every one.
+      expect(README).toContain(d.label);
+    }
+  );
+
+  it('are the defaults of the core', () => {
+    expect(DEFAULT_HEALTH_OPTIONS.thresholds).toEqual(defaultThresholds());
+    expect(Object.keys(DEFAULT_HEALTH_OPTIONS.thresholds)).toEqual(Object.keys(THRESHOLDS));
+    // Fresh copies: nobody can change the defaults through one.
+    const mine = defaultThresholds();
+    mine.imbalance.warning = 9;
+    expect(defaultThresholds().imbalance.warning).toBe(0.25);
+  });
+
+  it('validate what callers pass: wrong types and signs fall back level by level', () => {
+    const t = resolveThresholds({
+      imbalance: { warning: 0.3, critical: 'high' },
+      spikeFactor: -2,
+      topicSkew: 0.7,
+      drop: null,
+    });
+    expect(t.imbalance).toEqual({ warning: 0.3, critical: 0.5 });
+    expect(t.spikeFactor).toBe(3);
+    expect(t.topicSkew).toBe(0.7);
+    expect(t.drop).toEqual({ warning: 0.5, critical: 0.9 });
+    // A window must not be empty: 0 minutes is not a window.
+    expect(resolveOptions({ recentMinutes: 0, shiftMinutes: 45 })).toMatchObject({
+      recentMinutes: 5,
+      shiftMinutes: 45,
+    });
+  });
+});
