@@ -1,37 +1,10 @@
-import type { CheckId, Finding, Severity, Verdict } from './types';
+import type { Finding, Severity, Verdict } from './types';
+import { CHECK_RANK, CHECKS } from './checks/registry';
+
+const CHECKS_COUNT = CHECKS.length;
 import { compareNames } from './names';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-
-/** Order within a severity: data problems first (they undermine everything else), then cluster-wide, then per broker/topic. */
-const CHECK_ORDER: CheckId[] = [
-  'analysis-error',
-  'no-data',
-  'raw-counter',
-  'invalid-values',
-  'all-zero',
-  'label-not-found',
-  'cluster-silent',
-  'data-delayed',
-  'offline-partitions',
-  'active-controllers',
-  'drop',
-  'spike',
-  'low-throughput',
-  'broker-missing',
-  'broker-stalled',
-  'broker-overload',
-  'under-replicated',
-  'request-handlers',
-  'imbalance',
-  'bytes-imbalance',
-  'consumer-lag',
-  'topic-skew',
-  'cluster-total',
-  'no-broker-label',
-  'ignored-series',
-  'query-notice',
-];
 
 export function orderFindings(findings: Finding[]): Finding[] {
   return findings
@@ -39,7 +12,7 @@ export function orderFindings(findings: Finding[]): Finding[] {
     .sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check) ||
+        (CHECK_RANK[a.check] ?? CHECKS_COUNT) - (CHECK_RANK[b.check] ?? CHECKS_COUNT) ||
         compareNames(a.subject ?? '', b.subject ?? '') ||
         a.message.localeCompare(b.message)
     );

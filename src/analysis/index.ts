@@ -7,6 +7,7 @@ export { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
 export { isMetricRole, METRIC_ROLES } from './signals/roles';
 export { compareNames } from './names';
+export { CHECKS } from './checks/registry';
 export { ALL_DECLARATIONS, defaultThresholds, SHARED_SETTINGS, THRESHOLDS } from './thresholds';
 export type { SharedSettingKey, SharedSettings, ThresholdDeclaration, ThresholdKey, ThresholdKind } from './thresholds';
 export type * from './types';

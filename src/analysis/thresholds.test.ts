@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ALL_DECLARATIONS, defaultThresholds, resolveThresholds, THRESHOLDS } from './thresholds';
 import { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
+import { CHECKS } from './checks/registry';
 
 const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
@@ -51,5 +52,24 @@ describe('threshold declarations', () => {
       recentMinutes: 5,
       shiftMinutes: 45,
     });
+  });
+});
+
+describe('the check registry', () => {
+  it('names every check once, and the README documents each', () => {
+    const ids = CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect({ id, documented: README.includes(`\`${id}\``) }).toEqual({ id, documented: true });
+    }
+  });
+
+  it('knows every check a threshold says it feeds', () => {
+    const ids = new Set<string>(CHECKS.map((c) => c.id));
+    for (const [key, d] of ALL_DECLARATIONS) {
+      for (const check of d.checks) {
+        expect({ key, check, known: ids.has(check) }).toEqual({ key, check, known: true });
+      }
+    }
   });
 });

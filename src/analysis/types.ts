@@ -7,33 +7,9 @@ export type Severity = 'info' | 'warning' | 'critical';
 
 export type Verdict = 'ok' | 'warning' | 'critical' | 'nodata';
 
-export type CheckId =
-  | 'no-data'
-  | 'raw-counter'
-  | 'invalid-values'
-  | 'cluster-total'
-  | 'all-zero'
-  | 'low-throughput'
-  | 'broker-overload'
-  | 'imbalance'
-  | 'topic-skew'
-  | 'spike'
-  | 'drop'
-  | 'broker-stalled'
-  | 'broker-missing'
-  | 'cluster-silent'
-  | 'data-delayed'
-  | 'no-broker-label'
-  | 'label-not-found'
-  | 'ignored-series'
-  | 'query-notice'
-  | 'analysis-error'
-  | 'bytes-imbalance'
-  | 'under-replicated'
-  | 'offline-partitions'
-  | 'active-controllers'
-  | 'request-handlers'
-  | 'consumer-lag';
+/** Every check, listed once in checks/registry.ts (their order is the finding order). */
+export type { CheckId } from './checks/registry';
+import type { CheckId } from './checks/registry';
 
 /** The Kafka signal a series carries (see signals/roles.ts for the metric spellings). */
 export type MetricRole =
