@@ -32,19 +32,20 @@ import {
   readingFindings,
   recommendedQueryFor,
 } from './checks/dataQuality';
-import { checkBrokerOverload, checkLowThroughput } from './checks/throughput';
-import { checkImbalance } from './checks/imbalance';
-import { checkTopicSkew, isSkewed } from './checks/topicSkew';
-import {
-  brokerTrend,
-  BrokerTrend,
-  checkBrokerStalledAndMissing,
-  checkFreshness,
-  checkSpikeAndDrop,
-  clusterLevels,
-} from './checks/trends';
+import { isSkewed } from './checks/topicSkew';
+import { brokerTrend, BrokerTrend, clusterLevels } from './checks/trends';
 import { orderFindings, verdictOf } from './findings';
-import { emptySignals, evaluateSignals, splitByRole } from './signals/evaluate';
+import {
+  brokerFigures,
+  buildSignals,
+  emptySignals,
+  SignalModel,
+  signalsSummary,
+  splitByRole,
+  topicMessageBytes,
+} from './signals/evaluate';
+import { runChecks } from './checks/run';
+import { consumerGroups } from './checks/consumerLag';
 
 /** push(...items) passes every item as an argument: 200k per-broker findings overflow the stack. */
 function append<T>(to: T[], items: readonly T[]): void {
@@ -130,7 +131,8 @@ function buildBrokers(
   axis: Axis,
   options: HealthOptions,
   trendsEvaluable: boolean,
-  freshness: Freshness
+  freshness: Freshness,
+  signals: SignalModel
 ): { brokers: BrokerStat[]; cluster: ClusterStat } {
   const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
   const span = spanSteps(axis, options);
@@ -176,6 +178,7 @@ function buildBrokers(
       ),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
+      ...brokerFigures(signals, t.name, rates[i]),
     };
     if (axis.kind === 'range') {
       stat.series = toNullable(t.values);
@@ -209,7 +212,8 @@ function buildBrokers(
 function buildTopics(
   topicBrokerRates: Map<string, Map<string, number>>,
   cluster: ClusterStat,
-  options: HealthOptions
+  options: HealthOptions,
+  signals: SignalModel
 ): TopicStat[] {
   const topics = Array.from(topicBrokerRates.entries()).map(([name, perBroker]): TopicStat => {
     const rate = Array.from(perBroker.values()).reduce((a, b) => a + b, 0);
@@ -225,6 +229,7 @@ function buildTopics(
       maxBrokerShare,
       skewed: isSkewed(share, maxBrokerShare, options.thresholds.topicSkew, cluster.brokerCount),
       brokers,
+      avgMessageBytes: topicMessageBytes(signals, name, rate),
     };
   });
   return topics.sort((a, b) => b.rate - a.rate || byName(a, b));
@@ -276,25 +281,29 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     query
   );
 
+  // Every role beyond messages-in, on the same grid, before any check runs.
+  const signals = buildSignals(split, options, prepared.broker.label, grid);
+
   if (prepared.rates.length === 0) {
     // Without messages-in there are no brokers to attach figures to, but replication, controller
     // and consumer-lag problems are still problems.
-    const signals = evaluateSignals(split, 0, [], [], options, prepared.broker.label, grid);
+    const lag = consumerGroups(signals.lag, [], options);
+    const checked = runChecks({ options, signals, lag });
     const findings = [
       noDataFinding(prepared, split.messagesIn.length, extracted.notices, query),
       rawCounterFinding(prepared, 'instant', query),
       ...reading,
-      ...signals.findings,
+      ...checked.findings,
     ];
-    const serious = signals.findings.filter((f) => f.severity !== 'info');
+    const serious = checked.findings.filter((f) => f.severity !== 'info');
     return {
       verdict: serious.length ? verdictOf(serious) : 'nodata',
-      signals: signals.summary,
+      signals: signalsSummary(signals, 0, lag.groups),
       findings: orderFindings(findings.filter((f): f is Finding => !!f)),
       cluster: emptyCluster(),
       brokers: [],
       topics: [],
-      notEvaluated: signals.notEvaluated,
+      notEvaluated: checked.notEvaluated,
       data: summary(prepared, 'none', extracted.notices, extracted.refIds),
     };
   }
@@ -303,8 +312,8 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
   const { brokers: timelines, topicBrokerRates } = aggregate(prepared.rates, axis, options.rateReducer);
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
-  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness);
-  const topics = buildTopics(topicBrokerRates, cluster, options);
+  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
+  const topics = buildTopics(topicBrokerRates, cluster, options, signals);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;
@@ -345,26 +354,20 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     findings.push(invalid);
   }
   append(findings, clusterTotalFindings(prepared, cluster.totalRate, axis.judgeAt, axis.staleAfter));
-  const results = [
-    checkLowThroughput(ctx),
-    checkBrokerOverload(ctx),
-    checkImbalance(ctx),
-    checkTopicSkew(ctx),
-    checkSpikeAndDrop(ctx, levels ?? { baseline: NaN, recent: NaN, sigma: 0 }),
-    checkBrokerStalledAndMissing(ctx),
-    checkFreshness(ctx),
-  ];
-  for (const r of results) {
-    append(findings, r.findings);
-    append(notEvaluated, r.notEvaluated);
-  }
-  const signals = evaluateSignals(split, prepared.rates.length, brokers, topics, options, prepared.broker.label, grid);
-  append(findings, signals.findings);
-  append(notEvaluated, signals.notEvaluated);
+  const lag = consumerGroups(signals.lag, topics, options);
+  const checked = runChecks({
+    options,
+    signals,
+    messages: { ctx, levels: levels ?? { baseline: NaN, recent: NaN, sigma: 0 } },
+    live: new Set(ctx.reporting.map((b) => b.name)),
+    lag,
+  });
+  append(findings, checked.findings);
+  append(notEvaluated, checked.notEvaluated);
   const ordered = orderFindings(findings);
   return {
     verdict: verdictOf(ordered),
-    signals: signals.summary,
+    signals: signalsSummary(signals, prepared.rates.length, lag.groups),
     findings: ordered,
     cluster,
     brokers,

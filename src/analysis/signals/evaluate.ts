@@ -1,22 +1,14 @@
 /**
- * Everything beyond messages-in: splits the series by role, builds the per-broker figures and
- * runs the checks of those roles. analyze() calls it with the messages-in results it has.
+ * Everything beyond messages-in, read into the model: the series split by role, each role's
+ * timelines on the shared grid, the per-broker and per-topic figures. The checks of those roles
+ * run from the registry (checks/run.ts) like every other check.
  */
-import type { BrokerStat, Finding, HealthOptions, MetricRole, NotEvaluated, SignalsSummary, TopicStat } from '../types';
+import type { BrokerStat, ConsumerGroupStat, HealthOptions, MetricRole, SignalsSummary } from '../types';
 import type { RawSeries } from '../read/series';
 import type { TimeGrid } from '../model/timeline';
-import { takesTraffic } from '../live';
 import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
-import { brokerByteRates, checkBytesImbalance } from '../checks/bytes';
-import {
-  checkActiveControllers,
-  checkOfflinePartitions,
-  checkUnderReplicated,
-  offlineTimeline,
-} from '../checks/replication';
-import { checkRequestHandlers } from '../checks/requestHandlers';
-import { consumerGroups } from '../checks/consumerLag';
-import type { CheckResult } from '../checks/context';
+import { brokerByteRates } from '../checks/bytes';
+import { offlineTimeline } from '../checks/replication';
 
 export interface SplitSeries {
   messagesIn: RawSeries[];
@@ -40,10 +32,24 @@ export function splitByRole(series: RawSeries[], queries: Readonly<Record<string
   return { messagesIn, byRole, queries };
 }
 
-export interface SignalsResult {
-  summary: SignalsSummary;
-  findings: Finding[];
-  notEvaluated: NotEvaluated[];
+/** The signals beyond messages-in, read once into the model before any check runs. */
+export interface SignalModel {
+  split: SplitSeries;
+  bytesIn?: Timelines;
+  bytesOut?: Timelines;
+  /** Request-handler idle ratios (0–1), for the queries that could be judged. */
+  idle?: Timelines;
+  /** Idle readings above 1 (the combined-mode meter): not judged, said once. */
+  idleDoubleCounted?: { level: number; refIds: string[] };
+  underReplicated?: Timelines;
+  offline?: Timelines;
+  controllers?: Timelines;
+  lag?: Timelines;
+  /** Current bytes/s per broker. */
+  inRates: Map<string, number>;
+  outRates: Map<string, number>;
+  /** Current bytes in per topic, when the bytes-in query keeps the topic label. */
+  topicBytes: Map<string, number>;
 }
 
 /** A broker's latest fresh value in a role's timelines; NaN when it has none (or only a stale one). */
@@ -80,104 +86,95 @@ function sumLatest(t: Timelines | undefined): number | undefined {
   return any ? sum : undefined;
 }
 
-/**
- * Adds the per-broker figures to `brokers` (in place: the report's broker rows) and returns the
- * findings of the extra roles.
- */
-export function evaluateSignals(
+/** Reads every role beyond messages-in onto the shared grid. */
+export function buildSignals(
   split: SplitSeries,
-  messagesInSeriesCount: number,
-  brokers: BrokerStat[],
-  topics: TopicStat[],
   options: HealthOptions,
   brokerLabel: string | undefined,
   grid: TimeGrid
-): SignalsResult {
+): SignalModel {
   const get = (role: MetricRole) => split.byRole.get(role) ?? [];
-  const bytesIn = get('bytesIn').length
-    ? byteRates(get('bytesIn'), options, brokerLabel, grid, split.queries)
-    : undefined;
-  const bytesOut = get('bytesOut').length
-    ? byteRates(get('bytesOut'), options, brokerLabel, grid, split.queries)
-    : undefined;
-  const idleRead = get('requestHandlerIdle').length
+  const has = (role: MetricRole) => get(role).length > 0;
+  const bytesIn = has('bytesIn') ? byteRates(get('bytesIn'), options, brokerLabel, grid, split.queries) : undefined;
+  const bytesOut = has('bytesOut') ? byteRates(get('bytesOut'), options, brokerLabel, grid, split.queries) : undefined;
+  const idleRead = has('requestHandlerIdle')
     ? idleRatios(get('requestHandlerIdle'), options, brokerLabel, grid, split.queries)
     : undefined;
-  const idle = idleRead?.timelines;
-  const urp = get('underReplicated').length ? gaugeSums(get('underReplicated'), options, brokerLabel, grid) : undefined;
-  const offline = get('offlinePartitions').length
-    ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid)
-    : undefined;
-  const controllers = get('activeControllers').length
-    ? gaugeSums(get('activeControllers'), options, brokerLabel, grid)
-    : undefined;
-  const lag = get('consumerLag').length ? groupLags(get('consumerLag'), options, grid) : undefined;
-
-  const inRates = brokerByteRates(bytesIn, options);
-  const outRates = brokerByteRates(bytesOut, options);
-  for (const b of brokers) {
-    if (inRates.has(b.name)) {
-      b.bytesIn = inRates.get(b.name);
-      b.avgMessageBytes = b.rate > 0 ? b.bytesIn! / b.rate : undefined;
-    }
-    if (outRates.has(b.name)) {
-      b.bytesOut = outRates.get(b.name);
-    }
-    const idleNow = latestOf(idle, b.name);
-    if (Number.isFinite(idleNow)) {
-      b.requestHandlerIdle = idleNow;
-    }
-    const urpNow = latestOf(urp, b.name);
-    if (Number.isFinite(urpNow)) {
-      b.underReplicated = urpNow;
+  const topicBytes = new Map<string, number>();
+  for (const perTopic of bytesIn?.topics.values() ?? []) {
+    for (const [topic, rate] of perTopic) {
+      topicBytes.set(topic, (topicBytes.get(topic) ?? 0) + rate);
     }
   }
+  return {
+    split,
+    bytesIn,
+    bytesOut,
+    idle: idleRead?.timelines,
+    idleDoubleCounted: idleRead?.doubleCounted,
+    underReplicated: has('underReplicated') ? gaugeSums(get('underReplicated'), options, brokerLabel, grid) : undefined,
+    offline: has('offlinePartitions') ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid) : undefined,
+    controllers: has('activeControllers') ? gaugeSums(get('activeControllers'), options, brokerLabel, grid) : undefined,
+    lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
+    inRates: brokerByteRates(bytesIn, options),
+    outRates: brokerByteRates(bytesOut, options),
+    topicBytes,
+  };
+}
 
-  // Per topic too, when the bytes-in query keeps the topic label.
-  if (bytesIn && bytesIn.topics.size > 0) {
-    const topicBytes = new Map<string, number>();
-    for (const perTopic of bytesIn.topics.values()) {
-      for (const [topic, rate] of perTopic) {
-        topicBytes.set(topic, (topicBytes.get(topic) ?? 0) + rate);
-      }
-    }
-    for (const t of topics) {
-      const bytes = topicBytes.get(t.name);
-      if (bytes !== undefined && t.rate > 0) {
-        t.avgMessageBytes = bytes / t.rate;
-      }
-    }
+/** A broker's figures from the other signals, fresh values only. */
+export function brokerFigures(
+  signals: SignalModel,
+  name: string,
+  rate: number
+): Pick<BrokerStat, 'bytesIn' | 'bytesOut' | 'avgMessageBytes' | 'requestHandlerIdle' | 'underReplicated'> {
+  const out: ReturnType<typeof brokerFigures> = {};
+  const bytesIn = signals.inRates.get(name);
+  if (bytesIn !== undefined) {
+    out.bytesIn = bytesIn;
+    out.avgMessageBytes = rate > 0 ? bytesIn / rate : undefined;
   }
+  const bytesOut = signals.outRates.get(name);
+  if (bytesOut !== undefined) {
+    out.bytesOut = bytesOut;
+  }
+  const idle = finiteOrUndefined(latestOf(signals.idle, name));
+  if (idle !== undefined) {
+    out.requestHandlerIdle = idle;
+  }
+  const urp = finiteOrUndefined(latestOf(signals.underReplicated, name));
+  if (urp !== undefined) {
+    out.underReplicated = urp;
+  }
+  return out;
+}
 
-  const lagResult = consumerGroups(lag, topics, options);
-  const live = brokers.length ? new Set(brokers.filter(takesTraffic).map((b) => b.name)) : undefined;
-  const results: CheckResult[] = [
-    checkBytesImbalance('in', inRates, options, live),
-    checkBytesImbalance('out', outRates, options, live),
-    checkRequestHandlers(idle, options.thresholds.requestHandlerIdle, idleRead?.doubleCounted),
-    checkUnderReplicated(urp, options.thresholds.underReplicatedMinutes),
-    checkOfflinePartitions(offline),
-    checkActiveControllers(controllers),
-    lagResult.check,
-  ];
-  const roles = summarizeRoles(split.byRole);
+/** Bytes in ÷ messages in for a topic, when both are known. */
+export function topicMessageBytes(signals: SignalModel, topic: string, rate: number): number | undefined {
+  const bytes = signals.topicBytes.get(topic);
+  return bytes !== undefined && rate > 0 ? bytes / rate : undefined;
+}
+
+/** The signals part of the report: which roles came, and the cluster-wide figures. */
+export function signalsSummary(
+  signals: SignalModel,
+  messagesInSeriesCount: number,
+  groups: ConsumerGroupStat[]
+): SignalsSummary {
+  const roles = summarizeRoles(signals.split.byRole);
   if (messagesInSeriesCount > 0) {
     roles.unshift({
       role: 'messagesIn',
       series: messagesInSeriesCount,
-      refIds: Array.from(new Set(split.messagesIn.map((s) => s.refId))).sort(),
+      refIds: Array.from(new Set(signals.split.messagesIn.map((s) => s.refId))).sort(),
     });
   }
   return {
-    summary: {
-      roles,
-      underReplicated: sumLatest(urp),
-      offlinePartitions: offline ? finiteOrUndefined(latest(offlineTimeline(offline))) : undefined,
-      activeControllers: sumLatest(controllers),
-      consumerGroups: lagResult.groups,
-    },
-    findings: results.flatMap((r) => r.findings),
-    notEvaluated: results.flatMap((r) => r.notEvaluated),
+    roles,
+    underReplicated: sumLatest(signals.underReplicated),
+    offlinePartitions: signals.offline ? finiteOrUndefined(latest(offlineTimeline(signals.offline))) : undefined,
+    activeControllers: sumLatest(signals.controllers),
+    consumerGroups: groups,
   };
 }
 
