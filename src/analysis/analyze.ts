@@ -19,10 +19,9 @@ import { mergeClusterReports, splitClusters } from './clusters';
 import { prepareSeries, PreparedSeries, UNLABELLED_BROKER } from './model/prepare';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
-import { fell, ownChange, steady } from './model/ownChange';
 import { rateExtremes, takesTraffic } from './live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
-import { CheckContext } from './checks/context';
+import { CheckContext, worseStatus } from './checks/context';
 import {
   allZeroFinding,
   clusterTotalFindings,
@@ -101,29 +100,12 @@ function summary(
   };
 }
 
-function statusOf(
-  missing: boolean,
-  trend: BrokerTrend | undefined,
-  deviation: number,
-  overloaded: boolean,
-  hotIdle: number
-): BrokerStatus {
-  if (missing) {
-    return 'missing';
-  }
-  if (trend?.stalled) {
-    return 'stalled';
-  }
-  if (overloaded) {
-    return 'overloaded';
-  }
-  if (hotIdle > 0 && deviation >= hotIdle) {
-    return 'hot';
-  }
-  if (hotIdle > 0 && deviation <= -hotIdle) {
-    return 'idle';
-  }
-  return 'ok';
+/**
+ * What the model knows of a broker before any check: missing (stale) or stalled, else ok. Hot,
+ * idle and overloaded are the checks' to give (runChecks), and the report takes the worst.
+ */
+function factOf(missing: boolean, trend: BrokerTrend | undefined): BrokerStatus {
+  return missing ? 'missing' : trend?.stalled ? 'stalled' : 'ok';
 }
 
 function buildBrokers(
@@ -151,16 +133,6 @@ function buildBrokers(
   const total = rates.reduce((a, b) => a + b, 0);
   const count = reportingRates.length;
   const { mean, deviation } = spreadAround(reportingRates);
-  const { brokerOverload, imbalance } = options.thresholds;
-  const overloadAt = Math.min(...[brokerOverload.warning, brokerOverload.critical].filter((v) => v > 0));
-  // Hot and idle belong to the imbalance check: only where it judges (two brokers taking traffic,
-  // the minimum rate per broker) does a broker get either status.
-  const balanceJudged = count >= 2 && mean > 0 && mean >= options.minRate;
-  const hotIdle = balanceJudged ? (imbalance.warning > 0 ? imbalance.warning : imbalance.critical) : 0;
-  // When a broker's own traffic fell, the ones that did not change are not hot: they only sit above
-  // a mean that fell (model/ownChange.ts).
-  const changes = trends.map((t) => (t ? ownChange(t) : NaN));
-  const someoneFell = changes.some((c, i) => reporting[i] && fell(c));
   const brokers = timelines.map((t, i): BrokerStat => {
     const dev = reporting[i] ? deviation(rates[i]) : 0;
     const trend = trends[i];
@@ -169,13 +141,7 @@ function buildBrokers(
       rate: rates[i],
       share: total > 0 ? rates[i] / total : 0,
       deviation: dev,
-      status: statusOf(
-        missing[i],
-        trend,
-        someoneFell && steady(changes[i]) && dev > 0 ? 0 : dev,
-        rates[i] > overloadAt,
-        hotIdle
-      ),
+      status: factOf(missing[i], trend),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
       ...brokerFigures(signals, t.name, rates[i]),
@@ -362,6 +328,11 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     live: new Set(ctx.reporting.map((b) => b.name)),
     lag,
   });
+  // A broker's status is the worst its checks gave it (hot and idle from the imbalance check, …).
+  const judged = brokers.map((b) => {
+    const status = worseStatus(b.status, checked.statuses.get(b.name) ?? 'ok');
+    return status === b.status ? b : { ...b, status };
+  });
   append(findings, checked.findings);
   append(notEvaluated, checked.notEvaluated);
   const ordered = orderFindings(findings);
@@ -370,7 +341,7 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     signals: signalsSummary(signals, prepared.rates.length, lag.groups),
     findings: ordered,
     cluster,
-    brokers,
+    brokers: judged,
     topics,
     notEvaluated,
     timeline:

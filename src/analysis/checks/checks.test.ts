@@ -43,6 +43,16 @@ describe('imbalance', () => {
     expect(r.brokers.map((b) => b.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'idle']);
   });
 
+  it('statuses come from the checks: no imbalance judged, nobody hot or idle; overloaded only with its finding', () => {
+    const skewed = (options?: HealthOptionsInput) => cluster(3, (b) => [300, 100, 100][b], options);
+    expect(skewed().brokers.map((b) => b.status)).toEqual(['hot', 'idle', 'idle']);
+    const off = skewed({ thresholds: { imbalance: { warning: 0, critical: 0 } } });
+    expect(off.brokers.map((b) => b.status)).toEqual(['ok', 'ok', 'ok']);
+    const capacity = skewed({ thresholds: { brokerOverload: { warning: 250, critical: 0 } } });
+    expect(capacity.brokers[0].status).toBe('overloaded');
+    expect(finding(capacity, 'broker-overload')!.subject).toBe('broker-0');
+  });
+
   it('a trickle is not an imbalance: the minimum rate is per broker', () => {
     // A dev cluster at 1.4 msg/s in all: one broker takes most of it, and that means nothing.
     const r = cluster(3, (b) => [1.0, 0.2, 0.2][b]);

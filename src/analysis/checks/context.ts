@@ -1,4 +1,4 @@
-import type { BrokerStat, ClusterStat, Finding, HealthOptions, NotEvaluated, TopicStat } from '../types';
+import type { BrokerStat, BrokerStatus, ClusterStat, Finding, HealthOptions, NotEvaluated, TopicStat } from '../types';
 import type { Axis } from '../model/timeline';
 import type { Freshness } from '../model/freshness';
 import { RELATIVE_SLACK } from '../stats';
@@ -23,10 +23,23 @@ export interface CheckContext {
 export interface CheckResult {
   findings: Finding[];
   notEvaluated: NotEvaluated[];
+  /** The statuses this check gives brokers (hot, idle, overloaded, …): a broker's status comes from its checks. */
+  statuses?: Map<string, BrokerStatus>;
 }
 
-export function result(findings: Finding[] = [], notEvaluated: NotEvaluated[] = []): CheckResult {
-  return { findings, notEvaluated };
+export function result(
+  findings: Finding[] = [],
+  notEvaluated: NotEvaluated[] = [],
+  statuses?: Map<string, BrokerStatus>
+): CheckResult {
+  return statuses ? { findings, notEvaluated, statuses } : { findings, notEvaluated };
+}
+
+/** Which status shows when several checks give a broker one: the most serious. */
+const STATUS_RANK: Record<BrokerStatus, number> = { missing: 0, stalled: 1, overloaded: 2, hot: 3, idle: 4, ok: 5 };
+
+export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {
+  return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
 }
 
 export function skipped(check: NotEvaluated['check'], reason: string): CheckResult {

@@ -1,12 +1,29 @@
 import { formatFactor, formatPercent, formatRate, quote } from '../format';
 import { aboveCeiling, CheckContext, CheckResult, result, skipped } from './context';
-import { farthestFromMean } from '../stats';
+import { farthestFromMean, RELATIVE_SLACK } from '../stats';
 import { fell, ownChange, steady } from '../model/ownChange';
-import type { BrokerStat } from '../types';
+import type { BrokerStat, BrokerStatus } from '../types';
 
 /** A broker that led nothing all along (a new or emptied broker): no leadership to hand back. */
 function empty(b: BrokerStat): boolean {
   return b.rate === 0 && !(b.baseline !== undefined && b.baseline > 0);
+}
+
+/**
+ * Hot and idle: the brokers at least `limit` off the mean. When a broker's own traffic fell, the
+ * ones whose own rate did not change are not hot: they only sit above a mean that fell.
+ */
+function hotAndIdle(reporting: BrokerStat[], limit: number): Map<string, BrokerStatus> {
+  const statuses = new Map<string, BrokerStatus>();
+  const someoneFell = reporting.some((b) => fell(ownChange(b)));
+  for (const b of reporting) {
+    if (b.deviation <= -limit * (1 - RELATIVE_SLACK)) {
+      statuses.set(b.name, 'idle');
+    } else if (b.deviation >= limit * (1 - RELATIVE_SLACK) && !(someoneFell && steady(ownChange(b)))) {
+      statuses.set(b.name, 'hot');
+    }
+  }
+  return statuses;
 }
 
 /**
@@ -42,9 +59,10 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
     return skipped('imbalance', `average per broker below the minimum rate of ${formatRate(ctx.options.minRate)}`);
   }
   const score = ctx.cluster.imbalance;
+  const statuses = hotAndIdle(ctx.reporting, warning > 0 ? warning : critical);
   const severity = aboveCeiling(score, warning, critical);
   if (!severity) {
-    return result();
+    return result([], [], statuses);
   }
   const { subject, fellBy } = driver(ctx.reporting);
   const hot = subject.deviation > 0;
@@ -60,16 +78,20 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
       : fellBy !== undefined
         ? 'Leadership moved away from this broker (a restart, an ISR shrink, a controller change): check its log and that it is back in the ISR of its partitions, then run a preferred leader election (kafka-leader-election --election-type PREFERRED).'
         : 'This broker leads few busy partitions: if it restarted recently, run a preferred leader election (kafka-leader-election --election-type PREFERRED) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).';
-  return result([
-    {
-      check: 'imbalance',
-      severity,
-      subject: subject.name,
-      subjectKind: 'broker',
-      message,
-      value: score,
-      threshold: severity === 'critical' ? critical : warning,
-      suggestion,
-    },
-  ]);
+  return result(
+    [
+      {
+        check: 'imbalance',
+        severity,
+        subject: subject.name,
+        subjectKind: 'broker',
+        message,
+        value: score,
+        threshold: severity === 'critical' ? critical : warning,
+        suggestion,
+      },
+    ],
+    [],
+    statuses
+  );
 }

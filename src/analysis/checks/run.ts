@@ -4,9 +4,9 @@
  * thresholds. Messages-in checks run when the model has brokers; the other signals' checks run
  * whenever their role is present (a replication problem is a problem without messages-in too).
  */
-import type { ConsumerGroupStat, HealthOptions } from '../types';
+import type { BrokerStatus, ConsumerGroupStat, HealthOptions } from '../types';
 import type { SignalModel } from '../signals/evaluate';
-import { CheckContext, CheckResult, result } from './context';
+import { CheckContext, CheckResult, result, worseStatus } from './context';
 import { checkBrokerOverload, checkLowThroughput } from './throughput';
 import { checkImbalance } from './imbalance';
 import { checkTopicSkew } from './topicSkew';
@@ -51,10 +51,13 @@ const RUNNERS: Runner[] = [
 ];
 
 /** Every check's findings and not-evaluated reasons. */
-export function runChecks(model: Model): CheckResult {
-  const out = result();
+export function runChecks(model: Model): CheckResult & { statuses: Map<string, BrokerStatus> } {
+  const out = { ...result(), statuses: new Map<string, BrokerStatus>() };
   for (const run of RUNNERS) {
     const r = run(model);
+    for (const [broker, status] of r.statuses ?? []) {
+      out.statuses.set(broker, worseStatus(out.statuses.get(broker) ?? 'ok', status));
+    }
     // Appended in loops: push(...spread) of 150k per-broker findings overflows the stack.
     for (const f of r.findings) {
       out.findings.push(f);

@@ -1,4 +1,4 @@
-import type { Finding } from '../types';
+import type { Finding, BrokerStatus } from '../types';
 import { formatRate, quote } from '../format';
 import { CheckContext, CheckResult, result, skipped } from './context';
 
@@ -37,12 +37,14 @@ export function checkBrokerOverload(ctx: CheckContext): CheckResult {
     return skipped('broker-overload', 'disabled: no capacity set');
   }
   const findings: Finding[] = [];
+  const statuses = new Map<string, BrokerStatus>();
   for (const b of ctx.reporting) {
     const severity =
       critical > 0 && b.rate > critical ? 'critical' : warning > 0 && b.rate > warning ? 'warning' : undefined;
     if (!severity) {
       continue;
     }
+    statuses.set(b.name, 'overloaded');
     const threshold = severity === 'critical' ? critical : warning;
     findings.push({
       check: 'broker-overload',
@@ -56,5 +58,5 @@ export function checkBrokerOverload(ctx: CheckContext): CheckResult {
         'Move partition leadership off this broker (kafka-reassign-partitions, or a preferred leader election if leaders drifted), add partitions to hot topics, or add brokers.',
     });
   }
-  return result(findings);
+  return result(findings, [], statuses);
 }

@@ -1,4 +1,4 @@
-import type { Finding } from '../types';
+import type { BrokerStatus, Finding } from '../types';
 import { formatDuration, formatFactor, formatPercent, formatRate, quote } from '../format';
 import { finiteSlice, median } from '../stats';
 import { currentRegime, nearZeroLimit, stallOf } from '../model/levels';
@@ -142,7 +142,11 @@ export function checkBrokerStalledAndMissing(ctx: CheckContext): CheckResult {
   }
   // A silent cluster is one finding (cluster-silent), not one per broker.
   const perBrokerMissing = ctx.freshness.clusterSilentMs === undefined;
+  const statuses = new Map<string, BrokerStatus>();
   for (const b of ctx.brokers) {
+    if (b.status === 'missing' || b.status === 'stalled') {
+      statuses.set(b.name, b.status);
+    }
     if (b.status === 'stalled') {
       findings.push({
         check: 'broker-stalled',
@@ -169,7 +173,7 @@ export function checkBrokerStalledAndMissing(ctx: CheckContext): CheckResult {
       });
     }
   }
-  return { findings, notEvaluated };
+  return { findings, notEvaluated, statuses };
 }
 
 /** The whole cluster silent (critical), or every series lagging alike (warning: judged at the latest data). */
