@@ -12,6 +12,17 @@ export const getHealthPanelStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(1.5),
     minHeight: 0,
   }),
+  /** A cluster's body inside the scroll area of several clusters. */
+  nestedBody: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), minWidth: 0 }),
+  /** One cluster's section when the data holds several. */
+  cluster: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    paddingBottom: theme.spacing(1.5),
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    '&:last-child': { borderBottom: 'none' },
+  }),
   /** Wide panels: brokers and topics on the left, findings beside them. */
   columns: css({
     display: 'grid',

@@ -54,30 +54,42 @@ describe('HealthPanel states', () => {
     expect(verdict()).toHaveTextContent('CRITICAL');
   });
 
-  it('shows brokers of several clusters apart, each tagged with its cluster', () => {
+  it('shows one section per cluster, the worst first, under the verdict of them all', () => {
     const times = stepTimes(POINTS);
     const frames = ['prod', 'staging'].flatMap((env) =>
       [0, 1, 2].map((b) =>
         rangeFrame(
           { instance: brokerName(b), topic: 'orders', env },
           times,
-          times.map(() => (env === 'prod' ? 200 : 50))
+          times.map((_, i) => (env === 'staging' && b === 1 && i >= POINTS - 8 ? 0 : env === 'prod' ? 200 : 50))
         )
       )
     );
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
     renderPanel({ frames });
-    expect(brokerRows()).toHaveLength(6);
-    expect(
-      brokerRows().map((r) =>
-        within(r)
-          .getByTitle(/· broker-/)
-          .getAttribute('title')
-      )
-    ).toEqual(expect.arrayContaining(['prod · broker-0', 'staging · broker-0']));
-    // Rows keyed per cluster: React saw no duplicate keys.
-    expect(errors.mock.calls.filter((c) => String(c[0]).includes('same key'))).toEqual([]);
-    errors.mockRestore();
+    expect(verdict()).toHaveTextContent('CRITICAL');
+    expect(verdict()).toHaveTextContent('staging: Broker broker-1 stopped taking messages');
+    const sections = screen.getAllByRole('region', { name: /^Cluster / });
+    expect(sections.map((s) => s.getAttribute('aria-label'))).toEqual(['Cluster staging', 'Cluster prod']);
+    const banners = screen.getAllByTestId('cluster-verdict');
+    expect(banners.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Cluster staging health: CRITICAL',
+      'Cluster prod health: OK',
+    ]);
+    // Each section lists its own brokers; the stalled one leads staging's table.
+    const rowsOf = (section: HTMLElement) => within(section).getAllByTestId('broker-row');
+    expect(rowsOf(sections[0])).toHaveLength(3);
+    expect(rowsOf(sections[0])[0]).toHaveTextContent('Stalled');
+    expect(rowsOf(sections[1]).map((r) => r.textContent)).toEqual([
+      expect.stringContaining('OK'),
+      expect.stringContaining('OK'),
+      expect.stringContaining('OK'),
+    ]);
+  });
+
+  it('keeps one layout for one cluster: no sections', () => {
+    renderPanel({ frames: cluster(() => 100) });
+    expect(screen.queryAllByRole('region', { name: /^Cluster / })).toEqual([]);
+    expect(screen.queryAllByTestId('cluster-verdict')).toEqual([]);
   });
 
   it('says WARNING for a hot broker, names it and marks its row', () => {

@@ -1,10 +1,12 @@
 import React, { ReactNode, useId, useState } from 'react';
 import { LoadingState, PanelProps } from '@grafana/data';
 import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
-import { useFormatters } from '../hooks/useFormatters';
+import { Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
-import { useNameLinks } from '../hooks/useNameLinks';
+import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
+import type { DisplayOptions } from '../options/types';
+import type { HealthReport } from '../analysis';
 import { DEFAULT_DISPLAY } from '../options/defaults';
 import { BrokerTable } from './BrokerTable';
 import { ConsumerLagList } from './ConsumerLagList';
@@ -53,7 +55,6 @@ export function HealthPanel({
   const links = fieldConfig.defaults.links;
   const brokerLinks = useNameLinks(links, report.data.brokerLabel, 'broker', replaceVariables);
   const topicLinks = useNameLinks(links, report.data.topicLabel, 'topic', replaceVariables);
-  const [selection, setSelection] = useState<Selection>();
   const display = { ...DEFAULT_DISPLAY, ...options.display };
 
   if (data.state === LoadingState.Error && data.series.length === 0) {
@@ -75,6 +76,55 @@ export function HealthPanel({
     return <VerdictBanner report={report} tiny />;
   }
 
+  const body = {
+    display,
+    format,
+    width,
+    height,
+    brokerLinks,
+    topicLinks,
+  };
+  const clusters = report.clusters ?? [];
+  if (clusters.length > 1) {
+    // One section per cluster, the worst first; the banner on top is the union's verdict.
+    return (
+      <div className={styles.root}>
+        <VerdictBanner report={report} />
+        <div className={styles.body}>
+          {clusters.map((c) => (
+            <section key={c.name} className={styles.cluster} aria-label={`Cluster ${c.name}`}>
+              <VerdictBanner report={c.report} cluster={c.name} />
+              <ReportBody report={c.report} {...body} nested />
+            </section>
+          ))}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.root}>
+      <VerdictBanner report={report} />
+      <ReportBody report={report} {...body} />
+    </div>
+  );
+}
+
+interface ReportBodyProps {
+  report: HealthReport;
+  display: DisplayOptions;
+  format: Formatters;
+  width: number;
+  height: number;
+  brokerLinks?: NameLinks;
+  topicLinks?: NameLinks;
+  /** Inside a cluster's section: no scroll area of its own. */
+  nested?: boolean;
+}
+
+/** Everything under the verdict for one report: signals, diagnostics, figures, findings, tables. */
+function ReportBody({ report, display, format, width, height, brokerLinks, topicLinks, nested }: ReportBodyProps) {
+  const styles = useStyles2(getHealthPanelStyles);
+  const [selection, setSelection] = useState<Selection>();
   const hasData = report.verdict !== 'nodata';
   const wide = width >= WIDE_WIDTH;
   const findings = display.showFindings && report.findings.length > 0 && (
@@ -133,10 +183,9 @@ export function HealthPanel({
     </>
   );
   return (
-    <div className={styles.root}>
-      <VerdictBanner report={report} />
+    <>
       <SignalsStrip report={report} format={format} />
-      <div className={styles.body}>
+      <div className={nested ? styles.nestedBody : styles.body}>
         <Diagnostics report={report} />
         {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
         {beside ? (
@@ -155,6 +204,6 @@ export function HealthPanel({
           </>
         )}
       </div>
-    </div>
+    </>
   );
 }

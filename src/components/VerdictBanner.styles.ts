@@ -17,6 +17,7 @@ export const getVerdictBannerStyles = (theme: GrafanaTheme2, verdict: Verdict) =
       minWidth: 0,
     }),
     icon: css({ color, flexShrink: 0 }),
+    cluster: css({ fontWeight: theme.typography.fontWeightMedium, flexShrink: 0 }),
     word: css({ color, fontWeight: theme.typography.fontWeightBold, letterSpacing: '0.04em', flexShrink: 0 }),
     reason: css({
       color: theme.colors.text.primary,

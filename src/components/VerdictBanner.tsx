@@ -9,10 +9,12 @@ interface Props {
   report: HealthReport;
   /** The whole panel is this banner (a small grid cell). */
   tiny?: boolean;
+  /** One cluster's banner, when the data holds several: its name leads. */
+  cluster?: string;
 }
 
 /** The verdict with icon, word and top reason. The first warning or critical finding is the reason. */
-export function VerdictBanner({ report, tiny }: Props) {
+export function VerdictBanner({ report, tiny, cluster }: Props) {
   const styles = useStyles2(getVerdictBannerStyles, report.verdict);
   const look = VERDICT_LOOK[report.verdict];
   const top =
@@ -24,9 +26,10 @@ export function VerdictBanner({ report, tiny }: Props) {
     <div
       className={cx(styles.banner, tiny && styles.tiny)}
       role="status"
-      aria-label={`Cluster health: ${look.text}`}
-      data-testid="verdict"
+      aria-label={cluster ? `Cluster ${cluster} health: ${look.text}` : `Cluster health: ${look.text}`}
+      data-testid={cluster ? 'cluster-verdict' : 'verdict'}
     >
+      {cluster && <span className={styles.cluster}>{cluster}</span>}
       <Icon
         name={look.icon}
         size={tiny ? 'xxl' : 'lg'}

@@ -116,8 +116,12 @@ for (const [scenario, verdict] of [
     if (scenario === 'clusters') {
       // Each cluster judged on its own: the stalled broker is staging's, named with its cluster.
       await expect(page.getByTestId('verdict')).toContainText('staging');
-      await expect(page.getByTestId('broker-row').first()).toContainText('staging');
-      await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
+      const staging = page.getByRole('region', { name: 'Cluster staging' });
+      await expect(staging.getByTestId('cluster-verdict')).toContainText('CRITICAL');
+      await expect(staging.getByTestId('broker-row').first()).toContainText('Stalled');
+      await expect(page.getByRole('region', { name: 'Cluster prod' }).getByTestId('cluster-verdict')).toContainText(
+        'OK'
+      );
       await expect(page.getByTestId('broker-row')).toHaveCount(6);
     }
     if (scenario === 'nodata') {
