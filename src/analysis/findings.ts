@@ -1,14 +1,15 @@
 import type { Finding, Severity, Verdict } from './types';
-import { CHECK_RANK, CHECKS } from './checks/registry';
+import { CHECK_RANK, CHECKS, withUnit } from './checks/registry';
 
 const CHECKS_COUNT = CHECKS.length;
 import { compareNames } from './names';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+/** The findings in report order, each with the unit its check declares. */
 export function orderFindings(findings: Finding[]): Finding[] {
   return findings
-    .slice()
+    .map(withUnit)
     .sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||

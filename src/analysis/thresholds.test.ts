@@ -3,6 +3,7 @@ import { join } from 'path';
 import { ALL_DECLARATIONS, defaultThresholds, resolveThresholds, THRESHOLDS } from './thresholds';
 import { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 import { CHECKS } from './checks/registry';
+import { analyze } from './analyze';
 
 const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
@@ -71,5 +72,40 @@ describe('the check registry', () => {
         expect({ key, check, known: ids.has(check) }).toEqual({ key, check, known: true });
       }
     }
+  });
+});
+
+describe('finding units', () => {
+  it('every finding with a figure says how it reads, as its check declares', () => {
+    const times = Array.from({ length: 60 }, (_, i) => 1_700_000_000_000 + i * 15_000);
+    const frame = (instance: string, values: Array<number | null>) => ({
+      refId: 'A',
+      fields: [
+        { name: 'Time', type: 'time', config: { interval: 15_000 }, values: times },
+        { name: 'Value', type: 'number', labels: { instance, topic: 'orders' }, config: {}, values },
+      ],
+      length: times.length,
+    });
+    const r = analyze([
+      frame(
+        'b1',
+        times.map(() => 300)
+      ),
+      frame(
+        'b2',
+        times.map(() => 100)
+      ),
+      frame(
+        'b3',
+        times.map((_, i) => (i > 40 ? null : 100))
+      ),
+    ]);
+    const withFigures = r.findings.filter((f) => f.value !== undefined);
+    expect(withFigures.map((f) => f.check).sort()).toEqual(['broker-missing', 'imbalance']);
+    const declared = new Map<string, string | undefined>(CHECKS.map((c) => [c.id, 'unit' in c ? c.unit : undefined]));
+    for (const f of withFigures) {
+      expect({ check: f.check, unit: f.unit }).toEqual({ check: f.check, unit: declared.get(f.check) });
+    }
+    expect(r.findings.find((f) => f.check === 'broker-missing')!.unit).toBe('duration');
   });
 });

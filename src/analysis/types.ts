@@ -8,8 +8,8 @@ export type Severity = 'info' | 'warning' | 'critical';
 export type Verdict = 'ok' | 'warning' | 'critical' | 'nodata';
 
 /** Every check, listed once in checks/registry.ts (their order is the finding order). */
-export type { CheckId } from './checks/registry';
-import type { CheckId } from './checks/registry';
+export type { CheckId, FindingUnit } from './checks/registry';
+import type { CheckId, FindingUnit } from './checks/registry';
 
 /** The Kafka signal a series carries (see signals/roles.ts for the metric spellings). */
 export type MetricRole =
@@ -87,6 +87,8 @@ export interface Finding {
   suggestion?: string;
   /** The cluster it is about, when the data holds several (see `HealthReport.clusters`). */
   cluster?: string;
+  /** How `value` and `threshold` read, as the check declares it (checks/registry.ts). */
+  unit?: FindingUnit;
 }
 
 export interface NotEvaluated {

@@ -6,7 +6,7 @@ import {
   getDisplayProcessor,
   GrafanaTheme2,
 } from '@grafana/data';
-import type { Finding } from '../analysis';
+import type { Finding, FindingUnit } from '../analysis';
 
 export interface Formatters {
   /** A rate in the panel's unit and decimals (messages/sec by default). */
@@ -21,10 +21,6 @@ export interface Formatters {
   /** value and threshold of a finding, each in the unit its check measures. */
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
 }
-
-const RATE_CHECKS = new Set(['low-throughput', 'broker-overload', 'broker-stalled']);
-const FRACTION_CHECKS = new Set(['imbalance', 'drop', 'topic-skew', 'bytes-imbalance', 'request-handlers']);
-const COUNT_CHECKS = new Set(['under-replicated', 'offline-partitions', 'active-controllers', 'consumer-lag']);
 
 /** Grafana's display processor, so units, decimals and locale match every other panel. */
 export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaTheme2): Formatters {
@@ -41,24 +37,21 @@ export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaThem
     const bytes = formatter({ unit: 'Bps' });
     const size = formatter({ unit: 'decbytes' });
     const count = formatter({ unit: 'short' });
+    const duration = formatter({ unit: 'ms' });
+    // Each finding says how its figures read (its check's declared unit).
+    const byUnit: Record<FindingUnit, (v: number) => string> = {
+      rate,
+      fraction: percent,
+      count,
+      duration,
+      factor: (v) => `${Math.round(v * 10) / 10}×`,
+    };
     const findingValue = (f: Finding, which: 'value' | 'threshold') => {
       const v = f[which];
       if (v === undefined || !Number.isFinite(v)) {
         return undefined;
       }
-      if (RATE_CHECKS.has(f.check)) {
-        return rate(v);
-      }
-      if (FRACTION_CHECKS.has(f.check)) {
-        return percent(v);
-      }
-      if (COUNT_CHECKS.has(f.check)) {
-        return count(v);
-      }
-      if (f.check === 'spike') {
-        return `${Math.round(v * 10) / 10}×`;
-      }
-      return String(v);
+      return f.unit ? byUnit[f.unit](v) : String(v);
     };
     return { rate, percent, bytes, size, count, findingValue };
   }, [unit, decimals, theme]);
