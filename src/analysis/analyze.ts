@@ -44,6 +44,7 @@ import {
   topicMessageBytes,
 } from './signals/evaluate';
 import { runChecks } from './checks/run';
+import { say } from './messages';
 import { consumerGroups } from './checks/consumerLag';
 
 /** push(...items) passes every item as an argument: 200k per-broker findings overflow the stack. */
@@ -372,8 +373,7 @@ export function analyze(
         {
           check: 'analysis-error',
           severity: 'critical',
-          message: `The data could not be analysed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300),
-          suggestion: 'Check the query returns time series or a table of MessagesInPerSec rates.',
+          ...say('analysis-error', { error: e instanceof Error ? e.message : String(e) }),
         },
       ],
       signals: emptySignals(),

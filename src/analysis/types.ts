@@ -89,6 +89,9 @@ export interface Finding {
   cluster?: string;
   /** How `value` and `threshold` read, as the check declares it (checks/registry.ts). */
   unit?: FindingUnit;
+  /** The sentence `message` and `suggestion` were rendered from (messages.ts), and its figures and names. */
+  messageKey?: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export interface NotEvaluated {

@@ -5,7 +5,7 @@
  */
 import type { Finding, HealthOptions } from '../types';
 import { current, Timelines } from '../signals/brokerSignals';
-import { formatPercent, quote } from '../format';
+import { say } from '../messages';
 import { aboveCeiling, CheckResult, result, skipped } from './context';
 import { farthestFromMean, spreadAround } from '../stats';
 import { compareNames } from '../names';
@@ -67,13 +67,14 @@ export function checkBytesImbalance(
     severity,
     subject,
     subjectKind: 'broker',
-    message: `Bytes ${direction}: broker ${quote(subject)} ${deviation > 0 ? 'carries' : 'carries only'} ${humanBytes(rates.get(subject)!)}, ${deviation > 0 ? '+' : '−'}${formatPercent(Math.abs(deviation))} against the mean of ${humanBytes(mean)}.`,
+    ...say(direction === 'in' ? 'bytes-imbalance.in' : 'bytes-imbalance.out', {
+      broker: subject,
+      bytes: humanBytes(rates.get(subject)!),
+      mean: humanBytes(mean),
+      deviation,
+    }),
     value: Math.abs(deviation),
     threshold: severity === 'critical' ? critical : warning,
-    suggestion:
-      direction === 'in'
-        ? 'Partitions with large messages are led by few brokers: reassign the leaders of the heaviest topics, or give them more partitions.'
-        : 'Consumers read mostly from this broker: spread the leaders of the most-read topics, or let consumers fetch from followers (KIP-392, replica.selector.class).',
   };
   return result([finding]);
 }

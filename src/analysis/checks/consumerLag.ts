@@ -10,7 +10,7 @@
  */
 import type { ConsumerGroupStat, Finding, HealthOptions, TopicStat } from '../types';
 import { latest, Timelines } from '../signals/brokerSignals';
-import { formatRate, quote } from '../format';
+import { say } from '../messages';
 import { CheckResult, result, skipped } from './context';
 
 /** Share of recent steps that must not fall for the lag to count as growing throughout. */
@@ -69,14 +69,11 @@ export function consumerGroups(
         check: 'consumer-lag',
         severity: stalled ? 'critical' : 'warning',
         subject: name,
-        message: stalled
-          ? `Consumer group ${quote(name)} has stalled: its lag of ${Math.round(lag)} messages grows by ${formatRate(growth.perSec)}, as fast as producers write to ${groupTopics.join(', ')}.`
-          : `Consumer group ${quote(name)} is falling behind: its lag grew throughout the recent window to ${Math.round(lag)} messages (+${formatRate(growth.perSec)}).`,
+        ...(stalled
+          ? say('consumer-lag.stalled', { group: name, lag, growth: growth.perSec, topics: groupTopics.join(', ') })
+          : say('consumer-lag.growing', { group: name, lag, growth: growth.perSec })),
         value: lag,
         threshold: floor,
-        suggestion: stalled
-          ? 'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.'
-          : 'Consumers are slower than producers: add consumers (up to the partition count), speed up processing, or check for a rebalance storm.',
       });
     }
     return {

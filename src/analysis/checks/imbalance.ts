@@ -1,4 +1,5 @@
-import { formatFactor, formatPercent, formatRate, quote } from '../format';
+import { formatRate } from '../format';
+import { say } from '../messages';
 import { aboveCeiling, CheckContext, CheckResult, result, skipped } from './context';
 import { farthestFromMean, RELATIVE_SLACK } from '../stats';
 import { fell, ownChange, steady } from '../model/ownChange';
@@ -65,19 +66,20 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
     return result([], [], statuses);
   }
   const { subject, fellBy } = driver(ctx.reporting);
-  const hot = subject.deviation > 0;
-  const ratio = subject.rate / ctx.cluster.avgPerBroker;
-  const message = hot
-    ? `Broker ${quote(subject.name)} is hot: ${formatRate(subject.rate)}, ${formatFactor(ratio)} the average of ${formatRate(ctx.cluster.avgPerBroker)} (+${formatPercent(subject.deviation)}).`
-    : `Broker ${quote(subject.name)} is idle: ${formatRate(subject.rate)}, ${formatPercent(ratio)} of the average of ${formatRate(ctx.cluster.avgPerBroker)} (−${formatPercent(-subject.deviation)})` +
-      (fellBy !== undefined ? `; its own traffic fell ${formatPercent(fellBy)} while the others' did not.` : '.');
-  const suggestion = hot
-    ? 'Partition leadership is concentrated on this broker: run a preferred leader election (kafka-leader-election --election-type PREFERRED) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers.'
-    : empty(subject)
-      ? 'This broker leads nothing: a new or emptied broker gets no partitions by itself, and a leader election cannot help (it holds no replicas). Reassign partitions onto it (kafka-reassign-partitions --generate with its id in --broker-list, or Cruise Control add_broker).'
-      : fellBy !== undefined
-        ? 'Leadership moved away from this broker (a restart, an ISR shrink, a controller change): check its log and that it is back in the ISR of its partitions, then run a preferred leader election (kafka-leader-election --election-type PREFERRED).'
-        : 'This broker leads few busy partitions: if it restarted recently, run a preferred leader election (kafka-leader-election --election-type PREFERRED) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).';
+  const figures = {
+    broker: subject.name,
+    rate: subject.rate,
+    mean: ctx.cluster.avgPerBroker,
+    deviation: subject.deviation,
+  };
+  const said =
+    subject.deviation > 0
+      ? say('imbalance.hot', figures)
+      : empty(subject)
+        ? say('imbalance.empty', figures)
+        : fellBy !== undefined
+          ? say('imbalance.fell', { ...figures, fell: fellBy })
+          : say('imbalance.idle', figures);
   return result(
     [
       {
@@ -85,10 +87,9 @@ export function checkImbalance(ctx: CheckContext): CheckResult {
         severity,
         subject: subject.name,
         subjectKind: 'broker',
-        message,
+        ...said,
         value: score,
         threshold: severity === 'critical' ? critical : warning,
-        suggestion,
       },
     ],
     [],

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../types';
 import { latest, Timelines } from '../signals/brokerSignals';
-import { quote } from '../format';
+import { say } from '../messages';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
 import { clusterTimeline } from '../model/aggregate';
@@ -34,8 +34,6 @@ export function offlineTimeline(t: Timelines): Float64Array {
   return out;
 }
 
-const minutes = (ms: number) => Math.round(ms / 60_000);
-
 export function checkUnderReplicated(t: Timelines | undefined, persistMinutes: number): CheckResult {
   if (!t) {
     return result();
@@ -53,15 +51,15 @@ export function checkUnderReplicated(t: Timelines | undefined, persistMinutes: n
       severity: persistent ? 'critical' : 'warning',
       subject: broker,
       subjectKind: 'broker',
-      message:
-        `Broker ${quote(broker)} leads ${count} under-replicated partition${count === 1 ? '' : 's'}` +
-        (c.heldMs > 0
-          ? ` (for ${minutes(c.heldMs)} min${persistent ? `, over the ${persistMinutes} min limit` : ''}).`
-          : '.'),
+      ...say('under-replicated', {
+        broker,
+        count,
+        heldMs: c.heldMs,
+        limitMinutes: persistMinutes,
+        persistent: persistent ? 1 : 0,
+      }),
       value: count,
       threshold: 0,
-      suggestion:
-        "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
     });
   }
   return result(findings);
@@ -81,11 +79,9 @@ export function checkOfflinePartitions(t: Timelines | undefined): CheckResult {
     {
       check: 'offline-partitions',
       severity: 'critical',
-      message: `${count} partition${count === 1 ? ' has' : 's have'} no leader: producers and consumers of ${count === 1 ? 'it' : 'them'} are blocked.`,
+      ...say('offline-partitions', { count }),
       value: count,
       threshold: 0,
-      suggestion:
-        'Bring the brokers holding the replicas back; if none of the in-sync replicas can return, decide on unclean leader election (data loss) per topic.',
     },
   ]);
 }
@@ -111,11 +107,9 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
             {
               check: 'active-controllers',
               severity: 'critical',
-              message: `${now} nodes claim to be the active controller: the cluster must have exactly one.`,
+              ...say('active-controllers.several', { count: now }),
               value: now,
               threshold: 1,
-              suggestion:
-                'A split controller quorum or a zombie controller: check the controller logs and the quorum (kafka-metadata-quorum describe --status).',
             },
           ]
         : []
@@ -127,12 +121,9 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
       {
         check: 'active-controllers',
         severity: 'info',
-        message:
-          'No scraped node reports an active controller. With KRaft, the controllers may be separate nodes this query does not scrape.',
+        ...say('active-controllers.not-scraped', {}),
         value: 0,
         threshold: 1,
-        suggestion:
-          'Add the controller nodes (process.roles=controller) to the scrape and the query to judge the controller; nothing is wrong if they are healthy.',
       },
     ]);
   }
@@ -143,11 +134,9 @@ export function checkActiveControllers(t: Timelines | undefined): CheckResult {
           {
             check: 'active-controllers',
             severity: 'critical',
-            message: 'The cluster lost its active controller: no node reports one any more.',
+            ...say('active-controllers.lost', {}),
             value: 0,
             threshold: 1,
-            suggestion:
-              'Metadata changes (leader elections, topic changes) are stuck: check the controller quorum (kafka-metadata-quorum describe --status) and the controller logs.',
           },
         ]
       : []

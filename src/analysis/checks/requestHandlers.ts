@@ -4,7 +4,7 @@
  */
 import type { Finding, LevelThresholds } from '../types';
 import { latest, Timelines } from '../signals/brokerSignals';
-import { formatNumber, formatPercent, quote } from '../format';
+import { say } from '../messages';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
 
@@ -23,16 +23,9 @@ function doubleCountNotice(level: number, refIds: string[]): CheckResult {
       {
         check: 'request-handlers',
         severity: 'info',
-        message:
-          `The request-handler idle ratio reads ${formatNumber(level)}, above 1, so it is not judged: ` +
-          "in KRaft combined mode (process.roles=broker,controller) Kafka before 4.2 adds the broker's and the controller's " +
-          'handler pools into one meter, each divided by its own thread count (KAFKA-19606).',
+        ...say('request-handlers.double-counted', { level }),
         value: level,
         threshold: 1,
-        suggestion:
-          'Run dedicated controllers (process.roles=controller) and brokers (process.roles=broker), as production clusters do, ' +
-          'or upgrade to Kafka 4.2 or later, where the meter averages over all handler threads. ' +
-          'If the query is a percentage (0–100), say so in its text (… * 100) and it is read as one.',
       },
     ],
     [{ check: 'request-handlers', reason: `idle ratio above 1 in query ${refIds.join(', ')} (combined-mode meter)` }]
@@ -48,10 +41,8 @@ export function checkRequestHandlers(
   if (!t) {
     return notice;
   }
-  const lifetime = isLifetimeAverage(t.names);
-  const caveat = lifetime
-    ? " Note: this gauge (MeanRate) averages over the broker's lifetime; rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m]) / 1e9 gives the current ratio."
-    : '';
+  // The MeanRate gauge averages since the broker started: the finding says so (1) or not (0).
+  const lifetime = isLifetimeAverage(t.names) ? 1 : 0;
   const findings: Finding[] = [];
   for (const [broker, values] of t.byName) {
     for (const [severity, limit] of [
@@ -67,11 +58,9 @@ export function checkRequestHandlers(
         severity,
         subject: broker,
         subjectKind: 'broker',
-        message: `Broker ${quote(broker)}'s request handlers are idle only ${formatPercent(idle)} of the time (below ${formatPercent(limit)}).${caveat}`,
+        ...say('request-handlers', { broker, idle, floor: limit, lifetime }),
         value: idle,
         threshold: limit,
-        suggestion:
-          'The broker is saturated: spread partition leadership (it may also be the hot broker), raise num.io.threads if CPU and disks have room, and look for slow disks or large produce batches.',
       });
       break;
     }

@@ -1,5 +1,5 @@
 import type { Finding, BrokerStatus } from '../types';
-import { formatRate, quote } from '../format';
+import { say } from '../messages';
 import { CheckContext, CheckResult, result, skipped } from './context';
 
 /** `low-throughput`: the average per reporting broker below a floor. */
@@ -21,11 +21,9 @@ export function checkLowThroughput(ctx: CheckContext): CheckResult {
     {
       check: 'low-throughput',
       severity,
-      message: `Average throughput is ${formatRate(avg)} per broker, below the ${severity} floor of ${formatRate(threshold)}.`,
+      ...say('low-throughput', { average: avg, level: severity, floor: threshold }),
       value: avg,
       threshold,
-      suggestion:
-        'Check that producers are running and can reach the cluster (client errors, authentication, quotas); compare with the expected traffic for this time of day.',
     },
   ]);
 }
@@ -51,11 +49,9 @@ export function checkBrokerOverload(ctx: CheckContext): CheckResult {
       severity,
       subject: b.name,
       subjectKind: 'broker',
-      message: `Broker ${quote(b.name)} takes ${formatRate(b.rate)}, above its ${severity} capacity of ${formatRate(threshold)}.`,
+      ...say('broker-overload', { broker: b.name, rate: b.rate, level: severity, capacity: threshold }),
       value: b.rate,
       threshold,
-      suggestion:
-        'Move partition leadership off this broker (kafka-reassign-partitions, or a preferred leader election if leaders drifted), add partitions to hot topics, or add brokers.',
     });
   }
   return result(findings, [], statuses);

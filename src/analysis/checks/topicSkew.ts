@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import { formatPercent, quote } from '../format';
+import { say } from '../messages';
 import { CheckContext, CheckResult, reaches, result, skipped } from './context';
 
 /** A topic is worth judging when it carries at least this share of the cluster's traffic. */
@@ -35,11 +35,9 @@ export function checkTopicSkew(ctx: CheckContext): CheckResult {
       severity: 'info',
       subject: t.name,
       subjectKind: 'topic',
-      message: `${formatPercent(t.maxBrokerShare)} of topic ${quote(t.name)} (${formatPercent(t.share)} of the cluster's traffic) lands on broker ${quote(top.name)}.`,
+      ...say('topic-skew', { topic: t.name, broker: top.name, share: t.maxBrokerShare, clusterShare: t.share }),
       value: t.maxBrokerShare,
       threshold: limit,
-      suggestion:
-        'Give the topic at least as many partitions as brokers (kafka-topics --alter --partitions), spread their leaders (preferred leader election or reassignment), and check that producers do not send everything with one key.',
     });
   }
   return result(findings);

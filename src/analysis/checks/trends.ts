@@ -1,5 +1,6 @@
 import type { BrokerStatus, Finding } from '../types';
-import { formatDuration, formatFactor, formatPercent, formatRate, quote } from '../format';
+import { formatRate } from '../format';
+import { say } from '../messages';
 import { finiteSlice, median } from '../stats';
 import { currentRegime, nearZeroLimit, stallOf } from '../model/levels';
 import { aboveCeiling, CheckContext, CheckResult, reaches, result } from './context';
@@ -97,11 +98,9 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
     findings.push({
       check: 'spike',
       severity: 'warning',
-      message: `Cluster traffic jumped to ${formatRate(recent)}, ${formatFactor(recent / baseline)} the level before of ${formatRate(baseline)}.`,
+      ...say('spike', { now: recent, before: baseline }),
       value: recent / baseline,
       threshold: spikeFactor,
-      suggestion:
-        'Find the topics that grew in the topic table; look for a replaying or retrying producer, a backfill, or a new client; make sure brokers have headroom (request handler idle, network and disk).',
     });
   }
   const fall = 1 - recent / baseline;
@@ -113,11 +112,9 @@ export function checkSpikeAndDrop(ctx: CheckContext, levels: Levels & { sigma: n
       findings.push({
         check: 'drop',
         severity,
-        message: `Cluster traffic fell to ${formatRate(recent)}, ${formatPercent(fall)} below the level before of ${formatRate(baseline)}.`,
+        ...say('drop', { now: recent, before: baseline }),
         value: fall,
         threshold: severity === 'critical' ? drop.critical : drop.warning,
-        suggestion:
-          'Check producers first (errors, deployments, authentication, quotas), then broker availability: missing or stalled brokers are listed as their own findings.',
       });
     }
   }
@@ -153,11 +150,9 @@ export function checkBrokerStalledAndMissing(ctx: CheckContext): CheckResult {
         severity: 'critical',
         subject: b.name,
         subjectKind: 'broker',
-        message: `Broker ${quote(b.name)} stopped taking messages: ${formatRate(b.recent ?? 0)} now, against ${formatRate(b.baseline ?? 0)} before.`,
+        ...say('broker-stalled', { broker: b.name, now: b.recent ?? 0, before: b.baseline ?? 0 }),
         value: b.recent,
         threshold: nearZeroLimit(b.baseline ?? 0, ctx.options.minRate),
-        suggestion:
-          'The broker still reports but leads no busy partition any more: check its log for errors, whether it dropped out of the ISR or lost leadership after a controller change, then run a preferred leader election once it is healthy.',
       });
     } else if (b.status === 'missing' && perBrokerMissing) {
       const silent = ctx.freshness.stale.get(b.name) ?? NaN;
@@ -166,10 +161,9 @@ export function checkBrokerStalledAndMissing(ctx: CheckContext): CheckResult {
         severity: 'critical',
         subject: b.name,
         subjectKind: 'broker',
-        message: `Broker ${quote(b.name)} has sent nothing for ${formatDuration(silent)} while the others report.`,
+        ...say('broker-missing', { broker: b.name, silentMs: silent, brokerLabel: ctx.brokerLabel ?? 'instance' }),
         value: silent,
         threshold: ctx.axis.staleAfter,
-        suggestion: `Check whether the broker or only its exporter is down: up{${ctx.brokerLabel ?? 'instance'}="${quote(b.name)}"} in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log. Once it is back, a preferred leader election hands its partitions back.`,
       });
     }
   }
@@ -184,11 +178,9 @@ export function checkFreshness(ctx: CheckContext): CheckResult {
       {
         check: 'cluster-silent',
         severity: 'critical',
-        message: `No broker has reported for ${formatDuration(clusterSilentMs)}: the cluster, its exporters or the scrape are down.`,
+        ...say('cluster-silent', { silentMs: clusterSilentMs }),
         value: clusterSilentMs,
         threshold: ctx.axis.staleAfter,
-        suggestion:
-          'Check the scrape targets in Prometheus (up == 0, and their errors), then the brokers and their JMX exporters; if Prometheus itself stopped ingesting, every dashboard goes quiet at once.',
       },
     ]);
   }
@@ -197,11 +189,9 @@ export function checkFreshness(ctx: CheckContext): CheckResult {
       {
         check: 'data-delayed',
         severity: 'warning',
-        message: `Every series stops ${formatDuration(delayedMs)} before now, at the same moment: most likely ingestion lag (remote write, a busy Prometheus). The verdict is for the latest data.`,
+        ...say('data-delayed', { delayMs: delayedMs }),
         value: delayedMs,
         threshold: ctx.axis.staleAfter,
-        suggestion:
-          'If the gap grows past a few minutes, the cluster or the scrape may be down: check the scrape targets (up) and Prometheus or remote-write ingestion.',
       },
     ]);
   }
