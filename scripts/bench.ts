@@ -167,7 +167,7 @@ function main() {
     }
     perSample.push({ analyze: analyzeMs / samples, reduce: reduceMs / samples });
     rows.push({
-      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points${size.instant ? ', instant' : size.shuffled ? ', shuffled' : ''}`,
+      size: `${size.brokers} brokers × ${size.topics} topics × ${size.points} points${size.instant ? ', instant' : size.shuffled ? ', shuffled' : size.offsets ? ', own offsets' : ''}`,
       series,
       samples,
       'analyze ms': +analyzeMs.toFixed(1),
