@@ -66,13 +66,15 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
     return undefined;
   }
   const messages = extracted.series.filter(isMessagesIn);
-  const brokerLabel = chooseLabel(labelNames(messages), options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
+  const present = labelNames(messages);
+  const brokerLabel = chooseLabel(present, options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
   if (!brokerLabel) {
     return undefined;
   }
   const explicit = options.clusterLabel !== 'auto';
+  // Only labels the series carry are read through (a pass over every series each).
   const label = (explicit ? [options.clusterLabel] : CLUSTER_LABEL_CANDIDATES).find(
-    (l) => l !== brokerLabel && splits(messages, l, brokerLabel, explicit)
+    (l) => l !== brokerLabel && present.has(l) && splits(messages, l, brokerLabel, explicit)
   );
   if (!label) {
     return undefined;
