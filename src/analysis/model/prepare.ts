@@ -97,8 +97,18 @@ function counterDecisions(
   queries: Readonly<Record<string, string>>
 ): boolean[] {
   const pooled = new Map<string, StepTally>();
-  const rates = (s: RawSeries) => queryMakesRates(queries[s.refId]);
-  const counts = (s: RawSeries) => queryReadsCounter(queries[s.refId]);
+  // What the query text says is a property of the query: read once per refId, not per series.
+  const textOf = new Map<string, { rates: boolean; counts: boolean }>();
+  const text = (s: RawSeries) => {
+    let t = textOf.get(s.refId);
+    if (!t) {
+      t = { rates: queryMakesRates(queries[s.refId]), counts: queryReadsCounter(queries[s.refId]) };
+      textOf.set(s.refId, t);
+    }
+    return t;
+  };
+  const rates = (s: RawSeries) => text(s).rates;
+  const counts = (s: RawSeries) => text(s).counts;
   series.forEach((s, i) => {
     if (infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
       const tally = pooled.get(s.refId) ?? emptyTally();
