@@ -21,7 +21,7 @@ import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
 import { rateExtremes, takesTraffic } from './live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
-import { CheckContext, worseStatus } from './checks/context';
+import { append, CheckContext, worseStatus } from './checks/context';
 import {
   allZeroFinding,
   clusterTotalFindings,
@@ -46,13 +46,6 @@ import {
 import { runChecks } from './checks/run';
 import { say } from './messages';
 import { consumerGroups } from './checks/consumerLag';
-
-/** push(...items) passes every item as an argument: 200k per-broker findings overflow the stack. */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) {
-    to.push(item);
-  }
-}
 
 /** Steps of the span a level before is read from: the option's minutes, and never under 4 steps. */
 function spanSteps(axis: Axis, options: HealthOptions): number {

@@ -42,6 +42,13 @@ export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {
   return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
 }
 
+/** push(...items) passes every item as an argument: 150k per-broker findings overflow the stack. */
+export function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) {
+    to.push(item);
+  }
+}
+
 export function skipped(check: NotEvaluated['check'], reason: string): CheckResult {
   return { findings: [], notEvaluated: [{ check, reason }] };
 }

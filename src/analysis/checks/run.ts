@@ -6,7 +6,7 @@
  */
 import type { BrokerStatus, ConsumerGroupStat, HealthOptions } from '../types';
 import type { SignalModel } from '../signals/evaluate';
-import { CheckContext, CheckResult, result, worseStatus } from './context';
+import { append, CheckContext, CheckResult, result, worseStatus } from './context';
 import { checkBrokerOverload, checkLowThroughput } from './throughput';
 import { checkImbalance } from './imbalance';
 import { checkTopicSkew } from './topicSkew';
@@ -58,13 +58,8 @@ export function runChecks(model: Model): CheckResult & { statuses: Map<string, B
     for (const [broker, status] of r.statuses ?? []) {
       out.statuses.set(broker, worseStatus(out.statuses.get(broker) ?? 'ok', status));
     }
-    // Appended in loops: push(...spread) of 150k per-broker findings overflows the stack.
-    for (const f of r.findings) {
-      out.findings.push(f);
-    }
-    for (const n of r.notEvaluated) {
-      out.notEvaluated.push(n);
-    }
+    append(out.findings, r.findings);
+    append(out.notEvaluated, r.notEvaluated);
   }
   return out;
 }
