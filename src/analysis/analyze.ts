@@ -42,7 +42,7 @@ import {
   signalsSummary,
   splitByRole,
   topicMessageBytes,
-} from './signals/evaluate';
+} from './signals/signalModel';
 import { runChecks } from './checks/run';
 import { say } from './messages';
 import { consumerGroups } from './checks/consumerLag';

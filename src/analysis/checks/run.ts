@@ -5,7 +5,7 @@
  * whenever their role is present (a replication problem is a problem without messages-in too).
  */
 import type { BrokerStatus, ConsumerGroupStat, HealthOptions } from '../types';
-import type { SignalModel } from '../signals/evaluate';
+import type { SignalModel } from '../signals/signalModel';
 import { append, CheckContext, CheckResult, result, worseStatus } from './context';
 import { checkBrokerOverload, checkLowThroughput } from './throughput';
 import { checkImbalance } from './imbalance';
