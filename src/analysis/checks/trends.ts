@@ -5,8 +5,6 @@ import { finiteSlice, median } from '../stats';
 import { currentRegime, nearZeroLimit, stallOf } from '../model/levels';
 import { aboveCeiling, CheckContext, CheckResult, reaches, result } from './context';
 
-export { nearZeroLimit };
-
 /** A change must also clear this many robust standard deviations of the level before, so noise never fires. */
 const NOISE_SIGMAS = 3;
 
