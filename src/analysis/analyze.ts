@@ -4,11 +4,9 @@ import type {
   BrokerStatus,
   ClusterStat,
   DataSummary,
-  Finding,
   HealthOptions,
   HealthOptionsInput,
   HealthReport,
-  NotEvaluated,
   TopicStat,
 } from './types';
 import { resolveOptions } from './options';
@@ -21,18 +19,9 @@ import { Axis, buildAxis, timeGrid, TimeGrid } from './model/timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './model/freshness';
 import { rateExtremes, takesTraffic } from './live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './model/aggregate';
-import { append, CheckContext, worseStatus } from './checks/context';
-import {
-  allZeroFinding,
-  clusterTotalFindings,
-  invalidValuesFinding,
-  noDataFinding,
-  rawCounterFinding,
-  readingFindings,
-  recommendedQueryFor,
-} from './checks/dataQuality';
-import { isSkewed } from './checks/topicSkew';
-import { brokerTrend, BrokerTrend, clusterLevels } from './checks/trends';
+import { worseStatus } from './checks/context';
+import { brokerTrend, BrokerTrend, clusterLevels } from './model/levels';
+import { Model, recommendedQueryFor } from './model/model';
 import { orderFindings, verdictOf } from './findings';
 import {
   brokerFigures,
@@ -43,9 +32,10 @@ import {
   splitByRole,
   topicMessageBytes,
 } from './signals/signalModel';
+import { consumerGroups, judgedGroups } from './signals/consumerGroups';
 import { runChecks } from './checks/run';
+import { judgesSignals } from './checks/registry';
 import { say } from './messages';
-import { consumerGroups } from './checks/consumerLag';
 
 /** Steps of the span a level before is read from: the option's minutes, and never under 4 steps. */
 function spanSteps(axis: Axis, options: HealthOptions): number {
@@ -172,7 +162,6 @@ function buildBrokers(
 function buildTopics(
   topicBrokerRates: Map<string, Map<string, number>>,
   cluster: ClusterStat,
-  options: HealthOptions,
   signals: SignalModel
 ): TopicStat[] {
   const topics = Array.from(topicBrokerRates.entries()).map(([name, perBroker]): TopicStat => {
@@ -187,7 +176,8 @@ function buildTopics(
       rate,
       share,
       maxBrokerShare,
-      skewed: isSkewed(share, maxBrokerShare, options.thresholds.topicSkew, cluster.brokerCount),
+      // The topic-skew check says which are skewed.
+      skewed: false,
       brokers,
       avgMessageBytes: topicMessageBytes(signals, name, rate),
     };
@@ -220,7 +210,7 @@ function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | 
   return analyzeOne(extracted, options);
 }
 
-/** One cluster's report from its series. */
+/** One cluster's report from its series: the model, then the checks, then the report. */
 function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthReport {
   const split = splitByRole(extracted.series, extracted.queries);
   const prepared = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
@@ -233,33 +223,28 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
   });
   const freshness = assessFreshness(lastSeenByBroker(prepared.rates), baseGrid);
   const grid: TimeGrid = { ...baseGrid, judgeAt: freshness.judgeAt };
-  const query = recommendedQueryFor(prepared);
-  const reading = readingFindings(
+  const reading = {
     prepared,
-    extracted.notices,
-    prepared.rates.some((r) => r.broker === UNLABELLED_BROKER),
-    query
-  );
-
+    seriesRead: split.messagesIn.length,
+    notices: extracted.notices,
+    query: recommendedQueryFor(prepared),
+    unlabelled: prepared.rates.some((r) => r.broker === UNLABELLED_BROKER),
+  };
   // Every role beyond messages-in, on the same grid, before any check runs.
   const signals = buildSignals(split, options, prepared.broker.label, grid);
 
   if (prepared.rates.length === 0) {
     // Without messages-in there are no brokers to attach figures to, but replication, controller
     // and consumer-lag problems are still problems.
-    const lag = consumerGroups(signals.lag, [], options);
-    const checked = runChecks({ options, signals, lag });
-    const findings = [
-      noDataFinding(prepared, split.messagesIn.length, extracted.notices, query),
-      rawCounterFinding(prepared, 'instant', query),
-      ...reading,
-      ...checked.findings,
-    ];
-    const serious = checked.findings.filter((f) => f.severity !== 'info');
+    const groups = consumerGroups(signals.lag, []);
+    const checked = runChecks({ options, reading, signals, groups });
+    // Without brokers the verdict is NO DATA unless another signal has a problem: the remarks on
+    // how the data was read (raw counters, labels) explain the NO DATA, they do not replace it.
+    const serious = checked.findings.filter((f) => f.severity !== 'info' && judgesSignals(f.check));
     return {
       verdict: serious.length ? verdictOf(serious) : 'nodata',
-      signals: signalsSummary(signals, 0, lag.groups),
-      findings: orderFindings(findings.filter((f): f is Finding => !!f)),
+      signals: signalsSummary(signals, 0, judgedGroups(groups, checked.groupStatuses)),
+      findings: orderFindings(checked.findings),
       cluster: emptyCluster(),
       brokers: [],
       topics: [],
@@ -273,7 +258,7 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
   const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
-  const topics = buildTopics(topicBrokerRates, cluster, options, signals);
+  const topics = buildTopics(topicBrokerRates, cluster, signals);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;
@@ -289,55 +274,43 @@ function analyzeOne(extracted: ExtractedSeries, options: HealthOptions): HealthR
     cluster.recent = Number.isFinite(levels.recent) ? levels.recent : undefined;
   }
 
-  const ctx: CheckContext = {
+  const reporting = brokers.filter(takesTraffic);
+  const groups = consumerGroups(signals.lag, topics);
+  const model: Model = {
     options,
-    axis,
-    brokers,
-    reporting: brokers.filter(takesTraffic),
-    cluster,
-    topics,
-    trendsEvaluable,
-    brokerLabel: prepared.broker.label,
-    freshness,
-  };
-  const findings: Finding[] = [...reading];
-  const notEvaluated: NotEvaluated[] = [];
-  const counter = rawCounterFinding(prepared, axis.kind, query);
-  if (counter) {
-    findings.push(counter);
-  }
-  if (isAllZero(timelines)) {
-    findings.push(allZeroFinding());
-  }
-  const invalid = invalidValuesFinding(prepared);
-  if (invalid) {
-    findings.push(invalid);
-  }
-  append(findings, clusterTotalFindings(prepared, cluster.totalRate, axis.judgeAt, axis.staleAfter));
-  const lag = consumerGroups(signals.lag, topics, options);
-  const checked = runChecks({
-    options,
+    reading,
     signals,
-    messages: { ctx, levels: levels ?? { baseline: NaN, recent: NaN, sigma: 0 } },
-    live: new Set(ctx.reporting.map((b) => b.name)),
-    lag,
-  });
-  // A broker's status is the worst its checks gave it (hot and idle from the imbalance check, …).
+    messages: {
+      axis,
+      brokers,
+      reporting,
+      cluster,
+      topics,
+      trendsEvaluable,
+      levels: levels ?? { baseline: NaN, recent: NaN, sigma: 0 },
+      brokerLabel: prepared.broker.label,
+      freshness,
+      allZero: isAllZero(timelines),
+    },
+    live: new Set(reporting.map((b) => b.name)),
+    groups,
+  };
+  const checked = runChecks(model);
+
+  // The report: the model's rows with the statuses the checks gave them (the worst, for a broker).
   const judged = brokers.map((b) => {
     const status = worseStatus(b.status, checked.statuses.get(b.name) ?? 'ok');
     return status === b.status ? b : { ...b, status };
   });
-  append(findings, checked.findings);
-  append(notEvaluated, checked.notEvaluated);
-  const ordered = orderFindings(findings);
+  const ordered = orderFindings(checked.findings);
   return {
     verdict: verdictOf(ordered),
-    signals: signalsSummary(signals, prepared.rates.length, lag.groups),
+    signals: signalsSummary(signals, prepared.rates.length, judgedGroups(groups, checked.groupStatuses)),
     findings: ordered,
     cluster,
     brokers: judged,
-    topics,
-    notEvaluated,
+    topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? { ...t, skewed: true } : t)),
+    notEvaluated: checked.notEvaluated,
     timeline:
       axis.kind === 'range'
         ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart, judgeAt: axis.judgeAt }

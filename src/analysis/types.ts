@@ -28,7 +28,7 @@ export interface LevelThresholds {
   critical: number;
 }
 
-/** Thresholds of the checks: declared, with their defaults and docs, in thresholds.ts. */
+/** Thresholds of the checks: each check declares its own (checks/*.ts), gathered in thresholds.ts. */
 export type { HealthThresholds } from './thresholds';
 import type { HealthThresholds } from './thresholds';
 

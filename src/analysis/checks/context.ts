@@ -1,30 +1,16 @@
-import type { BrokerStat, BrokerStatus, ClusterStat, Finding, HealthOptions, NotEvaluated, TopicStat } from '../types';
-import type { Axis } from '../model/timeline';
-import type { Freshness } from '../model/freshness';
+/** What a check returns, and the small helpers checks share. */
+import type { BrokerStatus, CheckId, ConsumerGroupStatus, Finding, NotEvaluated } from '../types';
 import { RELATIVE_SLACK } from '../stats';
-
-/** What every check reads. Checks are pure functions of this and return findings. */
-export interface CheckContext {
-  options: HealthOptions;
-  axis: Axis;
-  brokers: BrokerStat[];
-  /** Brokers with data in the recent window (all brokers for instant data). */
-  reporting: BrokerStat[];
-  cluster: ClusterStat;
-  topics: TopicStat[];
-  /** Whether the range is long enough for baseline-versus-recent comparisons. */
-  trendsEvaluable: boolean;
-  /** The broker label in use, for suggestions. */
-  brokerLabel?: string;
-  /** Who reports now, and whether the whole cluster is silent or lagging. */
-  freshness: Freshness;
-}
 
 export interface CheckResult {
   findings: Finding[];
   notEvaluated: NotEvaluated[];
   /** The statuses this check gives brokers (hot, idle, overloaded, …): a broker's status comes from its checks. */
   statuses?: Map<string, BrokerStatus>;
+  /** Topics it calls skewed (the topic table marks them). */
+  skewedTopics?: readonly string[];
+  /** The statuses it gives consumer groups. */
+  groupStatuses?: Map<string, ConsumerGroupStatus>;
 }
 
 export function result(
@@ -49,8 +35,13 @@ export function append<T>(to: T[], items: readonly T[]): void {
   }
 }
 
-export function skipped(check: NotEvaluated['check'], reason: string): CheckResult {
+export function skipped(check: CheckId, reason: string): CheckResult {
   return { findings: [], notEvaluated: [{ check, reason }] };
+}
+
+/** A finding when there is one, else nothing. */
+export function single(finding: Finding | undefined): CheckResult {
+  return result(finding ? [finding] : []);
 }
 
 /** value ≥ threshold, forgiving floating-point rounding. */

@@ -1,6 +1,7 @@
 import { formatRate } from '../format';
 import { say } from '../messages';
-import { aboveCeiling, CheckContext, CheckResult, result, skipped } from './context';
+import { aboveCeiling, CheckResult, result, skipped } from './context';
+import { defineCheck } from './check';
 import { farthestFromMean, RELATIVE_SLACK } from '../stats';
 import { fell, ownChange, steady } from '../model/ownChange';
 import type { BrokerStat, BrokerStatus } from '../types';
@@ -43,56 +44,78 @@ function driver(reporting: BrokerStat[]): { subject: BrokerStat; fellBy?: number
   return { subject, fellBy: subject.deviation < 0 && fell(change) ? 1 - change : undefined };
 }
 
+/** The imbalance limits; bytes-imbalance judges with the same (./bytesImbalance.ts). */
+export const IMBALANCE = {
+  kind: 'ceiling',
+  default: { warning: 0.25, critical: 0.5 },
+  label: 'Imbalance',
+  description: 'Max |broker rate − mean| ÷ mean across brokers. 0 disables a level.',
+  step: 0.05,
+} as const;
+
 /**
  * `imbalance`: score = max over reporting brokers of |rate − mean| / mean. The subject is the
- * broker farthest from the mean; it is "hot" above the mean and "idle" below it.
+ * broker that drives it (see driver); brokers beyond the limit are "hot" above the mean and
+ * "idle" below it.
  */
-export function checkImbalance(ctx: CheckContext): CheckResult {
-  const { warning, critical } = ctx.options.thresholds.imbalance;
-  if (warning <= 0 && critical <= 0) {
-    return skipped('imbalance', 'disabled: no threshold set');
-  }
-  if (ctx.reporting.length < 2) {
-    return skipped('imbalance', 'needs at least two reporting brokers');
-  }
-  // Per broker, not per cluster: a dev cluster trickling 1.4 msg/s in all is not out of balance.
-  if (ctx.cluster.avgPerBroker < ctx.options.minRate || ctx.cluster.totalRate <= 0) {
-    return skipped('imbalance', `average per broker below the minimum rate of ${formatRate(ctx.options.minRate)}`);
-  }
-  const score = ctx.cluster.imbalance;
-  const statuses = hotAndIdle(ctx.reporting, warning > 0 ? warning : critical);
-  const severity = aboveCeiling(score, warning, critical);
-  if (!severity) {
-    return result([], [], statuses);
-  }
-  const { subject, fellBy } = driver(ctx.reporting);
-  const figures = {
-    broker: subject.name,
-    rate: subject.rate,
-    mean: ctx.cluster.avgPerBroker,
-    deviation: subject.deviation,
-  };
-  const said =
-    subject.deviation > 0
-      ? say('imbalance.hot', figures)
-      : empty(subject)
-        ? say('imbalance.empty', figures)
-        : fellBy !== undefined
-          ? say('imbalance.fell', { ...figures, fell: fellBy })
-          : say('imbalance.idle', figures);
-  return result(
-    [
-      {
-        check: 'imbalance',
-        severity,
-        subject: subject.name,
-        subjectKind: 'broker',
-        ...said,
-        value: score,
-        threshold: severity === 'critical' ? critical : warning,
-      },
-    ],
-    [],
-    statuses
-  );
-}
+export const imbalance = defineCheck({
+  id: 'imbalance',
+  scope: 'broker',
+  summary: 'brokers taking traffic far from their mean',
+  unit: 'fraction',
+  roles: ['messagesIn'],
+  settings: ['minRate'],
+  thresholds: { imbalance: IMBALANCE },
+  evaluate({ messages, options }, { imbalance: { warning, critical } }): CheckResult {
+    if (!messages) {
+      return result();
+    }
+    if (warning <= 0 && critical <= 0) {
+      return skipped('imbalance', 'disabled: no threshold set');
+    }
+    const { reporting, cluster } = messages;
+    if (reporting.length < 2) {
+      return skipped('imbalance', 'needs at least two reporting brokers');
+    }
+    // Per broker, not per cluster: a dev cluster trickling 1.4 msg/s in all is not out of balance.
+    if (cluster.avgPerBroker < options.minRate || cluster.totalRate <= 0) {
+      return skipped('imbalance', `average per broker below the minimum rate of ${formatRate(options.minRate)}`);
+    }
+    const score = cluster.imbalance;
+    const statuses = hotAndIdle(reporting, warning > 0 ? warning : critical);
+    const severity = aboveCeiling(score, warning, critical);
+    if (!severity) {
+      return result([], [], statuses);
+    }
+    const { subject, fellBy } = driver(reporting);
+    const figures = {
+      broker: subject.name,
+      rate: subject.rate,
+      mean: cluster.avgPerBroker,
+      deviation: subject.deviation,
+    };
+    const said =
+      subject.deviation > 0
+        ? say('imbalance.hot', figures)
+        : empty(subject)
+          ? say('imbalance.empty', figures)
+          : fellBy !== undefined
+            ? say('imbalance.fell', { ...figures, fell: fellBy })
+            : say('imbalance.idle', figures);
+    return result(
+      [
+        {
+          check: 'imbalance',
+          severity,
+          subject: subject.name,
+          subjectKind: 'broker',
+          ...said,
+          value: score,
+          threshold: severity === 'critical' ? critical : warning,
+        },
+      ],
+      [],
+      statuses
+    );
+  },
+});

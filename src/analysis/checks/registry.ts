@@ -1,91 +1,77 @@
 /**
- * Every check the analysis can report, in one list. Its order is the order of findings within a
- * severity: data problems first (they undermine everything else), then the cluster as a whole,
- * then single brokers and topics, then remarks about how the data was read. `CheckId` is derived
- * from this list, and the documentation test holds the README to it. A check's thresholds are
- * declared in ../thresholds.ts (each names the checks that read it).
+ * Every check the analysis can report, one line each. The order is the order of findings within
+ * a severity: data problems first (they undermine everything else), then the cluster as a whole,
+ * then single brokers, groups and topics, then remarks about how the data was read.
+ *
+ * Derived from this list: `CheckId`, the finding order and units, the thresholds (thresholds.ts:
+ * their defaults, validation, the panel's editors and migration), and the README check table test.
  */
-export interface CheckInfo {
-  id: string;
-  /** What the finding is about. */
-  scope: 'data' | 'cluster' | 'broker' | 'topic' | 'group';
-  /** One line: what it judges. */
-  summary: string;
-  /** How its findings' value and threshold read (the panel formats them with Grafana's units). */
-  unit?: FindingUnit;
-}
+import type { Check, CheckScope, FindingUnit } from './check';
+import { analysisError } from './data/analysisError';
+import { noData } from './data/noData';
+import { rawCounter } from './data/rawCounter';
+import { invalidValues } from './data/invalidValues';
+import { allZero } from './data/allZero';
+import { labelNotFound } from './data/labelNotFound';
+import { clusterSilent } from './clusterSilent';
+import { dataDelayed } from './dataDelayed';
+import { offlinePartitions } from './offlinePartitions';
+import { activeControllers } from './activeControllers';
+import { drop } from './drop';
+import { spike } from './spike';
+import { lowThroughput } from './lowThroughput';
+import { brokerMissing } from './brokerMissing';
+import { brokerStalled } from './brokerStalled';
+import { brokerOverload } from './brokerOverload';
+import { underReplicated } from './underReplicated';
+import { requestHandlers } from './requestHandlers';
+import { imbalance } from './imbalance';
+import { bytesImbalance } from './bytesImbalance';
+import { consumerLag } from './consumerLag';
+import { topicSkew } from './topicSkew';
+import { clusterTotal } from './data/clusterTotal';
+import { noBrokerLabel } from './data/noBrokerLabel';
+import { ignoredSeries } from './data/ignoredSeries';
+import { queryNotice } from './data/queryNotice';
 
-/** rate: msg/s in the panel's unit; fraction: 0–1 shown as a percentage; duration: ms. */
-export type FindingUnit = 'rate' | 'fraction' | 'count' | 'factor' | 'duration';
+export type { FindingUnit, CheckScope };
 
 export const CHECKS = [
-  { id: 'analysis-error', scope: 'data', summary: 'the data could not be analysed at all' },
-  { id: 'no-data', scope: 'data', summary: 'no usable messages-in series, and why' },
-  { id: 'raw-counter', scope: 'data', summary: 'cumulative counts instead of rates' },
-  { id: 'invalid-values', scope: 'data', summary: 'negative or absurd rates, left out of every figure', unit: 'count' },
-  { id: 'all-zero', scope: 'data', summary: 'every broker at 0 msg/s over the whole range' },
-  { id: 'label-not-found', scope: 'data', summary: 'a label chosen in the options that the data lacks' },
-  {
-    id: 'cluster-silent',
-    scope: 'cluster',
-    summary: 'no broker reports any more: the cluster or its scrape is down',
-    unit: 'duration',
-  },
-  {
-    id: 'data-delayed',
-    scope: 'data',
-    summary: 'every series lags alike: ingestion lag, judged at the latest data',
-    unit: 'duration',
-  },
-  { id: 'offline-partitions', scope: 'cluster', summary: 'partitions without a leader', unit: 'count' },
-  { id: 'active-controllers', scope: 'cluster', summary: 'not exactly one active controller', unit: 'count' },
-  {
-    id: 'drop',
-    scope: 'cluster',
-    summary: 'traffic fell against the level before the latest abrupt change',
-    unit: 'fraction',
-  },
-  {
-    id: 'spike',
-    scope: 'cluster',
-    summary: 'traffic jumped against the level before the latest abrupt change',
-    unit: 'factor',
-  },
-  { id: 'low-throughput', scope: 'cluster', summary: 'average rate per broker below a floor', unit: 'rate' },
-  { id: 'broker-missing', scope: 'broker', summary: 'a broker silent while the others report', unit: 'duration' },
-  { id: 'broker-stalled', scope: 'broker', summary: 'a broker at ~0 now after carrying traffic', unit: 'rate' },
-  { id: 'broker-overload', scope: 'broker', summary: "a broker's rate above its capacity", unit: 'rate' },
-  {
-    id: 'under-replicated',
-    scope: 'broker',
-    summary: 'under-replicated partitions, critical once they last',
-    unit: 'count',
-  },
-  { id: 'request-handlers', scope: 'broker', summary: "a broker's request handlers rarely idle", unit: 'fraction' },
-  { id: 'imbalance', scope: 'broker', summary: 'brokers taking traffic far from their mean', unit: 'fraction' },
-  { id: 'bytes-imbalance', scope: 'broker', summary: 'the same for bytes in and out', unit: 'fraction' },
-  {
-    id: 'consumer-lag',
-    scope: 'group',
-    summary: "a consumer group's lag growing, or the group stalled",
-    unit: 'count',
-  },
-  { id: 'topic-skew', scope: 'topic', summary: "a busy topic's traffic landing on one broker", unit: 'fraction' },
-  {
-    id: 'cluster-total',
-    scope: 'data',
-    summary: 'a cluster-total series disagreeing with the sum of the brokers',
-    unit: 'fraction',
-  },
-  { id: 'no-broker-label', scope: 'data', summary: 'series without a broker label, shown as one group' },
-  { id: 'ignored-series', scope: 'data', summary: 'series left out, with the reason', unit: 'count' },
-  { id: 'query-notice', scope: 'data', summary: 'what the data source said about the query' },
-] as const satisfies readonly CheckInfo[];
+  analysisError,
+  noData,
+  rawCounter,
+  invalidValues,
+  allZero,
+  labelNotFound,
+  clusterSilent,
+  dataDelayed,
+  offlinePartitions,
+  activeControllers,
+  drop,
+  spike,
+  lowThroughput,
+  brokerMissing,
+  brokerStalled,
+  brokerOverload,
+  underReplicated,
+  requestHandlers,
+  imbalance,
+  bytesImbalance,
+  consumerLag,
+  topicSkew,
+  clusterTotal,
+  noBrokerLabel,
+  ignoredSeries,
+  queryNotice,
+] as const;
 
 export type CheckId = (typeof CHECKS)[number]['id'];
 
+/** Every check as the runner sees it. */
+export const ALL_CHECKS: readonly Check[] = CHECKS;
+
 const UNITS: Readonly<Record<string, FindingUnit | undefined>> = Object.fromEntries(
-  CHECKS.map((c: CheckInfo) => [c.id, c.unit])
+  ALL_CHECKS.map((c) => [c.id, c.unit])
 );
 
 /** The finding with the unit its check declares. */
@@ -98,3 +84,10 @@ export function withUnit<F extends { check: CheckId; unit?: FindingUnit }>(findi
 export const CHECK_RANK: Readonly<Record<CheckId, number>> = Object.fromEntries(
   CHECKS.map((c, i) => [c.id, i])
 ) as Record<CheckId, number>;
+
+const SIGNAL_CHECKS = new Set<string>(ALL_CHECKS.filter((c) => c.roles.length > 0).map((c) => c.id));
+
+/** Whether a check judges Kafka signals (rather than how the data was read). */
+export function judgesSignals(id: CheckId): boolean {
+  return SIGNAL_CHECKS.has(id);
+}

@@ -2,9 +2,10 @@
  * `request-handlers`: a broker whose request-handler threads are rarely idle cannot take more
  * requests; latency rises before anything fails. Floor on the idle ratio: warning 0.3, critical 0.1.
  */
-import type { Finding, LevelThresholds } from '../types';
-import { latest, Timelines } from '../signals/brokerSignals';
+import type { Finding } from '../types';
+import { latest } from '../signals/brokerSignals';
 import { say } from '../messages';
+import { defineCheck } from './check';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
 
@@ -32,38 +33,54 @@ function doubleCountNotice(level: number, refIds: string[]): CheckResult {
   );
 }
 
-export function checkRequestHandlers(
-  t: Timelines | undefined,
-  floor: LevelThresholds,
-  doubleCounted?: { level: number; refIds: string[] }
-): CheckResult {
-  const notice = doubleCounted ? doubleCountNotice(doubleCounted.level, doubleCounted.refIds) : result();
-  if (!t) {
-    return notice;
-  }
-  // The MeanRate gauge averages since the broker started: the finding says so (1) or not (0).
-  const lifetime = isLifetimeAverage(t.names) ? 1 : 0;
-  const findings: Finding[] = [];
-  for (const [broker, values] of t.byName) {
-    for (const [severity, limit] of [
-      ['critical', floor.critical],
-      ['warning', floor.warning],
-    ] as const) {
-      if (limit <= 0 || !condition(values, t.axis, (v) => v < limit).holds) {
-        continue;
-      }
-      const idle = latest(values);
-      findings.push({
-        check: 'request-handlers',
-        severity,
-        subject: broker,
-        subjectKind: 'broker',
-        ...say('request-handlers', { broker, idle, floor: limit, lifetime }),
-        value: idle,
-        threshold: limit,
-      });
-      break;
+export const requestHandlers = defineCheck({
+  id: 'request-handlers',
+  scope: 'broker',
+  summary: "a broker's request handlers rarely idle",
+  unit: 'fraction',
+  roles: ['requestHandlerIdle'],
+  settings: ['recentMinutes'],
+  thresholds: {
+    requestHandlerIdle: {
+      kind: 'floor',
+      default: { warning: 0.3, critical: 0.1 },
+      label: 'Request-handler idle',
+      description:
+        "Fires when a broker's request handlers are idle less than this share of the time (0–1). Needs the idle query.",
+      step: 0.05,
+    },
+  },
+  evaluate({ signals }, { requestHandlerIdle: floor }): CheckResult {
+    const doubleCounted = signals.idleDoubleCounted;
+    const notice = doubleCounted ? doubleCountNotice(doubleCounted.level, doubleCounted.refIds) : result();
+    const t = signals.idle;
+    if (!t) {
+      return notice;
     }
-  }
-  return result([...notice.findings, ...findings], notice.notEvaluated);
-}
+    // The MeanRate gauge averages since the broker started: the finding says so (1) or not (0).
+    const lifetime = isLifetimeAverage(t.names) ? 1 : 0;
+    const findings: Finding[] = [...notice.findings];
+    for (const [broker, values] of t.byName) {
+      for (const [severity, limit] of [
+        ['critical', floor.critical],
+        ['warning', floor.warning],
+      ] as const) {
+        if (limit <= 0 || !condition(values, t.axis, (v) => v < limit).holds) {
+          continue;
+        }
+        const idle = latest(values);
+        findings.push({
+          check: 'request-handlers',
+          severity,
+          subject: broker,
+          subjectKind: 'broker',
+          ...say('request-handlers', { broker, idle, floor: limit, lifetime }),
+          value: idle,
+          threshold: limit,
+        });
+        break;
+      }
+    }
+    return result(findings, notice.notEvaluated);
+  },
+});

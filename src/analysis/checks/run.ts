@@ -1,62 +1,62 @@
 /**
- * Runs every check on the model, in one place. A runner is a pure function of the model; the
- * registry (registry.ts) lists the ids and their order, the declarations (../thresholds.ts) their
- * thresholds. Messages-in checks run when the model has brokers; the other signals' checks run
- * whenever their role is present (a replication problem is a problem without messages-in too).
+ * Runs every registered check on the model, in one place. A check runs when the model holds one
+ * of the roles it reads (a replication problem is a problem without messages-in too); checks that
+ * read how the data was read always run. Each gets its own threshold values.
  */
-import type { BrokerStatus, ConsumerGroupStat, HealthOptions } from '../types';
-import type { SignalModel } from '../signals/signalModel';
-import { append, CheckContext, CheckResult, result, worseStatus } from './context';
-import { checkBrokerOverload, checkLowThroughput } from './throughput';
-import { checkImbalance } from './imbalance';
-import { checkTopicSkew } from './topicSkew';
-import { checkBrokerStalledAndMissing, checkFreshness, checkSpikeAndDrop, Levels } from './trends';
-import { checkBytesImbalance } from './bytes';
-import { checkRequestHandlers } from './requestHandlers';
-import { checkActiveControllers, checkOfflinePartitions, checkUnderReplicated } from './replication';
+import type { BrokerStatus, ConsumerGroupStatus, MetricRole } from '../types';
+import type { Model } from '../model/model';
+import type { Check } from './check';
+import type { ValuesOf } from '../declarations';
+import { ALL_CHECKS } from './registry';
+import { append, CheckResult, worseStatus } from './context';
 
-export interface Model {
-  options: HealthOptions;
-  signals: SignalModel;
-  /** Messages-in, when there are brokers: what the messages-in checks read. */
-  messages?: { ctx: CheckContext; levels: Levels & { sigma: number } };
-  /** Brokers taking traffic now (undefined without messages-in: every broker with bytes counts). */
-  live?: ReadonlySet<string>;
-  /** Consumer groups with their lag statuses, and the consumer-lag finding. */
-  lag: { groups: ConsumerGroupStat[]; check: CheckResult };
+const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
+  messagesIn: (m) => m.messages !== undefined,
+  bytesIn: (m) => m.signals.bytesIn !== undefined,
+  bytesOut: (m) => m.signals.bytesOut !== undefined,
+  requestHandlerIdle: (m) => m.signals.idle !== undefined || m.signals.idleDoubleCounted !== undefined,
+  underReplicated: (m) => m.signals.underReplicated !== undefined,
+  offlinePartitions: (m) => m.signals.offline !== undefined,
+  activeControllers: (m) => m.signals.controllers !== undefined,
+  consumerLag: (m) => m.signals.lag !== undefined,
+};
+
+function runs(check: Check, model: Model): boolean {
+  return check.roles.length === 0 || check.roles.some((role) => PRESENT[role](model));
 }
 
-type Runner = (m: Model) => CheckResult;
+export interface Checked {
+  findings: CheckResult['findings'];
+  notEvaluated: CheckResult['notEvaluated'];
+  statuses: Map<string, BrokerStatus>;
+  skewedTopics: Set<string>;
+  groupStatuses: Map<string, ConsumerGroupStatus>;
+}
 
-const withMessages =
-  (run: (messages: NonNullable<Model['messages']>) => CheckResult): Runner =>
-  (m) =>
-    m.messages ? run(m.messages) : result();
-
-const RUNNERS: Runner[] = [
-  withMessages(({ ctx }) => checkLowThroughput(ctx)),
-  withMessages(({ ctx }) => checkBrokerOverload(ctx)),
-  withMessages(({ ctx }) => checkImbalance(ctx)),
-  withMessages(({ ctx }) => checkTopicSkew(ctx)),
-  withMessages(({ ctx, levels }) => checkSpikeAndDrop(ctx, levels)),
-  withMessages(({ ctx }) => checkBrokerStalledAndMissing(ctx)),
-  withMessages(({ ctx }) => checkFreshness(ctx)),
-  (m) => checkBytesImbalance('in', m.signals.inRates, m.options, m.live),
-  (m) => checkBytesImbalance('out', m.signals.outRates, m.options, m.live),
-  (m) => checkRequestHandlers(m.signals.idle, m.options.thresholds.requestHandlerIdle, m.signals.idleDoubleCounted),
-  (m) => checkUnderReplicated(m.signals.underReplicated, m.options.thresholds.underReplicatedMinutes),
-  (m) => checkOfflinePartitions(m.signals.offline),
-  (m) => checkActiveControllers(m.signals.controllers),
-  (m) => m.lag.check,
-];
-
-/** Every check's findings and not-evaluated reasons. */
-export function runChecks(model: Model): CheckResult & { statuses: Map<string, BrokerStatus> } {
-  const out = { ...result(), statuses: new Map<string, BrokerStatus>() };
-  for (const run of RUNNERS) {
-    const r = run(model);
+/** Every check's findings, not-evaluated reasons and statuses (the worst a subject was given). */
+export function runChecks(model: Model, checks: readonly Check[] = ALL_CHECKS): Checked {
+  const out: Checked = {
+    findings: [],
+    notEvaluated: [],
+    statuses: new Map(),
+    skewedTopics: new Set(),
+    groupStatuses: new Map(),
+  };
+  // Every check's values come from the one resolved thresholds object; each reads its own keys.
+  const thresholds = model.options.thresholds as unknown as ValuesOf<Check['thresholds']>;
+  for (const check of checks) {
+    if (!runs(check, model)) {
+      continue;
+    }
+    const r = check.evaluate(model, thresholds);
     for (const [broker, status] of r.statuses ?? []) {
       out.statuses.set(broker, worseStatus(out.statuses.get(broker) ?? 'ok', status));
+    }
+    for (const topic of r.skewedTopics ?? []) {
+      out.skewedTopics.add(topic);
+    }
+    for (const [group, status] of r.groupStatuses ?? []) {
+      out.groupStatuses.set(group, status);
     }
     append(out.findings, r.findings);
     append(out.notEvaluated, r.notEvaluated);

@@ -13,7 +13,7 @@
  * A broker **stalls** when its latest samples (at least two) are near zero and the span before
  * them carried traffic: its own shift, whenever it happened.
  */
-import { median, robustSigma } from '../stats';
+import { finiteSlice, median, robustSigma } from '../stats';
 
 /** Band around the present level, relative to it. */
 const BAND_SHARE = 0.25;
@@ -134,4 +134,48 @@ export function stallOf(values: Float64Array, minRate: number, spanSteps: number
   const now = median(run);
   const activeBefore = level > 0 && level >= minRate;
   return activeBefore && now < nearZeroLimit(level, minRate) ? { now, before: level, since } : undefined;
+}
+
+export interface Levels {
+  baseline: number;
+  recent: number;
+}
+
+export interface BrokerTrend extends Levels {
+  /** Near zero now (two samples or more) after carrying traffic before. */
+  stalled: boolean;
+}
+
+/**
+ * A broker's levels: for a stalled broker, its near-zero run against the span before it; else
+ * the recent window's median against the span before the window.
+ */
+export function brokerTrend(
+  values: Float64Array,
+  recentStart: number,
+  minRate: number,
+  spanSteps: number
+): BrokerTrend {
+  const stall = stallOf(values, minRate, spanSteps);
+  if (stall) {
+    return { baseline: stall.before, recent: stall.now, stalled: true };
+  }
+  const span = Math.max(1, Math.round(spanSteps));
+  const base = finiteSlice(values, recentStart - span, recentStart);
+  const recentValues = finiteSlice(values, recentStart, values.length);
+  return {
+    baseline: base.length ? median(base) : NaN,
+    recent: recentValues.length ? median(recentValues) : NaN,
+    stalled: false,
+  };
+}
+
+/** The cluster's present level and the level before its most recent abrupt shift. */
+export function clusterLevels(
+  values: Float64Array,
+  recentStart: number,
+  spanSteps: number
+): Levels & { sigma: number } {
+  const regime = currentRegime(values, recentStart, spanSteps);
+  return { baseline: regime.before, recent: regime.present, sigma: regime.sigma };
 }

@@ -243,3 +243,35 @@ export function summarizeRoles(byRole: Map<MetricRole, RawSeries[]>): RoleSummar
     .filter(([, s]) => s.length > 0)
     .map(([role, s]) => ({ role, series: s.length, refIds: Array.from(new Set(s.map((x) => x.refId))).sort() }));
 }
+
+/**
+ * Offline partitions per step: the highest count any instance reports. Every KRaft controller
+ * reports the cluster's whole count (in ZooKeeper mode only the active controller does), so a sum
+ * would count the same partitions once per controller.
+ */
+export function offlineTimeline(t: Timelines): Float64Array {
+  const out = new Float64Array(t.axis.times.length).fill(NaN);
+  for (const values of t.byName.values()) {
+    for (let i = 0; i < out.length; i++) {
+      const v = values[i];
+      if (Number.isFinite(v) && !(v <= out[i])) {
+        out[i] = v;
+      }
+    }
+  }
+  return out;
+}
+
+/** Each broker's current bytes/s, where it has one. */
+export function brokerByteRates(t: Timelines | undefined, options: HealthOptions): Map<string, number> {
+  const out = new Map<string, number>();
+  if (t) {
+    for (const [broker, values] of t.byName) {
+      const r = current(values, t.axis, options);
+      if (Number.isFinite(r)) {
+        out.set(broker, r);
+      }
+    }
+  }
+  return out;
+}

@@ -6,9 +6,17 @@
 import type { BrokerStat, ConsumerGroupStat, HealthOptions, MetricRole, SignalsSummary } from '../types';
 import type { RawSeries } from '../read/series';
 import type { TimeGrid } from '../model/timeline';
-import { byteRates, gaugeSums, groupLags, idleRatios, latest, summarizeRoles, Timelines } from './brokerSignals';
-import { brokerByteRates } from '../checks/bytes';
-import { offlineTimeline } from '../checks/replication';
+import {
+  brokerByteRates,
+  byteRates,
+  gaugeSums,
+  groupLags,
+  idleRatios,
+  latest,
+  offlineTimeline,
+  summarizeRoles,
+  Timelines,
+} from './brokerSignals';
 
 export interface SplitSeries {
   messagesIn: RawSeries[];

@@ -3,25 +3,13 @@
  * broker (same formula, same thresholds). Large messages can load a broker that message counts
  * call balanced, and consumers (bytes out) can load one that producers do not.
  */
-import type { Finding, HealthOptions } from '../types';
-import { current, Timelines } from '../signals/brokerSignals';
+import type { Finding, LevelThresholds } from '../types';
 import { say } from '../messages';
-import { aboveCeiling, CheckResult, result, skipped } from './context';
 import { farthestFromMean, spreadAround } from '../stats';
 import { compareNames } from '../names';
-
-export function brokerByteRates(t: Timelines | undefined, options: HealthOptions): Map<string, number> {
-  const out = new Map<string, number>();
-  if (t) {
-    for (const [broker, values] of t.byName) {
-      const r = current(values, t.axis, options);
-      if (Number.isFinite(r)) {
-        out.set(broker, r);
-      }
-    }
-  }
-  return out;
-}
+import { defineCheck } from './check';
+import { aboveCeiling, append, CheckResult, result, skipped } from './context';
+import { IMBALANCE } from './imbalance';
 
 function humanBytes(v: number): string {
   const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
@@ -40,10 +28,10 @@ export const MIN_BYTE_RATE = 1024;
  * `live`: the brokers taking traffic now (messages-in); a missing or stalled broker has its own
  * finding and carries no bytes to balance. Without messages-in, every broker with bytes counts.
  */
-export function checkBytesImbalance(
+function judge(
   direction: 'in' | 'out',
   all: Map<string, number>,
-  options: HealthOptions,
+  { warning, critical }: LevelThresholds,
   live?: ReadonlySet<string>
 ): CheckResult {
   const rates = live ? new Map(Array.from(all).filter(([b]) => live.has(b))) : all;
@@ -57,7 +45,6 @@ export function checkBytesImbalance(
   // Brokers in name order: (near-)ties go to the first name, so neither input order nor rounding picks it.
   const subject = farthestFromMean(Array.from(rates.keys()).sort(compareNames), (b) => deviationOf(rates.get(b)!))!;
   const deviation = deviationOf(rates.get(subject)!);
-  const { warning, critical } = options.thresholds.imbalance;
   const severity = aboveCeiling(Math.abs(deviation), warning, critical);
   if (!severity) {
     return result();
@@ -78,3 +65,20 @@ export function checkBytesImbalance(
   };
   return result([finding]);
 }
+
+export const bytesImbalance = defineCheck({
+  id: 'bytes-imbalance',
+  scope: 'broker',
+  summary: 'the same for bytes in and out',
+  unit: 'fraction',
+  roles: ['bytesIn', 'bytesOut'],
+  thresholds: { imbalance: IMBALANCE },
+  evaluate({ signals, live }, { imbalance: limits }): CheckResult {
+    const out = result();
+    for (const r of [judge('in', signals.inRates, limits, live), judge('out', signals.outRates, limits, live)]) {
+      append(out.findings, r.findings);
+      append(out.notEvaluated, r.notEvaluated);
+    }
+    return out;
+  },
+});

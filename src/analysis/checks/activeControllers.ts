@@ -1,0 +1,63 @@
+/**
+ * `active-controllers`: exactly one active controller. In KRaft clusters the controllers may be
+ * separate nodes that this query does not scrape: a sum of 0 all along is then expected, and
+ * said without alarm (info).
+ */
+import { latest } from '../signals/brokerSignals';
+import { clusterTimeline } from '../model/aggregate';
+import { say } from '../messages';
+import { defineCheck } from './check';
+import { CheckResult, result, single } from './context';
+import { condition } from './stability';
+
+export const activeControllers = defineCheck({
+  id: 'active-controllers',
+  scope: 'cluster',
+  summary: 'not exactly one active controller',
+  unit: 'count',
+  roles: ['activeControllers'],
+  thresholds: {},
+  evaluate({ signals }): CheckResult {
+    const t = signals.controllers;
+    if (!t) {
+      return result();
+    }
+    const sum = clusterTimeline(
+      Array.from(t.byName.values(), (values) => ({ values })),
+      t.axis.times.length
+    );
+    const now = latest(sum);
+    if (!Number.isFinite(now) || now === 1) {
+      return result();
+    }
+    if (now > 1) {
+      return condition(sum, t.axis, (v) => v > 1).holds
+        ? single({
+            check: 'active-controllers',
+            severity: 'critical',
+            ...say('active-controllers.several', { count: now }),
+            value: now,
+            threshold: 1,
+          })
+        : result();
+    }
+    if (!Array.from(sum).some((v) => v >= 1)) {
+      return single({
+        check: 'active-controllers',
+        severity: 'info',
+        ...say('active-controllers.not-scraped', {}),
+        value: 0,
+        threshold: 1,
+      });
+    }
+    return condition(sum, t.axis, (v) => v < 1).holds
+      ? single({
+          check: 'active-controllers',
+          severity: 'critical',
+          ...say('active-controllers.lost', {}),
+          value: 0,
+          threshold: 1,
+        })
+      : result();
+  },
+});

@@ -1,0 +1,49 @@
+import type { BrokerStatus, Finding } from '../types';
+import { say } from '../messages';
+import { defineCheck } from './check';
+import { CheckResult, result, skipped } from './context';
+
+/**
+ * `broker-missing`: a broker whose latest sample is older than the staleness limit while others
+ * are fresh (model/freshness.ts). A silent cluster is one finding (cluster-silent), not one per broker.
+ */
+export const brokerMissing = defineCheck({
+  id: 'broker-missing',
+  scope: 'broker',
+  summary: 'a broker silent while the others report',
+  unit: 'duration',
+  roles: ['messagesIn'],
+  settings: ['recentMinutes'],
+  thresholds: {},
+  evaluate({ messages }): CheckResult {
+    if (!messages) {
+      return result();
+    }
+    if (messages.axis.kind !== 'range') {
+      return skipped('broker-missing', 'needs a range query; this data is an instant query');
+    }
+    const findings: Finding[] = [];
+    const statuses = new Map<string, BrokerStatus>();
+    const perBroker = messages.freshness.clusterSilentMs === undefined;
+    for (const b of messages.brokers) {
+      if (b.status !== 'missing') {
+        continue;
+      }
+      statuses.set(b.name, 'missing');
+      if (!perBroker) {
+        continue;
+      }
+      const silent = messages.freshness.stale.get(b.name) ?? NaN;
+      findings.push({
+        check: 'broker-missing',
+        severity: 'critical',
+        subject: b.name,
+        subjectKind: 'broker',
+        ...say('broker-missing', { broker: b.name, silentMs: silent, brokerLabel: messages.brokerLabel ?? 'instance' }),
+        value: silent,
+        threshold: messages.axis.staleAfter,
+      });
+    }
+    return result(findings, [], statuses);
+  },
+});

@@ -1,0 +1,51 @@
+import type { BrokerStatus, Finding } from '../types';
+import { say } from '../messages';
+import { nearZeroLimit } from '../model/levels';
+import { defineCheck } from './check';
+import { CheckResult, result, skipped } from './context';
+
+/**
+ * `broker-stalled`: a broker at ~0 now (two samples or more) that carried traffic before its own
+ * shift (model/levels.ts `stallOf`). It still reports, so it is not missing.
+ */
+export const brokerStalled = defineCheck({
+  id: 'broker-stalled',
+  scope: 'broker',
+  summary: 'a broker at ~0 now after carrying traffic',
+  unit: 'rate',
+  roles: ['messagesIn'],
+  settings: ['minRate', 'shiftMinutes'],
+  thresholds: {},
+  evaluate({ messages, options }): CheckResult {
+    if (!messages) {
+      return result();
+    }
+    if (messages.axis.kind !== 'range') {
+      return skipped('broker-stalled', 'needs a range query; this data is an instant query');
+    }
+    if (!messages.trendsEvaluable) {
+      return skipped(
+        'broker-stalled',
+        'the time range holds too few steps to compare a baseline with the recent window'
+      );
+    }
+    const findings: Finding[] = [];
+    const statuses = new Map<string, BrokerStatus>();
+    for (const b of messages.brokers) {
+      if (b.status !== 'stalled') {
+        continue;
+      }
+      statuses.set(b.name, 'stalled');
+      findings.push({
+        check: 'broker-stalled',
+        severity: 'critical',
+        subject: b.name,
+        subjectKind: 'broker',
+        ...say('broker-stalled', { broker: b.name, now: b.recent ?? 0, before: b.baseline ?? 0 }),
+        value: b.recent,
+        threshold: nearZeroLimit(b.baseline ?? 0, options.minRate),
+      });
+    }
+    return result(findings, [], statuses);
+  },
+});

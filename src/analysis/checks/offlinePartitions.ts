@@ -1,0 +1,33 @@
+import { latest, offlineTimeline } from '../signals/brokerSignals';
+import { say } from '../messages';
+import { defineCheck } from './check';
+import { CheckResult, result, single } from './context';
+import { condition } from './stability';
+
+/** `offline-partitions`: partitions without a leader now (the highest count any controller reports). */
+export const offlinePartitions = defineCheck({
+  id: 'offline-partitions',
+  scope: 'cluster',
+  summary: 'partitions without a leader',
+  unit: 'count',
+  roles: ['offlinePartitions'],
+  thresholds: {},
+  evaluate({ signals }): CheckResult {
+    const t = signals.offline;
+    if (!t) {
+      return result();
+    }
+    const counts = offlineTimeline(t);
+    if (!condition(counts, t.axis, (v) => v > 0).holds) {
+      return result();
+    }
+    const count = latest(counts);
+    return single({
+      check: 'offline-partitions',
+      severity: 'critical',
+      ...say('offline-partitions', { count }),
+      value: count,
+      threshold: 0,
+    });
+  },
+});
