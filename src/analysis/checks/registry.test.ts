@@ -20,6 +20,7 @@ function emptyModel(): Model {
       notices: [],
       query: 'q',
       unlabelled: false,
+      refIds: [],
     },
     signals: {
       split: splitByRole([]),

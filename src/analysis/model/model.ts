@@ -23,6 +23,8 @@ export interface Reading {
   query: string;
   /** Some series carry no broker label (shown as one group). */
   unlabelled: boolean;
+  /** The queries (refIds) the data came from. */
+  refIds: string[];
 }
 
 /** The messages-in part of the model. */
