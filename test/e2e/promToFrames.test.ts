@@ -1,11 +1,11 @@
-import { parseJsonc, readFixture } from '../../src/analysis/testkit/fixtures';
+import { describeShared, parseJsonc, readFixture } from '../../src/analysis/testkit/fixtures';
 import { addQueryMetadata, convertResponse, goDuration, PromResponse, toFrames } from './promToFrames';
 
 const input = (name: string) => JSON.parse(readFixture(`grafana-prometheus-frames/${name}`)) as PromResponse;
 const golden = (name: string) =>
   parseJsonc(readFixture(`grafana-prometheus-frames/${name}`)) as { frames?: unknown[]; error?: string };
 
-describe('Prometheus API → frames, as Grafana builds them', () => {
+describeShared('Prometheus API → frames, as Grafana’s golden files show them (shared corpus)', () => {
   it.each(['range_simple', 'range_nan', 'range_missing'])(
     '%s: converter and query metadata match the golden',
     (name) => {
@@ -35,6 +35,13 @@ describe('Prometheus API → frames, as Grafana builds them', () => {
     });
   });
 
+  it('puts the refId on every frame', () => {
+    const frames = toFrames(input('range_simple.result.json'), { refId: 'B', range: true, expr: 'x', step: 1 });
+    expect(frames.map((f) => f.schema.refId)).toEqual(['B', 'B']);
+  });
+});
+
+describe('Prometheus API → frames: the converter’s own rules', () => {
   it('writes steps like Go durations', () => {
     expect([1000, 15000, 60000, 90000, 3_600_000, 500].map(goDuration)).toEqual([
       '1s',
@@ -44,10 +51,5 @@ describe('Prometheus API → frames, as Grafana builds them', () => {
       '1h0m0s',
       '500ms',
     ]);
-  });
-
-  it('puts the refId on every frame', () => {
-    const frames = toFrames(input('range_simple.result.json'), { refId: 'B', range: true, expr: 'x', step: 1 });
-    expect(frames.map((f) => f.schema.refId)).toEqual(['B', 'B']);
   });
 });

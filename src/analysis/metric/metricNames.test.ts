@@ -1,7 +1,14 @@
 import { analyze } from '../analyze';
 import { instantFrame, rangeFrame, stepTimes } from '../testkit/frames';
-import { parseScrape, readFixture } from '../testkit/fixtures';
+import { describeShared, ownScrape, parseScrape, readFixture } from '../testkit/fixtures';
 import { classifyMetric } from './metricNames';
+
+/** Each sample of a cp-helm scrape as its own instant query (its name is the only place the topic is). */
+function cpHelmFrames(samples: ReturnType<typeof parseScrape>) {
+  return samples.map((s, i) =>
+    instantFrame({ __name__: s.name, ...s.labels, instance: 'cp-kafka-0' }, s.value, undefined, `Q${i}`)
+  );
+}
 
 describe('metric spellings across exporters', () => {
   it.each([
@@ -38,16 +45,13 @@ describe('metric spellings across exporters', () => {
     expect(classifyMetric('kafka_server_brokertopicmetrics_messagesin_total', 'my_custom_rate').messagesIn).toBe(false);
   });
 
-  it('cp-helm-charts rules: topic in the name, OneMinuteRate values used as rates (fixture 03)', () => {
-    const samples = parseScrape(readFixture('kafka-exporter-scrapes/03_cp-helm-charts-461_oneminuterate.txt'));
-    const frames = samples.map((s, i) =>
-      instantFrame({ __name__: s.name, ...s.labels, instance: 'cp-kafka-0' }, s.value, undefined, `Q${i}`)
-    );
-    const report = analyze(frames);
-    expect(report.topics.map((t) => t.name)).toEqual(['schemas']);
+  it('cp-helm-charts rules: topic in the name, OneMinuteRate values used as rates', () => {
+    const samples = ownScrape('cp-helm-oneminuterate.prom');
+    const report = analyze(cpHelmFrames(samples));
+    expect(report.topics.map((t) => t.name)).toEqual(['payments']);
     expect(report.data.rawCounters).toBe(false);
-    expect(report.cluster.totalRate).toBeCloseTo(4.519512298062532e-16);
-    // Request and controller metrics of the same scrape are listed as ignored, not summed.
+    expect(report.cluster.totalRate).toBe(42.5);
+    // Fetch, controller and request-handler metrics of the same scrape are left out, not summed.
     expect(report.data.seriesIgnored).toBe(3);
   });
 
@@ -90,5 +94,16 @@ describe('metric spellings across exporters', () => {
     expect(report.brokers[0].fromAllTopicsSeries).toBe(true);
     expect(report.topics.map((t) => t.name)).toEqual(['b', 'a']);
     expect(report.topics.map((t) => t.rate)).toEqual([20, 10]);
+  });
+});
+
+describeShared('metric spellings in real scrapes (shared corpus)', () => {
+  it('cp-helm-charts issue 461: topic in the name, OneMinuteRate values used as rates', () => {
+    const samples = parseScrape(readFixture('kafka-exporter-scrapes/03_cp-helm-charts-461_oneminuterate.txt'));
+    const report = analyze(cpHelmFrames(samples));
+    expect(report.topics.map((t) => t.name)).toEqual(['schemas']);
+    expect(report.data.rawCounters).toBe(false);
+    expect(report.cluster.totalRate).toBeCloseTo(4.519512298062532e-16);
+    expect(report.data.seriesIgnored).toBe(3);
   });
 });

@@ -1,43 +1,49 @@
 import { analyze } from '../analyze';
 import { instantFrame, rangeFrame, stepTimes } from '../testkit/frames';
-import { parseScrape, readFixture } from '../testkit/fixtures';
+import { describeShared, ownScrape, parseScrape, readFixture } from '../testkit/fixtures';
 
-describe('the all-topics trap', () => {
-  it('Strimzi jmx_exporter (fixture 01): the series without `topic` is the broker total, never a topic', () => {
-    const [aggregate, perTopic] = parseScrape(
-      readFixture('kafka-exporter-scrapes/01_strimzi-1510_jmx-exporter_aggregate-vs-topic.txt')
-    );
-    expect(aggregate.labels.topic).toBeUndefined();
-    expect(perTopic.labels.topic).toBe('my-topic');
-    const times = stepTimes(10);
-    const rate = (v: number) => times.map(() => v);
-    // rate() drops __name__; the broker runs more topics than the one queried, so its total is larger.
-    const strip = ({ __name__, ...rest }: Record<string, string>) => rest;
-    const report = analyze([
-      rangeFrame(strip({ ...aggregate.labels }), times, rate(120)),
-      rangeFrame(strip({ ...perTopic.labels }), times, rate(80)),
-    ]);
-    // kubernetes_pod_name comes before instance in the detection order.
-    expect(report.data.brokerLabel).toBe('kubernetes_pod_name');
-    expect(report.brokers.map((b) => b.name)).toEqual(['my-cluster-kafka-0']);
-    expect(report.cluster.totalRate).toBe(120);
-    expect(report.topics).toEqual([expect.objectContaining({ name: 'my-topic', rate: 80 })]);
-  });
+type Sample = ReturnType<typeof parseScrape>[number];
 
-  it('Strimzi metrics reporter (fixture 02): counters with and without topic are not double counted', () => {
-    const samples = parseScrape(
-      readFixture('kafka-exporter-scrapes/02_strimzi-metrics-reporter-101_values.txt')
-    ).filter((s) => s.name.startsWith('kafka_server_brokertopicmetrics_messagesinpersec'));
-    expect(samples).toHaveLength(3);
-    // Two scrapes 60 s apart; the counts grew by 1/1000 of their value per second.
-    const t0 = 1_760_000_000_000;
-    const frames = samples.map((s) =>
+/** rate() drops __name__; the broker runs more topics than the one queried, so its total is larger. */
+function expectAllTopicsTotal(aggregate: Sample, perTopic: Sample, pod: string, topic: string): void {
+  expect(aggregate.labels.topic).toBeUndefined();
+  expect(perTopic.labels.topic).toBe(topic);
+  const times = stepTimes(10);
+  const rate = (v: number) => times.map(() => v);
+  const strip = ({ __name__, ...rest }: Record<string, string>) => rest;
+  const report = analyze([
+    rangeFrame(strip({ ...aggregate.labels }), times, rate(120)),
+    rangeFrame(strip({ ...perTopic.labels }), times, rate(80)),
+  ]);
+  // kubernetes_pod_name comes before instance in the detection order.
+  expect(report.data.brokerLabel).toBe('kubernetes_pod_name');
+  expect(report.brokers.map((b) => b.name)).toEqual([pod]);
+  expect(report.cluster.totalRate).toBe(120);
+  expect(report.topics).toEqual([expect.objectContaining({ name: topic, rate: 80 })]);
+}
+
+/** The messages-in counters of a scrape, scraped again 60 s later after growing 1/1000 of their value per second. */
+function twoScrapes(samples: Sample[]) {
+  const t0 = 1_760_000_000_000;
+  return samples
+    .filter((s) => s.name.startsWith('kafka_server_brokertopicmetrics_messagesinpersec'))
+    .map((s) =>
       rangeFrame({ __name__: s.name, ...s.labels, pod: 'kafka-0' }, [t0, t0 + 60_000], [s.value, s.value * 1.06])
     );
-    const report = analyze(frames);
+}
+
+describe('the all-topics trap', () => {
+  it('jmx_exporter on Kubernetes: the series without `topic` is the broker total, never a topic', () => {
+    const [aggregate, perTopic] = ownScrape('jmx-exporter-all-topics.prom');
+    expectAllTopicsTotal(aggregate, perTopic, 'events-kafka-0', 'orders');
+  });
+
+  it('Strimzi metrics reporter: counters with and without topic are not double counted', () => {
+    const samples = ownScrape('strimzi-metrics-reporter.prom');
+    const report = analyze(twoScrapes(samples));
     expect(report.data.rawCounters).toBe(true);
-    expect(report.cluster.totalRate).toBeCloseTo(85768 * 0.001);
-    expect(report.topics.reduce((a, t) => a + t.rate, 0)).toBeCloseTo((991 + 42813) * 0.001);
+    expect(report.cluster.totalRate).toBeCloseTo(52003 * 0.001);
+    expect(report.topics.reduce((a, t) => a + t.rate, 0)).toBeCloseTo((41250 + 1208) * 0.001);
   });
 
   it('without an all-topics series the broker total is the sum of its topics', () => {
@@ -73,5 +79,21 @@ describe('the all-topics trap', () => {
       ['a', 8],
       ['b', 4],
     ]);
+  });
+});
+
+describeShared('the all-topics trap in real scrapes (shared corpus)', () => {
+  it('Strimzi issue 1510 (jmx_exporter): the series without `topic` is the broker total', () => {
+    const [aggregate, perTopic] = parseScrape(
+      readFixture('kafka-exporter-scrapes/01_strimzi-1510_jmx-exporter_aggregate-vs-topic.txt')
+    );
+    expectAllTopicsTotal(aggregate, perTopic, 'my-cluster-kafka-0', 'my-topic');
+  });
+
+  it('Strimzi metrics-reporter issue 101: counters with and without topic are not double counted', () => {
+    const samples = parseScrape(readFixture('kafka-exporter-scrapes/02_strimzi-metrics-reporter-101_values.txt'));
+    const report = analyze(twoScrapes(samples));
+    expect(report.cluster.totalRate).toBeCloseTo(85768 * 0.001);
+    expect(report.topics.reduce((a, t) => a + t.rate, 0)).toBeCloseTo((991 + 42813) * 0.001);
   });
 });

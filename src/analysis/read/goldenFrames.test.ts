@@ -1,12 +1,12 @@
 import { dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
 import { analyze } from '../analyze';
-import { goldenFrames, listGoldenFiles } from '../testkit/fixtures';
+import { describeShared, goldenFrames, listGoldenFiles } from '../testkit/fixtures';
 import { extractSeries } from './extractSeries';
 
 /** Grafana's own decoding of the wire format, as the panel would receive it. */
 const asDataFrames = (name: string) => goldenFrames(name).map((f) => dataFrameFromJSON(f as DataFrameJSON));
 
-describe('conformance with the golden outputs of Grafana’s Prometheus backend', () => {
+describeShared('conformance with the golden outputs of Grafana’s Prometheus backend (shared corpus)', () => {
   it('covers every golden file in the shared fixtures', () => {
     expect(listGoldenFiles()).toEqual([
       'exemplar.result.golden.jsonc',

@@ -56,3 +56,55 @@ export function parseScrape(text: string): Array<{ name: string; labels: Record<
   }
   return out;
 }
+
+/** The project's own recorded fixtures (test/fixtures/prometheus, made by `npm run record:fixtures`). */
+export const OWN_FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'prometheus');
+
+export interface Recorded {
+  about: string;
+  made: string;
+  query?: { refId: string; range: boolean; expr: string; step: number };
+  response?: unknown;
+  frames: unknown[];
+}
+
+export function recorded(name: string): Recorded {
+  return JSON.parse(fs.readFileSync(path.join(OWN_FIXTURES, `${name}.json`), 'utf8')) as Recorded;
+}
+
+export function listRecorded(): string[] {
+  return fs
+    .readdirSync(OWN_FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Whether the shared corpus is beside the repository. */
+export const SHARED_AVAILABLE = fs.existsSync(SHARED_FIXTURES);
+
+/**
+ * A suite over the shared corpus (`../shared/fixtures`), an extra conformance check: it runs when
+ * the folder exists; without it the suite is skipped and says so — except under CI=true, where a
+ * missing corpus fails, so the suite can never silently stop running in CI.
+ */
+export function describeShared(name: string, body: () => void): void {
+  if (SHARED_AVAILABLE) {
+    describe(name, body);
+  } else if (process.env.CI === 'true' || process.env.CI === '1') {
+    describe(name, () => {
+      it('has the shared fixtures beside the repository', () => {
+        throw new Error(`CI runs must provide ${SHARED_FIXTURES} (the shared conformance corpus); it is missing.`);
+      });
+    });
+  } else {
+    describe(`${name} (skipped: no ${SHARED_FIXTURES}; an extra conformance suite)`, () => {
+      it.skip('needs the shared fixtures beside the repository', () => undefined);
+    });
+  }
+}
+
+/** One of the project's own scrape excerpts (test/fixtures/scrapes). */
+export function ownScrape(name: string): ReturnType<typeof parseScrape> {
+  return parseScrape(fs.readFileSync(path.resolve(OWN_FIXTURES, '..', 'scrapes', name), 'utf8'));
+}
