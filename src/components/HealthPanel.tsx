@@ -1,13 +1,14 @@
-import React, { ReactNode, useId, useState } from 'react';
+import React, { ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { LoadingState, PanelProps } from '@grafana/data';
-import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { Alert, ErrorBoundary, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
 import { Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
 import type { DisplayOptions } from '../options/types';
 import type { HealthReport } from '../analysis';
-import { DEFAULT_DISPLAY } from '../options/defaults';
+import { readFieldConfig, readPanelOptions } from '../options/read';
+import { PanelFallback } from './PanelFallback';
 import { BrokerTable } from './BrokerTable';
 import { ConsumerLagList } from './ConsumerLagList';
 import { SignalsStrip } from './SignalsStrip';
@@ -39,23 +40,51 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function HealthPanel({
+/**
+ * The panel. Whatever goes wrong while drawing, it never blanks: an error boundary shows what
+ * went wrong beside the last report drawn, and draws again when the data, options or size change.
+ */
+export function HealthPanel(props: PanelProps<PanelOptions>) {
+  const lastGood = useRef<HealthReport>();
+  const onDrawn = useCallback((report: HealthReport) => {
+    lastGood.current = report;
+  }, []);
+  const { data, options, fieldConfig, width, height } = props;
+  return (
+    <ErrorBoundary boundaryName="kafka-broker-health" dependencies={[data, options, fieldConfig, width, height]}>
+      {({ error }) =>
+        error ? (
+          <PanelFallback error={error} lastGood={lastGood.current} />
+        ) : (
+          <HealthPanelView {...props} onDrawn={onDrawn} />
+        )
+      }
+    </ErrorBoundary>
+  );
+}
+
+function HealthPanelView({
   data,
-  options,
+  options: savedOptions,
   fieldConfig,
   timeRange,
   width,
   height,
   replaceVariables,
-}: PanelProps<PanelOptions>) {
+  onDrawn,
+}: PanelProps<PanelOptions> & { onDrawn: (report: HealthReport) => void }) {
   const styles = useStyles2(getHealthPanelStyles);
   const theme = useTheme2();
+  // Saved options and field config are read by type: hand-edited JSON never reaches the components.
+  const options = useMemo(() => readPanelOptions(savedOptions), [savedOptions]);
+  const field = useMemo(() => readFieldConfig(fieldConfig), [fieldConfig]);
   const report = useHealthReport(data.series, options, timeRange, data.request?.startTime);
-  const format = useFormatters(fieldConfig, theme);
-  const links = fieldConfig.defaults.links;
-  const brokerLinks = useNameLinks(links, report.data.brokerLabel, 'broker', replaceVariables);
-  const topicLinks = useNameLinks(links, report.data.topicLabel, 'topic', replaceVariables);
-  const display = { ...DEFAULT_DISPLAY, ...options.display };
+  const format = useFormatters(field.unit, field.decimals, theme);
+  const brokerLinks = useNameLinks(field.links, report.data.brokerLabel, 'broker', replaceVariables);
+  const topicLinks = useNameLinks(field.links, report.data.topicLabel, 'topic', replaceVariables);
+  const display = options.display;
+  // Effects run only once a render committed: this report was drawn.
+  useEffect(() => onDrawn(report), [onDrawn, report]);
 
   if (data.state === LoadingState.Error && data.series.length === 0) {
     const messages = (data.errors ?? []).map((e) => e.message ?? 'Query failed');

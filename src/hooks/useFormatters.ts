@@ -1,11 +1,5 @@
 import { useMemo } from 'react';
-import {
-  FieldConfigSource,
-  FieldType,
-  formattedValueToString,
-  getDisplayProcessor,
-  GrafanaTheme2,
-} from '@grafana/data';
+import { FieldType, formattedValueToString, getDisplayProcessor, GrafanaTheme2 } from '@grafana/data';
 import type { Finding, FindingUnit } from '../analysis';
 
 export interface Formatters {
@@ -22,9 +16,15 @@ export interface Formatters {
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
 }
 
-/** Grafana's display processor, so units, decimals and locale match every other panel. */
-export function useFormatters(fieldConfig: FieldConfigSource, theme: GrafanaTheme2): Formatters {
-  const { unit, decimals } = fieldConfig.defaults;
+/**
+ * Grafana's display processor, so units, decimals and locale match every other panel. `unit` and
+ * `decimals` are the field config's standard options, already read by type (options/read.ts).
+ */
+export function useFormatters(
+  unit: string | undefined,
+  decimals: number | undefined,
+  theme: GrafanaTheme2
+): Formatters {
   return useMemo(() => {
     // One display processor per unit; every formatter shows a missing value as an en dash.
     const formatter = (config: { unit: string; decimals?: number | null }) => {
