@@ -2,7 +2,20 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { numericCell, tableBase } from './table.styles';
 
+/** Row heights when the rows are windowed (each row must be exactly this tall). */
+export const BROKER_ROW_HEIGHT = 32;
+export const COMPACT_BROKER_ROW_HEIGHT = 24;
+
 export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
+  scroller: css({ overflowY: 'auto', position: 'relative' }),
+  // Windowed rows keep one line each and the header stays in view while they scroll.
+  windowed: css({
+    thead: { position: 'sticky', top: 0, zIndex: 1 },
+    // Sticky table headers paint their cells, not the row: each cell gets the panel's background.
+    'thead th': { background: theme.colors.background.primary, boxShadow: `0 1px 0 ${theme.colors.border.weak}` },
+    'tbody th, tbody td': { whiteSpace: 'nowrap', textOverflow: 'ellipsis', paddingTop: 0, paddingBottom: 0 },
+  }),
+  spacer: css({ td: { padding: 0, border: 'none' } }),
   table: tableBase(theme),
   alarm: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   compact: css({ 'th, td': { padding: theme.spacing(0.25, 0.5) } }),

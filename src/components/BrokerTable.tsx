@@ -6,7 +6,8 @@ import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import type { BrokerSort } from '../options';
 import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK } from './status';
-import { getBrokerTableStyles } from './BrokerTable.styles';
+import { BROKER_ROW_HEIGHT, COMPACT_BROKER_ROW_HEIGHT, getBrokerTableStyles } from './BrokerTable.styles';
+import { useWindowedRows } from '../hooks/useWindowedRows';
 import { NameCell } from './NameCell';
 import { TrendLine } from './TrendLine';
 
@@ -108,17 +109,22 @@ export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[
   return brokers.slice().sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
 }
 
+/** Above this many brokers only the rows in view are drawn. */
+export const WINDOW_BROKERS_ABOVE = 100;
+
 interface Props {
   report: HealthReport;
   format: Formatters;
   sort: BrokerSort;
   width: number;
+  /** Height the table may take when its rows are windowed (it scrolls inside it). */
+  maxHeight: number;
   compact: boolean;
   highlight?: string;
   links?: NameLinks;
 }
 
-export function BrokerTable({ report, format, sort: sortOption, width, compact, highlight, links }: Props) {
+export function BrokerTable({ report, format, sort: sortOption, width, maxHeight, compact, highlight, links }: Props) {
   const styles = useStyles2(getBrokerTableStyles);
   const theme = useTheme2();
   // A click overrides the sort option until the option itself changes in the editor.
@@ -127,17 +133,34 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
   const setSort = (next: SortState) => setClicked({ option: sortOption, sort: next });
   const rows = useMemo(() => sortBrokers(report.brokers, sort), [report.brokers, sort]);
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+  const rowHeight = compact ? COMPACT_BROKER_ROW_HEIGHT : BROKER_ROW_HEIGHT;
+  const view = useWindowedRows(rows.length, rowHeight, Math.max(6 * rowHeight, maxHeight), WINDOW_BROKERS_ABOVE);
+  const { windowed, reveal } = view;
 
   useEffect(() => {
-    if (highlight) {
+    if (!highlight) {
+      return;
+    }
+    if (windowed) {
+      // The row may not be drawn yet: scroll to where it sits.
+      reveal(rows.findIndex((b) => b.name === highlight));
+    } else {
       rowRefs.current.get(highlight)?.scrollIntoView?.({ block: 'nearest' });
     }
-  }, [highlight]);
+  }, [highlight, rows, windowed, reveal]);
 
   // Columns of the other queries (bytes, idle handlers, URP), only when the panel has them.
   const extras = EXTRA_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
   const { showShare, showExtras, showTrend } = fitColumns(width, extras, !compact && report.timeline !== undefined);
-  const maxRate = Math.max(...report.brokers.map((b) => b.rate), 0);
+  // A loop, not Math.max(...spread): 100k brokers would overflow the call stack.
+  const maxRate = report.brokers.reduce((m, b) => Math.max(m, b.rate), 0);
+  const columnCount = 4 + (showShare ? 1 : 0) + showExtras.length + (showTrend ? 1 : 0);
+  const spacer = (height: number) =>
+    height > 0 && (
+      <tr aria-hidden className={styles.spacer}>
+        <td colSpan={columnCount} style={{ height }} />
+      </tr>
+    );
   const mean = report.cluster.avgPerBroker;
 
   const header = (key: SortKey, label: string, numeric = false) => {
@@ -161,8 +184,12 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
     );
   };
 
-  return (
-    <table className={cx(styles.table, compact && styles.compact)} aria-label="Brokers">
+  const table = (
+    <table
+      className={cx(styles.table, compact && styles.compact, windowed && styles.windowed)}
+      aria-label="Brokers"
+      aria-rowcount={windowed ? rows.length + 1 : undefined}
+    >
       <colgroup>
         <col />
         <col style={{ width: COLUMN.rate }} />
@@ -190,7 +217,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
         </tr>
       </thead>
       <tbody>
-        {rows.map((b) => {
+        {spacer(view.before)}
+        {rows.slice(view.start, view.end).map((b, i) => {
           const look = BROKER_STATUS_LOOK[b.status];
           const deviation =
             // Missing and stalled brokers are left out of the mean: no deviation to show.
@@ -208,6 +236,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
                 }
               }}
               tabIndex={0}
+              aria-rowindex={windowed ? view.start + i + 2 : undefined}
+              style={windowed ? { height: rowHeight } : undefined}
               className={cx(styles.row, highlight === b.name && styles.highlighted)}
               aria-current={highlight === b.name ? 'true' : undefined}
               data-testid="broker-row"
@@ -262,7 +292,21 @@ export function BrokerTable({ report, format, sort: sortOption, width, compact, 
             </tr>
           );
         })}
+        {spacer(view.after)}
       </tbody>
     </table>
+  );
+  return windowed ? (
+    <div
+      ref={view.scrollerRef}
+      className={styles.scroller}
+      style={{ maxHeight: Math.max(6 * rowHeight, maxHeight) }}
+      onScroll={view.onScroll}
+      data-testid="broker-scroller"
+    >
+      {table}
+    </div>
+  ) : (
+    table
   );
 }

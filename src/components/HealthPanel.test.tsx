@@ -172,10 +172,15 @@ describe('HealthPanel states', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
-  it('renders 200 brokers', () => {
-    renderPanel({ frames: cluster((b) => 100 + (b % 7), 200, 1) });
-    expect(brokerRows()).toHaveLength(200);
-    expect(screen.getByText('Brokers (200)')).toBeInTheDocument();
+  it('draws 100 brokers as a plain table, and windows 101', () => {
+    const { unmount } = renderPanel({ frames: cluster((b) => 100 + (b % 7), 100, 1) });
+    expect(brokerRows()).toHaveLength(100);
+    expect(screen.queryByTestId('broker-scroller')).toBeNull();
+    unmount();
+    renderPanel({ frames: cluster((b) => 100 + (b % 7), 101, 1) });
+    expect(screen.getByText('Brokers (101)')).toBeInTheDocument();
+    expect(brokerRows().length).toBeLessThan(101);
+    expect(screen.getByTestId('broker-scroller')).toBeInTheDocument();
   });
 
   it('virtualizes 5,000 topics: only the visible rows are in the DOM', () => {
@@ -434,5 +439,32 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     expect(screen.queryByLabelText('Replication and controller')).toBeNull();
     expect(screen.queryByRole('table', { name: 'Consumer groups' })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Bytes in' })).toBeNull();
+  });
+});
+
+describe('a cluster of 10,000 brokers', () => {
+  const frames = clusterFrames({ brokers: 10_000, topics: 1, points: 5, rate: (b) => 100 + (b % 13) });
+
+  it('draws only the broker rows in view, and follows the scroll', () => {
+    renderPanel({ frames, points: 5, height: 800 });
+    expect(screen.getByText('Brokers (10000)')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Brokers' });
+    expect(table).toHaveAttribute('aria-rowcount', '10001');
+    const first = brokerRows();
+    expect(first.length).toBeGreaterThan(5);
+    expect(first.length).toBeLessThan(60);
+    expect(first[0]).toHaveAttribute('aria-rowindex', '2');
+
+    // Scrolled half way: the rows there are drawn, the first ones are not.
+    const scroller = screen.getByTestId('broker-scroller');
+    act(() => {
+      scroller.scrollTop = 5000 * 32;
+      fireEvent.scroll(scroller);
+    });
+    const middle = brokerRows();
+    expect(middle.length).toBeLessThan(60);
+    const indexes = middle.map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(Math.min(...indexes)).toBeGreaterThan(4900);
+    expect(Math.max(...indexes)).toBeLessThan(5100);
   });
 });

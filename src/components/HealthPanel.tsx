@@ -189,6 +189,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
             format={format}
             sort={display.brokerSort}
             width={tableWidth}
+            maxHeight={Math.max(200, height * 0.6)}
             compact={display.compact}
             highlight={selection?.kind === 'broker' ? selection.name : undefined}
             links={brokerLinks}

@@ -134,3 +134,29 @@ for (const [scenario, verdict] of [
     await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `${scenario}-default-light.png`) });
   });
 }
+
+test('300 brokers: only the rows in view are drawn, the header stays, a finding scrolls to its broker', async ({
+  page,
+}) => {
+  const problems = await open(page, { theme: 'dark', scenario: 'large', width: 1200, height: 700 });
+  await expect(page.getByTestId('verdict')).toContainText('CRITICAL');
+  const table = page.getByRole('table', { name: 'Brokers' });
+  await expect(table).toHaveAttribute('aria-rowcount', '301');
+  const drawn = await page.getByTestId('broker-row').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(60);
+  // The stalled broker leads (worst first); scrolled to the end, the last brokers are drawn and
+  // the header is still at the top of the scroller.
+  await expect(page.getByTestId('broker-row').first()).toContainText('kafka-137');
+  const scroller = page.getByTestId('broker-scroller');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByTestId('broker-row').last()).toHaveAttribute('aria-rowindex', '301');
+  const [header, box] = await Promise.all([table.locator('thead').boundingBox(), scroller.boundingBox()]);
+  expect(Math.abs(header!.y - box!.y)).toBeLessThan(2);
+  await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, 'large-scrolled-dark.png') });
+  // A click on the finding brings its broker back into view.
+  await page.getByRole('button', { name: 'kafka-137:7071' }).first().click();
+  await expect(page.getByTestId('broker-row').filter({ hasText: 'kafka-137' })).toBeInViewport();
+  expect(await overflowsHorizontally(page)).toBe(false);
+  expect(problems).toEqual([]);
+});

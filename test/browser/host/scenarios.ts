@@ -129,6 +129,12 @@ export const SCENARIOS: Record<string, () => Scenario> = {
     return { ...s, frames: [...s.frames, ...otherSignals(5, s.frames)] };
   },
   balanced: () => build(3, (_b, t) => base(t), { verdict: 'OK', brokers: 3 }),
+  // 300 brokers (the table draws only the rows in view); kafka-137 stops taking traffic.
+  large: () =>
+    build(300, (b, t, i) => (b === 137 && i >= POINTS - 20 ? 0 : base(t) / 10), {
+      verdict: 'CRITICAL',
+      brokers: 300,
+    }),
   // kafka-1 stops taking traffic for the last five minutes.
   stalled: () =>
     build(4, (b, t, i) => (b === 1 && i >= POINTS - 20 ? 0 : base(t)), { verdict: 'CRITICAL', brokers: 4 }),
