@@ -134,8 +134,13 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
   const rows = useMemo(() => sortBrokers(report.brokers, sort), [report.brokers, sort]);
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const rowHeight = compact ? COMPACT_BROKER_ROW_HEIGHT : BROKER_ROW_HEIGHT;
-  const view = useWindowedRows(rows.length, rowHeight, Math.max(6 * rowHeight, maxHeight), WINDOW_BROKERS_ABOVE);
-  const { windowed, reveal } = view;
+  const viewport = Math.max(6 * rowHeight, maxHeight);
+  const { windowed, reveal, scrollerRef, onScroll, start, end, before, after } = useWindowedRows(
+    rows.length,
+    rowHeight,
+    viewport,
+    WINDOW_BROKERS_ABOVE
+  );
 
   useEffect(() => {
     if (!highlight) {
@@ -217,8 +222,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
         </tr>
       </thead>
       <tbody>
-        {spacer(view.before)}
-        {rows.slice(view.start, view.end).map((b, i) => {
+        {spacer(before)}
+        {rows.slice(start, end).map((b, i) => {
           const look = BROKER_STATUS_LOOK[b.status];
           const deviation =
             // Missing and stalled brokers are left out of the mean: no deviation to show.
@@ -236,7 +241,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
                 }
               }}
               tabIndex={0}
-              aria-rowindex={windowed ? view.start + i + 2 : undefined}
+              aria-rowindex={windowed ? start + i + 2 : undefined}
               style={windowed ? { height: rowHeight } : undefined}
               className={cx(styles.row, highlight === b.name && styles.highlighted)}
               aria-current={highlight === b.name ? 'true' : undefined}
@@ -292,16 +297,16 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
             </tr>
           );
         })}
-        {spacer(view.after)}
+        {spacer(after)}
       </tbody>
     </table>
   );
   return windowed ? (
     <div
-      ref={view.scrollerRef}
+      ref={scrollerRef}
       className={styles.scroller}
-      style={{ maxHeight: Math.max(6 * rowHeight, maxHeight) }}
-      onScroll={view.onScroll}
+      style={{ maxHeight: viewport }}
+      onScroll={onScroll}
       data-testid="broker-scroller"
     >
       {table}
