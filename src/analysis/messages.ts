@@ -1,270 +1,423 @@
 /**
  * Every sentence the analysis says, in one module. A finding is structured data (check,
- * severity, subject, value, threshold, unit, and the `params` of its sentence); its `message` and
- * `suggestion` are rendered here from its `messageKey` and `params`, so the panel and a command
- * line say the same words, and a translation replaces this module's templates, not the checks.
- * Params are raw figures and names; the templates format them.
+ * severity, subject, value, threshold, unit, and the `params` of its sentence); its words are the
+ * sentence's template filled with those params. The templates here are the English text; the
+ * panel looks each one up by key (`findings.<messageKey>.message|suggestion`) in its locale files
+ * (src/locales/<locale>/…json, Korean among them) and formats the params with Grafana's units; a
+ * command line fills the same templates. `message` and `suggestion` in the report are the English.
+ *
+ * Templates are plain text with `{{param}}` placeholders: no conditions and no plural logic, so
+ * a translation is a string for a string. A sentence that reads differently in different cases
+ * is several keys (`under-replicated.held`), chosen by the check.
  */
 import { formatDuration, formatFactor, formatNumber, formatPercent, formatRate, quote } from './format';
 
 export type Params = Readonly<Record<string, string | number>>;
 
-interface Sentence<P> {
-  message: (p: P) => string;
-  suggestion?: (p: P) => string;
+/** How a param reads once formatted; text is quoted (shortened), numbers get their unit. */
+export type ParamKind =
+  | 'text'
+  /** A query or command, shown whole. */
+  | 'code'
+  | 'rate'
+  | 'bytesRate'
+  | 'percent'
+  | 'factor'
+  | 'duration'
+  | 'count'
+  | 'number'
+  | 'minutes';
+
+interface Sentence<P extends Params> {
+  message: string;
+  suggestion?: string;
+  /** Kinds of the params that are not text. */
+  kinds?: Readonly<Record<string, ParamKind>>;
+  /** Params computed from the others (a ratio, a fall), stored in the finding with them. */
+  derive?: (p: P) => Params;
 }
 
 const sentence = <P extends Params>(s: Sentence<P>) => s;
 
+const EXPLORE = 'Run this in Explore against the same data source: {{query}}';
+const WRAP_RATE = 'Wrap the query in rate(...[1m]): {{query}}';
 /** Shared remedy wording. */
 const LEADER_ELECTION = 'kafka-leader-election --election-type PREFERRED';
 
+type Figures = { broker: string; rate: number; mean: number; deviation: number };
+const brokerVsMean = (p: Figures) => ({ factor: p.rate / p.mean, share: p.rate / p.mean, off: Math.abs(p.deviation) });
+const VS_MEAN = { rate: 'rate', mean: 'rate', factor: 'factor', share: 'percent', off: 'percent' } as const;
+const BYTES = { bytes: 'bytesRate', mean: 'bytesRate', off: 'percent' } as const;
+const bytesOff = (p: { deviation: number }) => ({ off: Math.abs(p.deviation) });
+
 export const SENTENCES = {
   'analysis-error': sentence<{ error: string }>({
-    message: (p) => `The data could not be analysed: ${p.error}`.slice(0, 300),
-    suggestion: () => 'Check the query returns time series or a table of MessagesInPerSec rates.',
+    message: 'The data could not be analysed: {{error}}',
+    suggestion: 'Check the query returns time series or a table of MessagesInPerSec rates.',
   }),
-  'no-data.none': sentence<{ query: string; fromSource: string }>({
-    message: (p) =>
-      'The queries returned no series. Likely causes: Prometheus does not scrape the Kafka exporter (check up{job=~".*kafka.*"}), the JMX exporter agent is not attached to the broker JVM, or the metric name differs in your exporter rules.' +
-      p.fromSource,
-    suggestion: (p) => `Run this in Explore against the same data source: ${p.query}`,
+  'no-data.none': sentence<{ query: string }>({
+    message:
+      'The queries returned no series. Likely causes: Prometheus does not scrape the Kafka exporter (check up{job=~".*kafka.*"}), the JMX exporter agent is not attached to the broker JVM, or the metric name differs in your exporter rules.',
+    suggestion: EXPLORE,
+    kinds: { query: 'code' },
   }),
-  'no-data.instant-counters': sentence<{ query: string; fromSource: string }>({
-    message: (p) =>
-      'The query returns cumulative counters from an instant query: a rate cannot be derived from one sample per series.' +
-      p.fromSource,
-    suggestion: (p) => `Run this in Explore against the same data source: ${p.query}`,
+  'no-data.instant-counters': sentence<{ query: string }>({
+    message:
+      'The query returns cumulative counters from an instant query: a rate cannot be derived from one sample per series.',
+    suggestion: EXPLORE,
+    kinds: { query: 'code' },
   }),
-  'no-data.other-metrics': sentence<{ query: string; fromSource: string; series: number; found: string }>({
-    message: (p) =>
-      `The queries returned ${p.series} series, but none is a messages-in series (found: ${p.found}). Point the query at MessagesInPerSec, or name the metric in the panel options.` +
-      p.fromSource,
-    suggestion: (p) => `Run this in Explore against the same data source: ${p.query}`,
+  'no-data.other-metrics': sentence<{ query: string; series: number; found: string }>({
+    message:
+      'The queries returned {{series}} series, but none is a messages-in series (found: {{found}}). Point the query at MessagesInPerSec, or name the metric in the panel options.',
+    suggestion: EXPLORE,
+    kinds: { query: 'code', series: 'count' },
   }),
-  'no-data.empty': sentence<{ query: string; fromSource: string; series: number }>({
-    message: (p) =>
-      `The queries returned ${p.series} series, but every sample is empty (null, NaN or ±Inf): the exporter may report NaN before the broker has traffic, or rate() has fewer than two samples in its window (use a window of at least 4× the scrape interval).` +
-      p.fromSource,
-    suggestion: (p) => `Run this in Explore against the same data source: ${p.query}`,
+  'no-data.empty': sentence<{ query: string; series: number }>({
+    message:
+      'The queries returned {{series}} series, but every sample is empty (null, NaN or ±Inf): the exporter may report NaN before the broker has traffic, or rate() has fewer than two samples in its window (use a window of at least 4× the scrape interval).',
+    suggestion: EXPLORE,
+    kinds: { query: 'code', series: 'count' },
   }),
-  'raw-counter.derived': sentence<{ count: number; from: string; query: string }>({
-    message: (p) =>
-      `${p.count} series are cumulative counters, not per-second rates; the panel derived rates itself from ${p.from}, which is coarser than rate() and misses what happens between steps.`,
-    suggestion: (p) => `Wrap the query in rate(...[1m]): ${p.query}`,
+  'raw-counter.derived': sentence<{ count: number; query: string }>({
+    message:
+      '{{count}} series are cumulative counters, not per-second rates; the panel derived rates itself from adjacent samples, which is coarser than rate() and misses what happens between steps.',
+    suggestion: WRAP_RATE,
+    kinds: { query: 'code', count: 'count' },
+  }),
+  'raw-counter.derived-instant': sentence<{ count: number; query: string }>({
+    message:
+      '{{count}} series are cumulative counters, not per-second rates; the panel derived rates itself from the few samples it had, which is coarser than rate().',
+    suggestion: WRAP_RATE,
+    kinds: { query: 'code', count: 'count' },
   }),
   'raw-counter.instant': sentence<{ count: number; query: string }>({
-    message: (p) =>
-      `${p.count} series are cumulative counters from an instant query; without rate() the panel cannot tell how fast messages arrive.`,
-    suggestion: (p) => `Wrap the query in rate(...[1m]): ${p.query}`,
+    message:
+      '{{count}} series are cumulative counters from an instant query; without rate() the panel cannot tell how fast messages arrive.',
+    suggestion: WRAP_RATE,
+    kinds: { query: 'code', count: 'count' },
   }),
   'all-zero': sentence<Params>({
-    message: () =>
+    message:
       'Every broker reports 0 msg/s over the whole range. Either nothing produces to this cluster, or the series never moves: the JMX agent may be attached to a Kafka CLI tool instead of the broker (KAFKA_OPTS also applies to CLI tools), or the query selects a metric that stays at zero.',
-    suggestion: () =>
+    suggestion:
       'Produce a test message (kafka-console-producer) and watch the panel; check that the exporter scrape of each broker (port of the JMX agent) shows non-zero kafka_server_brokertopicmetrics_messagesin_total.',
   }),
-  'label-not-found': sentence<{ what: string; label: string; used: string }>({
-    message: (p) =>
-      `No series carries the ${p.what} label "${quote(p.label)}" chosen in the options; ${p.used ? `used "${p.used}" instead` : `${p.what === 'broker' ? 'brokers' : 'topics'} cannot be told apart`}.`,
-    suggestion: (p) => `Pick a label present in the data, or set the ${p.what} label option back to auto.`,
+  'label-not-found.broker': sentence<{ label: string; used: string }>({
+    message: 'No series carries the broker label "{{label}}" chosen in the options; used "{{used}}" instead.',
+    suggestion: 'Pick a label present in the data, or set the broker label option back to auto.',
+  }),
+  'label-not-found.broker-none': sentence<{ label: string }>({
+    message: 'No series carries the broker label "{{label}}" chosen in the options; brokers cannot be told apart.',
+    suggestion: 'Pick a label present in the data, or set the broker label option back to auto.',
+  }),
+  'label-not-found.topic': sentence<{ label: string; used: string }>({
+    message: 'No series carries the topic label "{{label}}" chosen in the options; used "{{used}}" instead.',
+    suggestion: 'Pick a label present in the data, or set the topic label option back to auto.',
+  }),
+  'label-not-found.topic-none': sentence<{ label: string }>({
+    message: 'No series carries the topic label "{{label}}" chosen in the options; topics cannot be told apart.',
+    suggestion: 'Pick a label present in the data, or set the topic label option back to auto.',
   }),
   'no-broker-label': sentence<{ query: string }>({
-    message: () =>
+    message:
       'Some series carry no broker label (broker_id, broker, kubernetes_pod_name, pod, instance or host), so they are shown as one group and per-broker checks cannot see inside it.',
-    suggestion: (p) => `Keep the broker label in the aggregation: ${p.query}`,
+    suggestion: 'Keep the broker label in the aggregation: {{query}}',
+    kinds: { query: 'code' },
   }),
   'ignored-series': sentence<{ count: number; reason: string }>({
-    message: (p) => `${p.count} series were left out (${p.reason}${p.count > 1 ? ', …' : ''}).`,
+    message: '{{count}} series were left out (the first: {{reason}}).',
+    kinds: { count: 'count' },
   }),
   'query-notice': sentence<{ text: string }>({
-    message: (p) => `The data source says: ${quote(p.text)}`,
+    message: 'The data source says: {{text}}',
   }),
-  'invalid-values': sentence<{ negative: number; absurd: number; query: string }>({
-    message: (p) => {
-      const parts: string[] = [];
-      if (p.negative > 0) {
-        parts.push(
-          `${p.negative} sample${p.negative === 1 ? ' is' : 's are'} negative, so not a rate of a counter (deriv() of a gauge, or a subtraction in the query)`
-        );
-      }
-      if (p.absurd > 0) {
-        parts.push(
-          `${p.absurd} sample${p.absurd === 1 ? ' is' : 's are'} above 10¹² msg/s (an overflowed or mis-scaled series)`
-        );
-      }
-      return `${parts.join('; ')}. They are left out of every figure.`;
-    },
-    suggestion: (p) => `Messages in must be a per-second rate of the counter: ${p.query}`,
+  'invalid-values.negative': sentence<{ negative: number; query: string }>({
+    message:
+      'Negative samples: {{negative}}. A rate of a counter is never negative (deriv() of a gauge, or a subtraction in the query?). They are left out of every figure.',
+    suggestion: 'Messages in must be a per-second rate of the counter: {{query}}',
+    kinds: { query: 'code', negative: 'count' },
+  }),
+  'invalid-values.absurd': sentence<{ absurd: number; query: string }>({
+    message:
+      'Samples above 10¹² msg/s: {{absurd}} (an overflowed or mis-scaled series). They are left out of every figure.',
+    suggestion: 'Messages in must be a per-second rate of the counter: {{query}}',
+    kinds: { query: 'code', absurd: 'count' },
+  }),
+  'invalid-values.both': sentence<{ negative: number; absurd: number; query: string }>({
+    message:
+      'Negative samples: {{negative}}; samples above 10¹² msg/s: {{absurd}}. Neither is a rate of a counter; they are left out of every figure.',
+    suggestion: 'Messages in must be a per-second rate of the counter: {{query}}',
+    kinds: { query: 'code', negative: 'count', absurd: 'count' },
   }),
   'cluster-total': sentence<{ refId: string; total: number; brokers: number; gap: number }>({
-    message: (p) =>
-      `Query ${quote(p.refId)} without a broker label reads ${formatRate(p.total)} in all, but the brokers sum to ${formatRate(p.brokers)} (${formatPercent(p.gap)} apart): it is a cluster total, compared and not counted as a broker.`,
-    suggestion: () =>
+    message:
+      'Query {{refId}} without a broker label reads {{total}} in all, but the brokers sum to {{brokers}} ({{gap}} apart): it is a cluster total, compared and not counted as a broker.',
+    suggestion:
       'Brokers are missing from one of the queries (a label filter, a scrape job, a dead exporter), or the two queries measure different things: compare their label filters.',
+    kinds: { total: 'rate', brokers: 'rate', gap: 'percent' },
   }),
-  'low-throughput': sentence<{ average: number; level: string; floor: number }>({
-    message: (p) =>
-      `Average throughput is ${formatRate(p.average)} per broker, below the ${p.level} floor of ${formatRate(p.floor)}.`,
-    suggestion: () =>
+  'low-throughput': sentence<{ average: number; floor: number }>({
+    message: 'Average throughput is {{average}} per broker, below the floor of {{floor}}.',
+    suggestion:
       'Check that producers are running and can reach the cluster (client errors, authentication, quotas); compare with the expected traffic for this time of day.',
+    kinds: { average: 'rate', floor: 'rate' },
   }),
-  'broker-overload': sentence<{ broker: string; rate: number; level: string; capacity: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} takes ${formatRate(p.rate)}, above its ${p.level} capacity of ${formatRate(p.capacity)}.`,
-    suggestion: () =>
+  'broker-overload': sentence<{ broker: string; rate: number; capacity: number }>({
+    message: 'Broker {{broker}} takes {{rate}}, above its capacity of {{capacity}}.',
+    suggestion:
       'Move partition leadership off this broker (kafka-reassign-partitions, or a preferred leader election if leaders drifted), add partitions to hot topics, or add brokers.',
+    kinds: { rate: 'rate', capacity: 'rate' },
   }),
-  'imbalance.hot': sentence<{ broker: string; rate: number; mean: number; deviation: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} is hot: ${formatRate(p.rate)}, ${formatFactor(p.rate / p.mean)} the average of ${formatRate(p.mean)} (+${formatPercent(p.deviation)}).`,
-    suggestion: () =>
-      `Partition leadership is concentrated on this broker: run a preferred leader election (${LEADER_ELECTION}) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers.`,
+  'imbalance.hot': sentence<Figures>({
+    message: 'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}).',
+    suggestion: `Partition leadership is concentrated on this broker: run a preferred leader election (${LEADER_ELECTION}) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers.`,
+    kinds: VS_MEAN,
+    derive: brokerVsMean,
   }),
-  'imbalance.idle': sentence<{ broker: string; rate: number; mean: number; deviation: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} is idle: ${formatRate(p.rate)}, ${formatPercent(p.rate / p.mean)} of the average of ${formatRate(p.mean)} (−${formatPercent(-p.deviation)}).`,
-    suggestion: () =>
-      `This broker leads few busy partitions: if it restarted recently, run a preferred leader election (${LEADER_ELECTION}) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).`,
+  'imbalance.idle': sentence<Figures>({
+    message: 'Broker {{broker}} is idle: {{rate}}, {{share}} of the average of {{mean}} (−{{off}}).',
+    suggestion: `This broker leads few busy partitions: if it restarted recently, run a preferred leader election (${LEADER_ELECTION}) to hand leadership back; otherwise reassign partitions onto it (kafka-reassign-partitions, or Cruise Control).`,
+    kinds: VS_MEAN,
+    derive: brokerVsMean,
   }),
-  'imbalance.empty': sentence<{ broker: string; rate: number; mean: number; deviation: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} is idle: ${formatRate(p.rate)}, ${formatPercent(p.rate / p.mean)} of the average of ${formatRate(p.mean)} (−${formatPercent(-p.deviation)}).`,
-    suggestion: () =>
+  'imbalance.empty': sentence<Figures>({
+    message: 'Broker {{broker}} is idle: {{rate}}, {{share}} of the average of {{mean}} (−{{off}}).',
+    suggestion:
       'This broker leads nothing: a new or emptied broker gets no partitions by itself, and a leader election cannot help (it holds no replicas). Reassign partitions onto it (kafka-reassign-partitions --generate with its id in --broker-list, or Cruise Control add_broker).',
+    kinds: VS_MEAN,
+    derive: brokerVsMean,
   }),
-  'imbalance.fell': sentence<{ broker: string; rate: number; mean: number; deviation: number; fell: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} is idle: ${formatRate(p.rate)}, ${formatPercent(p.rate / p.mean)} of the average of ${formatRate(p.mean)} (−${formatPercent(-p.deviation)}); its own traffic fell ${formatPercent(p.fell)} while the others' did not.`,
-    suggestion: () =>
-      `Leadership moved away from this broker (a restart, an ISR shrink, a controller change): check its log and that it is back in the ISR of its partitions, then run a preferred leader election (${LEADER_ELECTION}).`,
+  'imbalance.fell': sentence<Figures & { fell: number }>({
+    message:
+      "Broker {{broker}} is idle: {{rate}}, {{share}} of the average of {{mean}} (−{{off}}); its own traffic fell {{fell}} while the others' did not.",
+    suggestion: `Leadership moved away from this broker (a restart, an ISR shrink, a controller change): check its log and that it is back in the ISR of its partitions, then run a preferred leader election (${LEADER_ELECTION}).`,
+    kinds: { ...VS_MEAN, fell: 'percent' },
+    derive: brokerVsMean,
   }),
   'topic-skew': sentence<{ topic: string; broker: string; share: number; clusterShare: number }>({
-    message: (p) =>
-      `${formatPercent(p.share)} of topic ${quote(p.topic)} (${formatPercent(p.clusterShare)} of the cluster's traffic) lands on broker ${quote(p.broker)}.`,
-    suggestion: () =>
+    message: "{{share}} of topic {{topic}} ({{clusterShare}} of the cluster's traffic) lands on broker {{broker}}.",
+    suggestion:
       'Give the topic at least as many partitions as brokers (kafka-topics --alter --partitions), spread their leaders (preferred leader election or reassignment), and check that producers do not send everything with one key.',
+    kinds: { share: 'percent', clusterShare: 'percent' },
   }),
   spike: sentence<{ now: number; before: number }>({
-    message: (p) =>
-      `Cluster traffic jumped to ${formatRate(p.now)}, ${formatFactor(p.now / p.before)} the level before of ${formatRate(p.before)}.`,
-    suggestion: () =>
+    message: 'Cluster traffic jumped to {{now}}, {{factor}} the level before of {{before}}.',
+    suggestion:
       'Find the topics that grew in the topic table; look for a replaying or retrying producer, a backfill, or a new client; make sure brokers have headroom (request handler idle, network and disk).',
+    kinds: { now: 'rate', before: 'rate', factor: 'factor' },
+    derive: (p) => ({ factor: p.now / p.before }),
   }),
   drop: sentence<{ now: number; before: number }>({
-    message: (p) =>
-      `Cluster traffic fell to ${formatRate(p.now)}, ${formatPercent(1 - p.now / p.before)} below the level before of ${formatRate(p.before)}.`,
-    suggestion: () =>
+    message: 'Cluster traffic fell to {{now}}, {{fall}} below the level before of {{before}}.',
+    suggestion:
       'Check producers first (errors, deployments, authentication, quotas), then broker availability: missing or stalled brokers are listed as their own findings.',
+    kinds: { now: 'rate', before: 'rate', fall: 'percent' },
+    derive: (p) => ({ fall: 1 - p.now / p.before }),
   }),
   'broker-stalled': sentence<{ broker: string; now: number; before: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} stopped taking messages: ${formatRate(p.now)} now, against ${formatRate(p.before)} before.`,
-    suggestion: () =>
+    message: 'Broker {{broker}} stopped taking messages: {{now}} now, against {{before}} before.',
+    suggestion:
       'The broker still reports but leads no busy partition any more: check its log for errors, whether it dropped out of the ISR or lost leadership after a controller change, then run a preferred leader election once it is healthy.',
+    kinds: { now: 'rate', before: 'rate' },
   }),
   'broker-missing': sentence<{ broker: string; silentMs: number; brokerLabel: string }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} has sent nothing for ${formatDuration(p.silentMs)} while the others report.`,
-    suggestion: (p) =>
-      `Check whether the broker or only its exporter is down: up{${p.brokerLabel}="${quote(p.broker)}"} in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log. Once it is back, a preferred leader election hands its partitions back.`,
+    message: 'Broker {{broker}} has sent nothing for {{silentMs}} while the others report.',
+    suggestion:
+      'Check whether the broker or only its exporter is down: the up series with {{brokerLabel}}="{{broker}}" in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log. Once it is back, a preferred leader election hands its partitions back.',
+    kinds: { silentMs: 'duration' },
   }),
   'cluster-silent': sentence<{ silentMs: number }>({
-    message: (p) =>
-      `No broker has reported for ${formatDuration(p.silentMs)}: the cluster, its exporters or the scrape are down.`,
-    suggestion: () =>
+    message: 'No broker has reported for {{silentMs}}: the cluster, its exporters or the scrape are down.',
+    suggestion:
       'Check the scrape targets in Prometheus (up == 0, and their errors), then the brokers and their JMX exporters; if Prometheus itself stopped ingesting, every dashboard goes quiet at once.',
+    kinds: { silentMs: 'duration' },
   }),
   'data-delayed': sentence<{ delayMs: number }>({
-    message: (p) =>
-      `Every series stops ${formatDuration(p.delayMs)} before now, at the same moment: most likely ingestion lag (remote write, a busy Prometheus). The verdict is for the latest data.`,
-    suggestion: () =>
+    message:
+      'Every series stops {{delayMs}} before now, at the same moment: most likely ingestion lag (remote write, a busy Prometheus). The verdict is for the latest data.',
+    suggestion:
       'If the gap grows past a few minutes, the cluster or the scrape may be down: check the scrape targets (up) and Prometheus or remote-write ingestion.',
+    kinds: { delayMs: 'duration' },
   }),
-  'bytes-imbalance.in': sentence<{ broker: string; bytes: string; mean: string; deviation: number }>({
-    message: (p) =>
-      `Bytes in: broker ${quote(p.broker)} ${p.deviation > 0 ? 'carries' : 'carries only'} ${p.bytes}, ${p.deviation > 0 ? '+' : '−'}${formatPercent(Math.abs(p.deviation))} against the mean of ${p.mean}.`,
-    suggestion: () =>
+  'bytes-imbalance.in-high': sentence<{ broker: string; bytes: number; mean: number; deviation: number }>({
+    message: 'Bytes in: broker {{broker}} carries {{bytes}}, +{{off}} against the mean of {{mean}}.',
+    suggestion:
       'Partitions with large messages are led by few brokers: reassign the leaders of the heaviest topics, or give them more partitions.',
+    kinds: BYTES,
+    derive: bytesOff,
   }),
-  'bytes-imbalance.out': sentence<{ broker: string; bytes: string; mean: string; deviation: number }>({
-    message: (p) =>
-      `Bytes out: broker ${quote(p.broker)} ${p.deviation > 0 ? 'carries' : 'carries only'} ${p.bytes}, ${p.deviation > 0 ? '+' : '−'}${formatPercent(Math.abs(p.deviation))} against the mean of ${p.mean}.`,
-    suggestion: () =>
+  'bytes-imbalance.in-low': sentence<{ broker: string; bytes: number; mean: number; deviation: number }>({
+    message: 'Bytes in: broker {{broker}} carries only {{bytes}}, −{{off}} against the mean of {{mean}}.',
+    suggestion:
+      'Partitions with large messages are led by few brokers: reassign the leaders of the heaviest topics, or give them more partitions.',
+    kinds: BYTES,
+    derive: bytesOff,
+  }),
+  'bytes-imbalance.out-high': sentence<{ broker: string; bytes: number; mean: number; deviation: number }>({
+    message: 'Bytes out: broker {{broker}} carries {{bytes}}, +{{off}} against the mean of {{mean}}.',
+    suggestion:
       'Consumers read mostly from this broker: spread the leaders of the most-read topics, or let consumers fetch from followers (KIP-392, replica.selector.class).',
+    kinds: BYTES,
+    derive: bytesOff,
   }),
-  'request-handlers': sentence<{ broker: string; idle: number; floor: number; lifetime: number }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)}'s request handlers are idle only ${formatPercent(p.idle)} of the time (below ${formatPercent(p.floor)}).` +
-      (p.lifetime
-        ? " Note: this gauge (MeanRate) averages over the broker's lifetime; rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m]) / 1e9 gives the current ratio."
-        : ''),
-    suggestion: () =>
+  'bytes-imbalance.out-low': sentence<{ broker: string; bytes: number; mean: number; deviation: number }>({
+    message: 'Bytes out: broker {{broker}} carries only {{bytes}}, −{{off}} against the mean of {{mean}}.',
+    suggestion:
+      'Consumers read mostly from this broker: spread the leaders of the most-read topics, or let consumers fetch from followers (KIP-392, replica.selector.class).',
+    kinds: BYTES,
+    derive: bytesOff,
+  }),
+  'request-handlers': sentence<{ broker: string; idle: number; floor: number }>({
+    message: "Broker {{broker}}'s request handlers are idle only {{idle}} of the time (below {{floor}}).",
+    suggestion:
       'The broker is saturated: spread partition leadership (it may also be the hot broker), raise num.io.threads if CPU and disks have room, and look for slow disks or large produce batches.',
+    kinds: { idle: 'percent', floor: 'percent' },
+  }),
+  'request-handlers.lifetime': sentence<{ broker: string; idle: number; floor: number }>({
+    message:
+      "Broker {{broker}}'s request handlers are idle only {{idle}} of the time (below {{floor}}). Note: this gauge (MeanRate) averages over the broker's lifetime; rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m]) / 1e9 gives the current ratio.",
+    suggestion:
+      'The broker is saturated: spread partition leadership (it may also be the hot broker), raise num.io.threads if CPU and disks have room, and look for slow disks or large produce batches.',
+    kinds: { idle: 'percent', floor: 'percent' },
   }),
   'request-handlers.double-counted': sentence<{ level: number }>({
-    message: (p) =>
-      `The request-handler idle ratio reads ${formatNumber(p.level)}, above 1, so it is not judged: ` +
-      "in KRaft combined mode (process.roles=broker,controller) Kafka before 4.2 adds the broker's and the controller's " +
-      'handler pools into one meter, each divided by its own thread count (KAFKA-19606).',
-    suggestion: () =>
-      'Run dedicated controllers (process.roles=controller) and brokers (process.roles=broker), as production clusters do, ' +
-      'or upgrade to Kafka 4.2 or later, where the meter averages over all handler threads. ' +
-      'If the query is a percentage (0–100), say so in its text (… * 100) and it is read as one.',
+    message:
+      "The request-handler idle ratio reads {{level}}, above 1, so it is not judged: in KRaft combined mode (process.roles=broker,controller) Kafka before 4.2 adds the broker's and the controller's handler pools into one meter, each divided by its own thread count (KAFKA-19606).",
+    suggestion:
+      'Run dedicated controllers (process.roles=controller) and brokers (process.roles=broker), as production clusters do, or upgrade to Kafka 4.2 or later, where the meter averages over all handler threads. If the query is a percentage (0–100), say so in its text (… * 100) and it is read as one.',
+    kinds: { level: 'number' },
   }),
-  'under-replicated': sentence<{
-    broker: string;
-    count: number;
-    heldMs: number;
-    limitMinutes: number;
-    persistent: number;
-  }>({
-    message: (p) =>
-      `Broker ${quote(p.broker)} leads ${p.count} under-replicated partition${p.count === 1 ? '' : 's'}` +
-      (p.heldMs > 0
-        ? ` (for ${Math.round(p.heldMs / 60_000)} min${p.persistent ? `, over the ${p.limitMinutes} min limit` : ''}).`
-        : '.'),
-    suggestion: () =>
+  'under-replicated': sentence<{ broker: string; count: number }>({
+    message: 'Broker {{broker}} leads under-replicated partitions: {{count}}.',
+    suggestion:
       "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
+    kinds: { count: 'count' },
+  }),
+  'under-replicated.held': sentence<{ broker: string; count: number; heldMs: number }>({
+    message: 'Broker {{broker}} leads under-replicated partitions: {{count}}, for {{heldMs}}.',
+    suggestion:
+      "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
+    kinds: { count: 'count', heldMs: 'duration' },
+  }),
+  'under-replicated.persistent': sentence<{ broker: string; count: number; heldMs: number; limitMinutes: number }>({
+    message:
+      'Broker {{broker}} leads under-replicated partitions: {{count}}, for {{heldMs}}, over the {{limitMinutes}} limit.',
+    suggestion:
+      "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
+    kinds: { count: 'count', heldMs: 'duration', limitMinutes: 'minutes' },
   }),
   'offline-partitions': sentence<{ count: number }>({
-    message: (p) =>
-      `${p.count} partition${p.count === 1 ? ' has' : 's have'} no leader: producers and consumers of ${p.count === 1 ? 'it' : 'them'} are blocked.`,
-    suggestion: () =>
+    message: 'Partitions without a leader: {{count}}. Producers and consumers of them are blocked.',
+    suggestion:
       'Bring the brokers holding the replicas back; if none of the in-sync replicas can return, decide on unclean leader election (data loss) per topic.',
+    kinds: { count: 'count' },
   }),
   'active-controllers.several': sentence<{ count: number }>({
-    message: (p) => `${p.count} nodes claim to be the active controller: the cluster must have exactly one.`,
-    suggestion: () =>
+    message: '{{count}} nodes claim to be the active controller: the cluster must have exactly one.',
+    suggestion:
       'A split controller quorum or a zombie controller: check the controller logs and the quorum (kafka-metadata-quorum describe --status).',
+    kinds: { count: 'count' },
   }),
   'active-controllers.not-scraped': sentence<Params>({
-    message: () =>
+    message:
       'No scraped node reports an active controller. With KRaft, the controllers may be separate nodes this query does not scrape.',
-    suggestion: () =>
+    suggestion:
       'Add the controller nodes (process.roles=controller) to the scrape and the query to judge the controller; nothing is wrong if they are healthy.',
   }),
   'active-controllers.lost': sentence<Params>({
-    message: () => 'The cluster lost its active controller: no node reports one any more.',
-    suggestion: () =>
+    message: 'The cluster lost its active controller: no node reports one any more.',
+    suggestion:
       'Metadata changes (leader elections, topic changes) are stuck: check the controller quorum (kafka-metadata-quorum describe --status) and the controller logs.',
   }),
   'consumer-lag.stalled': sentence<{ group: string; lag: number; growth: number; topics: string }>({
-    message: (p) =>
-      `Consumer group ${quote(p.group)} has stalled: its lag of ${Math.round(p.lag)} messages grows by ${formatRate(p.growth)}, as fast as producers write to ${p.topics}.`,
-    suggestion: () =>
+    message:
+      'Consumer group {{group}} has stalled: its lag of {{lag}} messages grows by {{growth}}, as fast as producers write to {{topics}}.',
+    suggestion:
       'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.',
+    kinds: { lag: 'count', growth: 'rate' },
   }),
   'consumer-lag.growing': sentence<{ group: string; lag: number; growth: number }>({
-    message: (p) =>
-      `Consumer group ${quote(p.group)} is falling behind: its lag grew throughout the recent window to ${Math.round(p.lag)} messages (+${formatRate(p.growth)}).`,
-    suggestion: () =>
+    message:
+      'Consumer group {{group}} is falling behind: its lag grew throughout the recent window to {{lag}} messages (+{{growth}}).',
+    suggestion:
       'Consumers are slower than producers: add consumers (up to the partition count), speed up processing, or check for a rebalance storm.',
+    kinds: { lag: 'count', growth: 'rate' },
   }),
 } as const;
 
 export type MessageKey = keyof typeof SENTENCES;
-type ParamsOf<K extends MessageKey> = Parameters<(typeof SENTENCES)[K]['message']>[0];
+type ParamsOf<K extends MessageKey> = (typeof SENTENCES)[K] extends Sentence<infer P> ? P : never;
+
+/** A param formatted for a sentence: each renderer brings its own number formats. */
+export type ParamFormatter = (value: string | number, kind: ParamKind) => string;
+
+function formatBytesRate(v: number): string {
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(Math.abs(v) >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+/** A query quoted in a suggestion is shown whole, up to this length. */
+const MAX_CODE = 2000;
+
+/** The core's own plain-text formats (the panel uses Grafana's units instead). */
+export const plainFormat: ParamFormatter = (value, kind) => {
+  if (kind === 'code') {
+    return String(value).slice(0, MAX_CODE);
+  }
+  if (typeof value === 'string' || kind === 'text') {
+    return quote(String(value));
+  }
+  switch (kind) {
+    case 'rate':
+      return formatRate(value);
+    case 'bytesRate':
+      return formatBytesRate(value);
+    case 'percent':
+      return formatPercent(value);
+    case 'factor':
+      return formatFactor(value);
+    case 'duration':
+      return formatDuration(value);
+    case 'minutes':
+      return `${formatNumber(value)} min`;
+    case 'count':
+      return Number.isFinite(value) ? String(Math.round(value)) : 'n/a';
+    default:
+      return formatNumber(value);
+  }
+};
+
+/** The kind of each param of a sentence (text when undeclared). */
+export function paramKind(key: MessageKey, param: string): ParamKind {
+  const kinds = (SENTENCES[key] as Sentence<Params>).kinds;
+  return kinds?.[param] ?? 'text';
+}
+
+/** Every param of a finding formatted for its template, keyed by name. */
+export function formatParams(key: MessageKey, params: Params, format: ParamFormatter): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = format(value, paramKind(key, name));
+  }
+  return out;
+}
+
+/** Fills `{{name}}` placeholders; an unknown one stays empty. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/** The English templates of a sentence. */
+export function templatesOf(key: MessageKey): { message: string; suggestion?: string } {
+  const s = SENTENCES[key] as Sentence<Params>;
+  return { message: s.message, suggestion: s.suggestion };
+}
 
 export interface Said {
   messageKey: MessageKey;
@@ -273,13 +426,17 @@ export interface Said {
   suggestion?: string;
 }
 
+/** Texts are capped: a label value or a notice can be any length. */
+const MAX_MESSAGE = 2600;
+
 /** A finding's words from its sentence and params (spread into the finding). */
 export function say<K extends MessageKey>(key: K, params: ParamsOf<K>): Said {
   const s = SENTENCES[key] as Sentence<Params>;
-  const p = params as Params;
-  const out: Said = { messageKey: key, params: p, message: s.message(p) };
+  const p: Params = { ...params, ...s.derive?.(params as Params) };
+  const values = formatParams(key, p, plainFormat);
+  const out: Said = { messageKey: key, params: p, message: fill(s.message, values).slice(0, MAX_MESSAGE) };
   if (s.suggestion) {
-    out.suggestion = s.suggestion(p);
+    out.suggestion = fill(s.suggestion, values).slice(0, MAX_MESSAGE);
   }
   return out;
 }

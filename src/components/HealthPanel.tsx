@@ -5,9 +5,9 @@ import { Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
-import type { DisplayOptions } from '../options/types';
+import { type DisplayOptions, OPTIONS_VERSION } from '../options/types';
 import type { HealthReport } from '../analysis';
-import { readFieldConfig, readPanelOptions } from '../options/read';
+import { isRecord, readDisplay, readFieldConfig, readLabels, readThresholds } from '../options/read';
 import { PanelFallback } from './PanelFallback';
 import { BrokerTable } from './BrokerTable';
 import { ConsumerLagList } from './ConsumerLagList';
@@ -76,13 +76,23 @@ function HealthPanelView({
   const styles = useStyles2(getHealthPanelStyles);
   const theme = useTheme2();
   // Saved options and field config are read by type: hand-edited JSON never reaches the components.
-  const options = useMemo(() => readPanelOptions(savedOptions), [savedOptions]);
+  // Section by section, so a display change does not analyse again.
+  const saved: Partial<Record<keyof PanelOptions, unknown>> = isRecord(savedOptions) ? savedOptions : {};
+  const savedThresholds = saved.thresholds;
+  const savedLabels = saved.labels;
+  const savedDisplay = saved.display;
+  const thresholds = useMemo(() => readThresholds(savedThresholds), [savedThresholds]);
+  const labels = useMemo(() => readLabels(savedLabels), [savedLabels]);
+  const display = useMemo(() => readDisplay(savedDisplay), [savedDisplay]);
+  const options = useMemo(
+    () => ({ version: OPTIONS_VERSION, thresholds, labels, display }),
+    [thresholds, labels, display]
+  );
   const field = useMemo(() => readFieldConfig(fieldConfig), [fieldConfig]);
   const report = useHealthReport(data.series, options, timeRange, data.request?.startTime);
   const format = useFormatters(field.unit, field.decimals, theme);
   const brokerLinks = useNameLinks(field.links, report.data.brokerLabel, 'broker', replaceVariables);
   const topicLinks = useNameLinks(field.links, report.data.topicLabel, 'topic', replaceVariables);
-  const display = options.display;
   // Effects run only once a render committed: this report was drawn.
   useEffect(() => onDrawn(report), [onDrawn, report]);
 

@@ -152,7 +152,7 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
       expect(r.verdict).toBe('critical');
       expect(problems(r)).toEqual(['offline-partitions:']);
       expect(r.signals.offlinePartitions).toBe(2);
-      expect(r.findings[0].message).toMatch(/^2 partitions have no leader/);
+      expect(r.findings[0].message).toMatch(/^Partitions without a leader: 2\./);
     },
   ],
   [

@@ -41,7 +41,7 @@ export const brokerOverload = defineCheck({
         severity,
         subject: b.name,
         subjectKind: 'broker',
-        ...say('broker-overload', { broker: b.name, rate: b.rate, level: severity, capacity: threshold }),
+        ...say('broker-overload', { broker: b.name, rate: b.rate, capacity: threshold }),
         value: b.rate,
         threshold,
       });

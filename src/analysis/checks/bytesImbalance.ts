@@ -54,10 +54,10 @@ function judge(
     severity,
     subject,
     subjectKind: 'broker',
-    ...say(direction === 'in' ? 'bytes-imbalance.in' : 'bytes-imbalance.out', {
+    ...say(`bytes-imbalance.${direction}-${deviation > 0 ? 'high' : 'low'}`, {
       broker: subject,
-      bytes: humanBytes(rates.get(subject)!),
-      mean: humanBytes(mean),
+      bytes: rates.get(subject)!,
+      mean,
       deviation,
     }),
     value: Math.abs(deviation),

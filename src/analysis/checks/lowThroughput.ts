@@ -37,7 +37,7 @@ export const lowThroughput = defineCheck({
     return single({
       check: 'low-throughput',
       severity,
-      ...say('low-throughput', { average: avg, level: severity, floor: threshold }),
+      ...say('low-throughput', { average: avg, floor: threshold }),
       value: avg,
       threshold,
     });

@@ -74,7 +74,7 @@ export const requestHandlers = defineCheck({
           severity,
           subject: broker,
           subjectKind: 'broker',
-          ...say('request-handlers', { broker, idle, floor: limit, lifetime }),
+          ...say(lifetime ? 'request-handlers.lifetime' : 'request-handlers', { broker, idle, floor: limit }),
           value: idle,
           threshold: limit,
         });

@@ -43,13 +43,11 @@ export const underReplicated = defineCheck({
         severity: persistent ? 'critical' : 'warning',
         subject: broker,
         subjectKind: 'broker',
-        ...say('under-replicated', {
-          broker,
-          count,
-          heldMs: c.heldMs,
-          limitMinutes: persistMinutes,
-          persistent: persistent ? 1 : 0,
-        }),
+        ...(persistent
+          ? say('under-replicated.persistent', { broker, count, heldMs: c.heldMs, limitMinutes: persistMinutes })
+          : c.heldMs > 0
+            ? say('under-replicated.held', { broker, count, heldMs: c.heldMs })
+            : say('under-replicated', { broker, count })),
         value: count,
         threshold: 0,
       });

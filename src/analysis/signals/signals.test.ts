@@ -150,7 +150,7 @@ describe('replication and controllers', () => {
     expect(checks(analyze([...messagesIn(), ...urp(POINTS - 4)]))).toEqual(['warning:under-replicated:kafka-2']);
     const persistent = analyze([...messagesIn(), ...urp(POINTS - 30)]);
     expect(checks(persistent)).toEqual(['critical:under-replicated:kafka-2']);
-    expect(persistent.findings[0].message).toContain('(for 7 min, over the 5 min limit)');
+    expect(persistent.findings[0].message).toContain(': 2, for 7 min, over the 5 min limit.');
     expect(persistent.signals.underReplicated).toBe(2);
     expect(persistent.brokers[1].underReplicated).toBe(2);
   });
@@ -205,7 +205,7 @@ describe('replication and controllers', () => {
     const r = analyze([...messagesIn(), ...controllers]);
     expect(checks(r)).toEqual(['critical:offline-partitions:']);
     expect(r.signals.offlinePartitions).toBe(2);
-    expect(r.findings[0]).toMatchObject({ value: 2, message: expect.stringMatching(/^2 partitions have no leader/) });
+    expect(r.findings[0]).toMatchObject({ value: 2, message: expect.stringMatching(/^Partitions without a leader: 2\./) });
     // ZooKeeper mode: only the active controller reports; the others say 0.
     const zk = ['kafka-1', 'kafka-2', 'kafka-3'].map((b, i) =>
       rangeFrame(

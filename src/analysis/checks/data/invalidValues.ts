@@ -18,7 +18,11 @@ export const invalidValues = defineCheck({
     return single({
       check: 'invalid-values',
       severity: 'warning',
-      ...say('invalid-values', { negative, absurd, query: reading.query }),
+      ...(negative > 0 && absurd > 0
+        ? say('invalid-values.both', { negative, absurd, query: reading.query })
+        : negative > 0
+          ? say('invalid-values.negative', { negative, query: reading.query })
+          : say('invalid-values.absurd', { absurd, query: reading.query })),
       value: negative + absurd,
     });
   },

@@ -18,7 +18,9 @@ export const labelNotFound = defineCheck({
         findings.push({
           check: 'label-not-found',
           severity: 'warning',
-          ...say('label-not-found', { what, label: choice.requestedButAbsent, used: choice.label ?? '' }),
+          ...(choice.label
+            ? say(`label-not-found.${what}`, { label: choice.requestedButAbsent, used: choice.label })
+            : say(`label-not-found.${what}-none`, { label: choice.requestedButAbsent })),
         });
       }
     }

@@ -11,24 +11,23 @@ export const noData = defineCheck({
   roles: [],
   thresholds: {},
   evaluate({ reading }): CheckResult {
-    const { prepared, seriesRead, notices, query } = reading;
+    const { prepared, seriesRead, query } = reading;
     if (prepared.rates.length > 0) {
       return result();
     }
-    const fromSource = notices.length ? ` The data source said: ${notices.map(quote).join('; ')}.` : '';
+    // What the data source said is its own finding (query-notice), not repeated here.
     const words =
       seriesRead === 0
-        ? say('no-data.none', { query, fromSource })
+        ? say('no-data.none', { query })
         : prepared.unusableCounterCount > 0 && prepared.unusableCounterCount + prepared.ignoredCount >= seriesRead
-          ? say('no-data.instant-counters', { query, fromSource })
+          ? say('no-data.instant-counters', { query })
           : prepared.otherMetricNames.length > 0 && prepared.emptyCount === 0
             ? say('no-data.other-metrics', {
                 query,
-                fromSource,
                 series: seriesRead,
                 found: prepared.otherMetricNames.slice(0, 5).map(quote).join(', '),
               })
-            : say('no-data.empty', { query, fromSource, series: seriesRead });
+            : say('no-data.empty', { query, series: seriesRead });
     return single({ check: 'no-data', severity: 'critical', ...words });
   },
 });

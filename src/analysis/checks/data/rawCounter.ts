@@ -22,11 +22,7 @@ export const rawCounter = defineCheck({
       check: 'raw-counter',
       severity: 'warning',
       ...(derived > 0
-        ? say('raw-counter.derived', {
-            count,
-            from: kind === 'range' ? 'adjacent samples' : 'the samples it had',
-            query,
-          })
+        ? say(kind === 'range' ? 'raw-counter.derived' : 'raw-counter.derived-instant', { count, query })
         : say('raw-counter.instant', { count, query })),
       value: count,
     });
