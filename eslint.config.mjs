@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import grafanaI18n from '@grafana/i18n/eslint-plugin';
 
 export default defineConfig([
   {
@@ -62,6 +63,16 @@ export default defineConfig([
           ],
         },
       ],
+    },
+  },
+  {
+    // Every string the panel shows goes through @grafana/i18n (en-US and ko-KR locale files).
+    files: ['src/components/**/*.tsx', 'src/options/**/*.{ts,tsx}', 'src/hooks/**/*.ts', 'src/module.ts', 'src/plugin.ts'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.styles.ts'],
+    plugins: { '@grafana/i18n': grafanaI18n },
+    rules: {
+      '@grafana/i18n/no-untranslated-strings': ['error', { calleesToIgnore: ['^css$', '^cx$'] }],
+      '@grafana/i18n/no-translation-top-level': 'error',
     },
   },
 ]);

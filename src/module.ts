@@ -1,8 +1,8 @@
-import { PanelPlugin } from '@grafana/data';
-import { HealthPanel } from './components/HealthPanel';
-import { buildPanelOptions, fieldConfigOptions, panelMigrationHandler, PanelOptions, shouldMigrate } from './options';
+import { initPluginTranslations } from '@grafana/i18n';
+import { PLUGIN_ID } from './i18n';
 
-export const plugin = new PanelPlugin<PanelOptions>(HealthPanel)
-  .setPanelOptions(buildPanelOptions)
-  .useFieldConfig(fieldConfigOptions)
-  .setMigrationHandler(panelMigrationHandler, shouldMigrate);
+// Grafana 12.1+ loads src/locales/<language> itself (plugin.json `languages`); this binds t() to
+// them before the panel first renders.
+await initPluginTranslations(PLUGIN_ID);
+
+export { plugin } from './plugin';

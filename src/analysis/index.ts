@@ -8,6 +8,8 @@ export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
 export { isMetricRole, METRIC_ROLES } from './signals/roles';
 export { compareNames } from './names';
 export { CHECKS } from './checks/registry';
+export { formatParams, SENTENCES, templatesOf } from './messages';
+export type { MessageKey, ParamKind, Params } from './messages';
 export { ALL_DECLARATIONS, defaultThresholds, SHARED_SETTINGS, THRESHOLDS } from './thresholds';
 export type { SharedSettingKey, SharedSettings, ThresholdDeclaration, ThresholdKey, ThresholdKind } from './thresholds';
 export type * from './types';

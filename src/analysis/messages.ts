@@ -394,13 +394,18 @@ export const plainFormat: ParamFormatter = (value, kind) => {
 };
 
 /** The kind of each param of a sentence (text when undeclared). */
-export function paramKind(key: MessageKey, param: string): ParamKind {
-  const kinds = (SENTENCES[key] as Sentence<Params>).kinds;
-  return kinds?.[param] ?? 'text';
+export function paramKind(key: string, param: string): ParamKind {
+  return sentenceOf(key)?.kinds?.[param] ?? 'text';
+}
+
+function sentenceOf(key: string): Sentence<Params> | undefined {
+  return Object.prototype.hasOwnProperty.call(SENTENCES, key)
+    ? (SENTENCES[key as MessageKey] as Sentence<Params>)
+    : undefined;
 }
 
 /** Every param of a finding formatted for its template, keyed by name. */
-export function formatParams(key: MessageKey, params: Params, format: ParamFormatter): Record<string, string> {
+export function formatParams(key: string, params: Params, format: ParamFormatter): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     out[name] = format(value, paramKind(key, name));
@@ -413,10 +418,10 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
 }
 
-/** The English templates of a sentence. */
-export function templatesOf(key: MessageKey): { message: string; suggestion?: string } {
-  const s = SENTENCES[key] as Sentence<Params>;
-  return { message: s.message, suggestion: s.suggestion };
+/** The English templates of a sentence; undefined for a key this version does not know. */
+export function templatesOf(key: string | undefined): { message: string; suggestion?: string } | undefined {
+  const s = key === undefined ? undefined : sentenceOf(key);
+  return s && { message: s.message, suggestion: s.suggestion };
 }
 
 export interface Said {

@@ -1,11 +1,13 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '@emotion/css';
+import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { tx } from '../i18n';
 import { compareNames, type BrokerStat, type HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import type { BrokerSort } from '../options';
-import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK } from './status';
+import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK, NONE } from './status';
 import { BROKER_ROW_HEIGHT, COMPACT_BROKER_ROW_HEIGHT, getBrokerTableStyles } from './BrokerTable.styles';
 import { useWindowedRows } from '../hooks/useWindowedRows';
 import { NameCell } from './NameCell';
@@ -15,27 +17,38 @@ type SortKey = 'name' | 'rate' | 'deviation' | 'status';
 
 interface ExtraColumn {
   key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'underReplicated';
-  label: string;
-  title: string;
+  /** Read when drawn: translations load after the module. */
+  label: () => string;
+  title: () => string;
   show: (b: BrokerStat, format: Formatters) => string;
   /** The check whose finding about this broker marks the cell. */
   check?: string;
 }
 
 const EXTRA_COLUMNS: ExtraColumn[] = [
-  { key: 'bytesIn', label: 'Bytes in', title: 'Bytes in per second', show: (b, f) => f.bytes(b.bytesIn) },
-  { key: 'bytesOut', label: 'Bytes out', title: 'Bytes out per second', show: (b, f) => f.bytes(b.bytesOut) },
+  {
+    key: 'bytesIn',
+    label: () => t('panel.brokers.bytes-in', 'Bytes in'),
+    title: () => t('panel.brokers.bytes-in-title', 'Bytes in per second'),
+    show: (b, f) => f.bytes(b.bytesIn),
+  },
+  {
+    key: 'bytesOut',
+    label: () => t('panel.brokers.bytes-out', 'Bytes out'),
+    title: () => t('panel.brokers.bytes-out-title', 'Bytes out per second'),
+    show: (b, f) => f.bytes(b.bytesOut),
+  },
   {
     key: 'requestHandlerIdle',
-    label: 'Idle',
-    title: 'Request-handler idle ratio',
+    label: () => t('panel.brokers.idle', 'Idle'),
+    title: () => t('panel.brokers.idle-title', 'Request-handler idle ratio'),
     show: (b, f) => f.percent(b.requestHandlerIdle),
     check: 'request-handlers',
   },
   {
     key: 'underReplicated',
-    label: 'URP',
-    title: 'Under-replicated partitions',
+    label: () => t('panel.brokers.urp', 'URP'),
+    title: () => t('panel.brokers.urp-title', 'Under-replicated partitions'),
     show: (b, f) => f.count(b.underReplicated),
     check: 'under-replicated',
   },
@@ -192,7 +205,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
   const table = (
     <table
       className={cx(styles.table, compact && styles.compact, windowed && styles.windowed)}
-      aria-label="Brokers"
+      aria-label={t('panel.brokers.label', 'Brokers')}
       aria-rowcount={windowed ? rows.length + 1 : undefined}
     >
       <colgroup>
@@ -208,17 +221,17 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
       </colgroup>
       <thead>
         <tr>
-          {header('name', 'Broker')}
-          {header('rate', 'Rate', true)}
-          {showShare && <th scope="col">Share</th>}
-          {header('deviation', 'vs mean', true)}
+          {header('name', t('panel.brokers.broker', 'Broker'))}
+          {header('rate', t('panel.brokers.rate', 'Rate'), true)}
+          {showShare && <th scope="col">{t('panel.brokers.share', 'Share')}</th>}
+          {header('deviation', t('panel.brokers.vs-mean', 'vs mean'), true)}
           {showExtras.map((c) => (
-            <th key={c.key} scope="col" className={styles.numeric} title={c.title}>
-              {c.label}
+            <th key={c.key} scope="col" className={styles.numeric} title={c.title()}>
+              {c.label()}
             </th>
           ))}
-          {showTrend && <th scope="col">Trend</th>}
-          {header('status', 'Status')}
+          {showTrend && <th scope="col">{t('panel.brokers.trend', 'Trend')}</th>}
+          {header('status', t('panel.brokers.status', 'Status'))}
         </tr>
       </thead>
       <tbody>
@@ -228,7 +241,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
           const deviation =
             // Missing and stalled brokers are left out of the mean: no deviation to show.
             b.status === 'missing' || b.status === 'stalled'
-              ? '–'
+              ? NONE
               : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
           return (
             <tr
@@ -253,7 +266,12 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
               <td className={styles.numeric}>{format.rate(b.rate)}</td>
               {showShare && (
                 <td>
-                  <div className={styles.bar} title={`${format.percent(b.share)} of the cluster; marker at the mean`}>
+                  <div
+                    className={styles.bar}
+                    title={tx('panel.brokers.share-title', '{{share}} of the cluster; marker at the mean', {
+                      share: format.percent(b.share),
+                    })}
+                  >
                     <div
                       className={styles.barFill}
                       style={{ width: `${maxRate > 0 ? (b.rate / maxRate) * 100 : 0}%` }}
@@ -284,14 +302,14 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
                     width={96}
                     height={20}
                     recentStart={report.timeline?.recentStart}
-                    label={`Trend of ${b.name}`}
+                    label={tx('panel.brokers.trend-of', 'Trend of {{name}}', { name: b.name })}
                   />
                 </td>
               )}
               <td>
                 <span className={styles.status} style={{ color: look.color(theme) }}>
                   <Icon name={look.icon} size="sm" aria-hidden />
-                  {look.text}
+                  {look.text()}
                 </span>
               </td>
             </tr>

@@ -1,11 +1,13 @@
 import React from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { tx } from '../i18n';
 import type { ConsumerGroupStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { TrendLine } from './TrendLine';
-import { SEVERITY_LOOK } from './status';
+import { NONE, SEVERITY_LOOK } from './status';
 import { numericCell, tableBase } from './table.styles';
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -15,9 +17,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
 });
 
 const STATUS = {
-  stalled: { text: 'Stalled', severity: 'critical' },
-  growing: { text: 'Falling behind', severity: 'warning' },
-  ok: { text: 'Keeping up', severity: undefined },
+  stalled: { text: () => t('panel.groups.stalled', 'Stalled'), severity: 'critical' },
+  growing: { text: () => t('panel.groups.growing', 'Falling behind'), severity: 'warning' },
+  ok: { text: () => t('panel.groups.ok', 'Keeping up'), severity: undefined },
 } as const;
 
 /** Consumer groups, stalled first, then falling behind, then by lag. */
@@ -35,7 +37,7 @@ export function ConsumerLagList({
   const showTopics = width >= 720;
   const showTrend = width >= 560;
   return (
-    <table className={styles.table} aria-label="Consumer groups">
+    <table className={styles.table} aria-label={t('panel.groups.label', 'Consumer groups')}>
       <colgroup>
         <col />
         <col style={{ width: 72 }} />
@@ -46,16 +48,16 @@ export function ConsumerLagList({
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">Group</th>
+          <th scope="col">{t('panel.groups.group', 'Group')}</th>
           <th scope="col" className={styles.numeric}>
-            Lag
+            {t('panel.groups.lag', 'Lag')}
           </th>
           <th scope="col" className={styles.numeric}>
-            Growth
+            {t('panel.groups.growth', 'Growth')}
           </th>
-          {showTopics && <th scope="col">Topics</th>}
-          {showTrend && <th scope="col">Trend</th>}
-          <th scope="col">Status</th>
+          {showTopics && <th scope="col">{t('panel.groups.topics', 'Topics')}</th>}
+          {showTrend && <th scope="col">{t('panel.groups.trend', 'Trend')}</th>}
+          <th scope="col">{t('panel.groups.status', 'Status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -70,19 +72,31 @@ export function ConsumerLagList({
               <td className={styles.numeric}>{format.count(g.lag)}</td>
               <td className={styles.numeric}>
                 {g.growthPerSec === undefined
-                  ? '–'
-                  : `${g.growthPerSec >= 0 ? '+' : ''}${format.count(g.growthPerSec)}/s`}
+                  ? NONE
+                  : tx('panel.groups.per-second', '{{sign}}{{value}}/s', {
+                      sign: g.growthPerSec >= 0 ? '+' : '',
+                      value: format.count(g.growthPerSec),
+                    })}
               </td>
-              {showTopics && <td title={g.topics.join(', ')}>{g.topics.join(', ') || '–'}</td>}
+              {showTopics && <td title={g.topics.join(', ')}>{g.topics.join(', ') || NONE}</td>}
               {showTrend && (
                 <td>
-                  {g.series ? <TrendLine values={g.series} width={96} height={20} label={`Lag of ${g.name}`} /> : '–'}
+                  {g.series ? (
+                    <TrendLine
+                      values={g.series}
+                      width={96}
+                      height={20}
+                      label={tx('panel.groups.lag-of', 'Lag of {{name}}', { name: g.name })}
+                    />
+                  ) : (
+                    NONE
+                  )}
                 </td>
               )}
               <td>
                 <span className={styles.status} style={look ? { color: look.color(theme) } : undefined}>
                   {look && <Icon name={look.icon} size="sm" aria-hidden />}
-                  {s.text}
+                  {s.text()}
                 </span>
               </td>
             </tr>

@@ -1,8 +1,10 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, ClipboardButton, useStyles2 } from '@grafana/ui';
 import { HealthReport, recommendedQuery } from '../analysis';
+import type { Formatters } from '../hooks/useFormatters';
 
 const DIAGNOSED = new Set(['no-data', 'all-zero', 'raw-counter', 'analysis-error']);
 
@@ -28,7 +30,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
 });
 
 /** What is wrong with the data and the query that fixes it, adjusted to the labels found. */
-export function Diagnostics({ report }: { report: HealthReport }) {
+export function Diagnostics({ report, format }: { report: HealthReport; format: Formatters }) {
   const styles = useStyles2(getStyles);
   const problems = report.findings.filter((f) => DIAGNOSED.has(f.check));
   if (problems.length === 0) {
@@ -39,20 +41,24 @@ export function Diagnostics({ report }: { report: HealthReport }) {
   return (
     <Alert
       severity={severity}
-      title={problems[0].check === 'no-data' ? 'No usable data' : 'The query needs attention'}
+      title={
+        problems[0].check === 'no-data'
+          ? t('panel.diagnostics.no-data', 'No usable data')
+          : t('panel.diagnostics.attention', 'The query needs attention')
+      }
       bottomSpacing={0}
     >
       {problems.map((p) => (
         <p key={p.check} className={styles.causes}>
-          {p.message}
+          {format.finding(p).message}
         </p>
       ))}
       <div className={styles.query}>
-        <pre className={styles.code} aria-label="Recommended query">
+        <pre className={styles.code} aria-label={t('panel.diagnostics.query', 'Recommended query')}>
           {query}
         </pre>
         <ClipboardButton icon="copy" size="sm" variant="secondary" getText={() => query}>
-          Copy
+          <Trans i18nKey="panel.diagnostics.copy">Copy</Trans>
         </ClipboardButton>
       </div>
     </Alert>

@@ -1,6 +1,8 @@
 import React, { useState } from 'react';
 import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { t, Trans } from '@grafana/i18n';
 import type { Finding } from '../analysis';
+import { tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
 import { getFindingsListStyles } from './FindingsList.styles';
@@ -29,24 +31,29 @@ export function FindingsList({ findings, format, onSelect, limit, openFirst = tr
   const hidden = findings.length - shown.length;
   return (
     <>
-      <ul className={styles.list} aria-label="Findings">
+      <ul className={styles.list} aria-label={t('panel.findings.label', 'Findings')}>
         {shown.map((f, i) => {
           const look = SEVERITY_LOOK[f.severity];
           const value = format.findingValue(f, 'value');
           const threshold = format.findingValue(f, 'threshold');
+          const words = format.finding(f);
           return (
             <li key={`${f.check}-${f.subject ?? ''}-${i}`} className={styles.item} data-testid="finding">
               <div className={styles.head}>
                 <span className={styles.severity} style={{ color: look.color(theme) }}>
                   <Icon name={look.icon} size="sm" aria-hidden />
-                  {look.text}
+                  {look.text()}
                 </span>
                 <span className={styles.check}>{f.check}</span>
                 {f.subject && f.subjectKind && (
                   <button
                     type="button"
                     className={styles.subject}
-                    title={`Show ${f.subjectKind} ${f.subject}`}
+                    title={
+                      f.subjectKind === 'broker'
+                        ? tx('panel.findings.show-broker', 'Show broker {{name}}', { name: f.subject })
+                        : tx('panel.findings.show-topic', 'Show topic {{name}}', { name: f.subject })
+                    }
                     onClick={() => onSelect({ kind: f.subjectKind!, name: f.subject! })}
                   >
                     {f.subject}
@@ -54,17 +61,20 @@ export function FindingsList({ findings, format, onSelect, limit, openFirst = tr
                 )}
                 {value !== undefined && (
                   <span className={styles.measure}>
-                    {value}
-                    {threshold !== undefined ? ` (threshold ${threshold})` : ''}
+                    {threshold !== undefined
+                      ? tx('panel.findings.measure', '{{value}} (threshold {{threshold}})', { value, threshold })
+                      : value}
                   </span>
                 )}
               </div>
-              <p className={styles.message}>{f.message}</p>
-              {f.suggestion && (
+              <p className={styles.message}>{words.message}</p>
+              {words.suggestion && (
                 // The first finding's advice is open; the rest stay one click away so the list stays short.
                 <details className={styles.suggestion} open={openFirst && i === 0}>
-                  <summary className={styles.summary}>What to do</summary>
-                  {f.suggestion}
+                  <summary className={styles.summary}>
+                    <Trans i18nKey="panel.findings.what-to-do">What to do</Trans>
+                  </summary>
+                  {words.suggestion}
                 </details>
               )}
             </li>
@@ -73,7 +83,7 @@ export function FindingsList({ findings, format, onSelect, limit, openFirst = tr
       </ul>
       {hidden > 0 && (
         <Button variant="secondary" fill="text" size="sm" icon="angle-down" onClick={() => setExpanded(true)}>
-          {`Show ${hidden} more finding${hidden === 1 ? '' : 's'}`}
+          {tx('panel.findings.show-more', 'Show {{count}} more', { count: hidden })}
         </Button>
       )}
     </>

@@ -396,7 +396,7 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     ];
     const { unmount } = renderPanel({ frames, width: 900, height: 800 });
     expect(screen.getAllByTestId('finding')).toHaveLength(3);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more finding' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more' }));
     expect(screen.getAllByTestId('finding')).toHaveLength(4);
     unmount();
     renderPanel({ frames, width: 1400 });
@@ -411,7 +411,7 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     ];
     renderPanel({ frames, width: 900, height: 500 });
     expect(screen.getAllByTestId('finding')).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Show 2 more findings' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show 2 more' })).toBeInTheDocument();
     expect(document.querySelector('details[open]')).toBeNull();
   });
 

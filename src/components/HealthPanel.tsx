@@ -1,6 +1,8 @@
 import React, { ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { LoadingState, PanelProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Alert, ErrorBoundary, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { tx } from '../i18n';
 import { Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
@@ -97,22 +99,24 @@ function HealthPanelView({
   useEffect(() => onDrawn(report), [onDrawn, report]);
 
   if (data.state === LoadingState.Error && data.series.length === 0) {
-    const messages = (data.errors ?? []).map((e) => e.message ?? 'Query failed');
+    const messages = (data.errors ?? []).map((e) => e.message ?? t('panel.error.query-failed', 'Query failed'));
     return (
-      <Alert severity="error" title="The query failed" bottomSpacing={0}>
-        {messages.length ? messages.map((m, i) => <div key={i}>{m}</div>) : 'The data source returned an error.'}
+      <Alert severity="error" title={t('panel.error.title', 'The query failed')} bottomSpacing={0}>
+        {messages.length
+          ? messages.map((m, i) => <div key={i}>{m}</div>)
+          : t('panel.error.no-message', 'The data source returned an error.')}
       </Alert>
     );
   }
   if (data.state === LoadingState.Loading && data.series.length === 0) {
     return (
       <div className={styles.centered}>
-        <LoadingPlaceholder text="Loading broker metrics…" />
+        <LoadingPlaceholder text={t('panel.loading', 'Loading broker metrics…')} />
       </div>
     );
   }
   if (width < TINY_WIDTH || height < TINY_HEIGHT) {
-    return <VerdictBanner report={report} tiny />;
+    return <VerdictBanner report={report} format={format} tiny />;
   }
 
   const body = {
@@ -128,11 +132,15 @@ function HealthPanelView({
     // One section per cluster, the worst first; the banner on top is the union's verdict.
     return (
       <div className={styles.root}>
-        <VerdictBanner report={report} />
+        <VerdictBanner report={report} format={format} />
         <div className={styles.body}>
           {clusters.map((c) => (
-            <section key={c.name} className={styles.cluster} aria-label={`Cluster ${c.name}`}>
-              <VerdictBanner report={c.report} cluster={c.name} />
+            <section
+              key={c.name}
+              className={styles.cluster}
+              aria-label={tx('panel.cluster.section', 'Cluster {{name}}', { name: c.name })}
+            >
+              <VerdictBanner report={c.report} format={format} cluster={c.name} />
               <ReportBody report={c.report} {...body} nested />
             </section>
           ))}
@@ -142,7 +150,7 @@ function HealthPanelView({
   }
   return (
     <div className={styles.root}>
-      <VerdictBanner report={report} />
+      <VerdictBanner report={report} format={format} />
       <ReportBody report={report} {...body} />
     </div>
   );
@@ -167,7 +175,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
   const hasData = report.verdict !== 'nodata';
   const wide = width >= WIDE_WIDTH;
   const findings = display.showFindings && report.findings.length > 0 && (
-    <Section title={`Findings (${report.findings.length})`}>
+    <Section title={tx('panel.section.findings', 'Findings ({{count}})', { count: report.findings.length })}>
       <FindingsList
         findings={report.findings}
         format={format}
@@ -182,7 +190,11 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
   const beside = wide && !!findings;
   const tableWidth = beside ? (width * 3) / 5 : width;
   const groups = display.showConsumerGroups && report.signals.consumerGroups.length > 0 && (
-    <Section title={`Consumer groups (${report.signals.consumerGroups.length})`}>
+    <Section
+      title={tx('panel.section.groups', 'Consumer groups ({{count}})', {
+        count: report.signals.consumerGroups.length,
+      })}
+    >
       <ConsumerLagList
         groups={report.signals.consumerGroups}
         format={format}
@@ -193,7 +205,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
   const tables = (
     <>
       {hasData && display.showBrokers && (
-        <Section title={`Brokers (${report.brokers.length})`}>
+        <Section title={tx('panel.section.brokers', 'Brokers ({{count}})', { count: report.brokers.length })}>
           <BrokerTable
             report={report}
             format={format}
@@ -207,7 +219,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
         </Section>
       )}
       {hasData && display.showTopics && report.topics.length > 0 && (
-        <Section title={`Topics (${report.topics.length})`}>
+        <Section title={tx('panel.section.topics', 'Topics ({{count}})', { count: report.topics.length })}>
           <TopicList
             report={report}
             format={format}
@@ -226,7 +238,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
     <>
       <SignalsStrip report={report} format={format} />
       <div className={nested ? styles.nestedBody : styles.body}>
-        <Diagnostics report={report} />
+        <Diagnostics report={report} format={format} />
         {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
         {beside ? (
           <div className={styles.columns}>

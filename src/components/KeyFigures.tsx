@@ -1,8 +1,11 @@
 import React from 'react';
 import { useStyles2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import type { HealthReport } from '../analysis';
+import { tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import { getKeyFiguresStyles } from './KeyFigures.styles';
+import { NONE } from './status';
 
 interface Props {
   report: HealthReport;
@@ -13,27 +16,45 @@ interface Props {
 export function KeyFigures({ report, format }: Props) {
   const styles = useStyles2(getKeyFiguresStyles);
   const c = report.cluster;
-  const figures: Array<{ label: string; value: string; detail?: string }> = [
-    { label: 'Cluster total', value: format.rate(c.totalRate) },
-    { label: 'Avg per broker', value: format.rate(c.avgPerBroker) },
-    { label: 'Min broker', value: format.rate(c.minRate), detail: c.minBroker },
-    { label: 'Max broker', value: format.rate(c.maxRate), detail: c.maxBroker },
+  const figures: Array<{ id: string; label: string; value: string; detail?: string }> = [
+    { id: 'total', label: t('panel.figures.total', 'Cluster total'), value: format.rate(c.totalRate) },
+    { id: 'average', label: t('panel.figures.average', 'Avg per broker'), value: format.rate(c.avgPerBroker) },
     {
-      label: 'Imbalance',
-      value: c.brokerCount >= 2 ? format.percent(c.imbalance) : '–',
-      detail: c.brokerCount >= 2 ? 'max off the mean' : 'needs 2 brokers',
+      id: 'min',
+      label: t('panel.figures.min', 'Min broker'),
+      value: format.rate(c.minRate),
+      detail: c.minBroker,
     },
     {
-      label: 'Brokers',
-      value: String(c.brokerCount),
-      detail: c.brokersSeen > c.brokerCount ? `${c.brokersSeen - c.brokerCount} not reporting` : undefined,
+      id: 'max',
+      label: t('panel.figures.max', 'Max broker'),
+      value: format.rate(c.maxRate),
+      detail: c.maxBroker,
     },
-    { label: 'Topics', value: String(c.topicCount) },
+    {
+      id: 'imbalance',
+      label: t('panel.figures.imbalance', 'Imbalance'),
+      value: c.brokerCount >= 2 ? format.percent(c.imbalance) : NONE,
+      detail:
+        c.brokerCount >= 2
+          ? t('panel.figures.imbalance-detail', 'max off the mean')
+          : t('panel.figures.imbalance-needs', 'needs 2 brokers'),
+    },
+    {
+      id: 'brokers',
+      label: t('panel.figures.brokers', 'Brokers'),
+      value: format.count(c.brokerCount),
+      detail:
+        c.brokersSeen > c.brokerCount
+          ? tx('panel.figures.not-reporting', '{{count}} not reporting', { count: c.brokersSeen - c.brokerCount })
+          : undefined,
+    },
+    { id: 'topics', label: t('panel.figures.topics', 'Topics'), value: format.count(c.topicCount) },
   ];
   return (
-    <dl className={styles.grid} aria-label="Key figures">
+    <dl className={styles.grid} aria-label={t('panel.figures.label', 'Key figures')}>
       {figures.map((f) => (
-        <div key={f.label} className={styles.tile}>
+        <div key={f.id} className={styles.tile}>
           <dt className={styles.label}>{f.label}</dt>
           <dd className={styles.value} title={f.value}>
             {f.value}

@@ -1,17 +1,12 @@
 import React from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, useStyles2 } from '@grafana/ui';
+import { NONE, VERDICT_LOOK } from './status';
 import type { HealthReport } from '../analysis';
 import { getPanelFallbackStyles } from './PanelFallback.styles';
 
 /** Findings of the last good report repeated in the fallback. */
 const FINDINGS_SHOWN = 5;
-
-const VERDICT_TEXT: Record<HealthReport['verdict'], string> = {
-  ok: 'OK',
-  warning: 'WARNING',
-  critical: 'CRITICAL',
-  nodata: 'NO DATA',
-};
 
 interface Props {
   error: Error;
@@ -28,13 +23,13 @@ export function PanelFallback({ error, lastGood }: Props) {
   const message = String(error?.message ?? error).slice(0, 300);
   return (
     <div className={styles.root} role="status">
-      <Alert severity="error" title="The panel could not be drawn" bottomSpacing={1}>
+      <Alert severity="error" title={t('panel.fallback.title', 'The panel could not be drawn')} bottomSpacing={1}>
         {message}
       </Alert>
       {lastGood ? (
         <div data-testid="last-good-report">
           <p className={styles.verdict}>
-            Last verdict drawn: {VERDICT_TEXT[lastGood.verdict] ?? String(lastGood.verdict)}
+            {t('panel.fallback.last', 'Last verdict drawn:')} {VERDICT_LOOK[lastGood.verdict]?.text() ?? NONE}
           </p>
           <ul className={styles.findings}>
             {lastGood.findings.slice(0, FINDINGS_SHOWN).map((f, i) => (
@@ -43,7 +38,9 @@ export function PanelFallback({ error, lastGood }: Props) {
           </ul>
         </div>
       ) : (
-        <p className={styles.verdict}>No report was drawn yet. Check the panel options and the query.</p>
+        <p className={styles.verdict}>
+          <Trans i18nKey="panel.fallback.none">No report was drawn yet. Check the panel options and the query.</Trans>
+        </p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import React from 'react';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import type { CheckId, HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
@@ -17,23 +18,35 @@ export function SignalsStrip({ report, format }: { report: HealthReport; format:
   const theme = useTheme2();
   const { signals } = report;
   const items: Item[] = [
-    { label: 'Under-replicated partitions', value: signals.underReplicated, check: 'under-replicated' as const },
-    { label: 'Offline partitions', value: signals.offlinePartitions, check: 'offline-partitions' as const },
-    { label: 'Active controllers', value: signals.activeControllers, check: 'active-controllers' as const },
+    {
+      label: t('panel.signals.under-replicated', 'Under-replicated partitions'),
+      value: signals.underReplicated,
+      check: 'under-replicated' as const,
+    },
+    {
+      label: t('panel.signals.offline', 'Offline partitions'),
+      value: signals.offlinePartitions,
+      check: 'offline-partitions' as const,
+    },
+    {
+      label: t('panel.signals.controllers', 'Active controllers'),
+      value: signals.activeControllers,
+      check: 'active-controllers' as const,
+    },
   ].filter((i) => i.value !== undefined);
   if (items.length === 0) {
     return null;
   }
   return (
-    <dl className={styles.strip} aria-label="Replication and controller">
+    <dl className={styles.strip} aria-label={t('panel.signals.label', 'Replication and controller')}>
       {items.map((i) => {
         const worst = report.findings.find((f) => f.check === i.check);
         const look = worst ? SEVERITY_LOOK[worst.severity] : undefined;
         return (
-          <div key={i.label} className={styles.item}>
+          <div key={i.check} className={styles.item}>
             <dt className={styles.label}>{i.label}</dt>
             <dd className={styles.value} style={look ? { color: look.color(theme) } : undefined}>
-              {look && <Icon name={look.icon} size="sm" aria-label={look.text} />} {format.count(i.value)}
+              {look && <Icon name={look.icon} size="sm" aria-label={look.text()} />} {format.count(i.value)}
             </dd>
           </div>
         );

@@ -1,12 +1,15 @@
 import React, { CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { cx } from '@emotion/css';
 import { FixedSizeList } from 'react-window';
+import { t, Trans } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { tx } from '../i18n';
 import { compareNames, type HealthReport, type TopicStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import { COMPACT_ROW_HEIGHT, getTopicListStyles, ROW_HEIGHT } from './TopicList.styles';
 import { NameCell } from './NameCell';
+import { NONE } from './status';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 50;
@@ -32,11 +35,11 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
     const top = report.topics.slice(0, Math.max(1, topN));
     // A highlighted topic outside the top N is still shown, so a click on its finding lands somewhere.
     const extra =
-      highlight && !top.some((t) => t.name === highlight) ? report.topics.find((t) => t.name === highlight) : undefined;
+      highlight && !top.some((x) => x.name === highlight) ? report.topics.find((x) => x.name === highlight) : undefined;
     return extra ? [...top, extra] : top;
   }, [report.topics, topN, highlight]);
   const narrow = width < 520;
-  const sized = !narrow && width >= 640 && report.topics.some((t) => t.avgMessageBytes !== undefined);
+  const sized = !narrow && width >= 640 && report.topics.some((x) => x.avgMessageBytes !== undefined);
   const rowClass = cx(styles.row, narrow && styles.narrowRow, sized && styles.sizedRow);
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const virtual = topics.length > VIRTUALIZE_ABOVE;
@@ -48,45 +51,55 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
   }, [report.brokers, theme]);
 
   useEffect(() => {
-    const index = topics.findIndex((t) => t.name === highlight);
+    const index = topics.findIndex((x) => x.name === highlight);
     if (virtual && index >= 0) {
       listRef.current?.scrollToItem(index, 'smart');
     }
   }, [highlight, topics, virtual]);
 
-  const renderRow = (t: TopicStat, style?: CSSProperties) => {
-    const top = t.brokers[0];
+  const renderRow = (topic: TopicStat, style?: CSSProperties) => {
+    const top = topic.brokers[0];
+    const leader = top
+      ? tx('panel.topics.leader', '{{share}} on {{broker}}', { share: format.percent(top.share), broker: top.name })
+      : undefined;
     return (
       <div
         role="row"
-        key={t.cluster ? `${t.cluster}\u0000${t.name}` : t.name}
+        key={topic.cluster ? `${topic.cluster}\u0000${topic.name}` : topic.name}
         style={{ ...style, height: rowHeight }}
         tabIndex={0}
-        aria-current={highlight === t.name ? 'true' : undefined}
-        className={cx(rowClass, highlight === t.name && styles.highlighted)}
+        aria-current={highlight === topic.name ? 'true' : undefined}
+        className={cx(rowClass, highlight === topic.name && styles.highlighted)}
         data-testid="topic-row"
       >
         <div role="rowheader">
-          <NameCell name={t.name} links={links} cluster={t.cluster} />
+          <NameCell name={topic.name} links={links} cluster={topic.cluster} />
         </div>
         <div role="cell" className={styles.numeric}>
-          {format.rate(t.rate)}
+          {format.rate(topic.rate)}
         </div>
         <div role="cell" className={styles.numeric}>
-          {format.percent(t.share)}
+          {format.percent(topic.share)}
         </div>
         {sized && (
-          <div role="cell" className={styles.numeric} title="Average message size (bytes in ÷ messages in)">
-            {format.size(t.avgMessageBytes)}
+          <div
+            role="cell"
+            className={styles.numeric}
+            title={t('panel.topics.size-title', 'Average message size (bytes in ÷ messages in)')}
+          >
+            {format.size(topic.avgMessageBytes)}
           </div>
         )}
         {!narrow && (
           <div role="cell" className={styles.spread}>
             <div className={styles.spreadBar} aria-hidden>
-              {t.brokers.slice(0, SPREAD_SEGMENTS).map((b) => (
+              {topic.brokers.slice(0, SPREAD_SEGMENTS).map((b) => (
                 <div
                   key={b.name}
-                  title={`${b.name}: ${format.percent(b.share)}`}
+                  title={tx('panel.topics.segment', '{{broker}}: {{share}}', {
+                    broker: b.name,
+                    share: format.percent(b.share),
+                  })}
                   style={{
                     width: `${b.share * 100}%`,
                     background: brokerColor.get(b.name) ?? theme.colors.text.disabled,
@@ -94,21 +107,25 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
                 />
               ))}
             </div>
-            <span className={styles.spreadText} title={top ? `${format.percent(top.share)} on ${top.name}` : undefined}>
-              {top ? `${format.percent(top.share)} on ${top.name}` : '–'}
-              {t.brokers.length > 1 ? ` · ${t.brokers.length} brokers` : ''}
+            <span className={styles.spreadText} title={leader}>
+              {leader ?? NONE}
+              {topic.brokers.length > 1
+                ? tx('panel.topics.brokers', ' · {{count}} brokers', { count: topic.brokers.length })
+                : ''}
             </span>
           </div>
         )}
         {!narrow && (
           <div role="cell">
-            {t.skewed ? (
+            {topic.skewed ? (
               <span className={styles.skew}>
                 <Icon name="exclamation-triangle" size="sm" aria-hidden />
-                Skewed
+                <Trans i18nKey="panel.topics.skewed">Skewed</Trans>
               </span>
             ) : (
-              <span className={styles.even}>Even</span>
+              <span className={styles.even}>
+                <Trans i18nKey="panel.topics.even">Even</Trans>
+              </span>
             )}
           </div>
         )}
@@ -117,22 +134,27 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
   };
 
   return (
-    <div role="table" aria-label="Topics" aria-rowcount={topics.length + 1} className={styles.table}>
+    <div
+      role="table"
+      aria-label={t('panel.topics.label', 'Topics')}
+      aria-rowcount={topics.length + 1}
+      className={styles.table}
+    >
       <div role="row" className={cx(rowClass, styles.header)}>
-        <div role="columnheader">Topic</div>
+        <div role="columnheader">{t('panel.topics.topic', 'Topic')}</div>
         <div role="columnheader" className={styles.numeric}>
-          Rate
+          {t('panel.topics.rate', 'Rate')}
         </div>
         <div role="columnheader" className={styles.numeric}>
-          Share
+          {t('panel.topics.share', 'Share')}
         </div>
         {sized && (
           <div role="columnheader" className={styles.numeric}>
-            Msg size
+            {t('panel.topics.size', 'Msg size')}
           </div>
         )}
-        {!narrow && <div role="columnheader">Spread over brokers</div>}
-        {!narrow && <div role="columnheader">Skew</div>}
+        {!narrow && <div role="columnheader">{t('panel.topics.spread', 'Spread over brokers')}</div>}
+        {!narrow && <div role="columnheader">{t('panel.topics.skew', 'Skew')}</div>}
       </div>
       {virtual ? (
         <FixedSizeList
@@ -146,11 +168,13 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
           {({ index, style }) => renderRow(topics[index], style)}
         </FixedSizeList>
       ) : (
-        topics.map((t) => renderRow(t))
+        topics.map((x) => renderRow(x))
       )}
       {report.topics.length > topics.length && (
         <div className={styles.more}>
-          {report.topics.length - topics.length} more topics (raise “Top topics” in the panel options to list them)
+          {tx('panel.topics.more', '{{count}} more topics (raise “Top topics” in the panel options to list them)', {
+            count: report.topics.length - topics.length,
+          })}
         </div>
       )}
     </div>

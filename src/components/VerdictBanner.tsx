@@ -2,11 +2,14 @@ import React from 'react';
 import { cx } from '@emotion/css';
 import { Icon, useStyles2 } from '@grafana/ui';
 import type { HealthReport } from '../analysis';
+import type { Formatters } from '../hooks/useFormatters';
+import { tx } from '../i18n';
 import { VERDICT_LOOK } from './status';
 import { getVerdictBannerStyles } from './VerdictBanner.styles';
 
 interface Props {
   report: HealthReport;
+  format: Formatters;
   /** The whole panel is this banner (a small grid cell). */
   tiny?: boolean;
   /** One cluster's banner, when the data holds several: its name leads. */
@@ -14,19 +17,27 @@ interface Props {
 }
 
 /** The verdict with icon, word and top reason. The first warning or critical finding is the reason. */
-export function VerdictBanner({ report, tiny, cluster }: Props) {
+export function VerdictBanner({ report, format, tiny, cluster }: Props) {
   const styles = useStyles2(getVerdictBannerStyles, report.verdict);
   const look = VERDICT_LOOK[report.verdict];
   const top =
     report.findings.find((f) => f.severity !== 'info') ??
     (report.verdict === 'nodata' ? report.findings[0] : undefined);
-  const reason =
-    top?.message ?? (report.verdict === 'ok' ? `${report.cluster.brokerCount} brokers, no problems found` : '');
+  const reason = top
+    ? format.finding(top).message
+    : report.verdict === 'ok'
+      ? tx('panel.verdict.no-problems', '{{count}} brokers, no problems found', { count: report.cluster.brokerCount })
+      : '';
+  const word = look.text();
   return (
     <div
       className={cx(styles.banner, tiny && styles.tiny)}
       role="status"
-      aria-label={cluster ? `Cluster ${cluster} health: ${look.text}` : `Cluster health: ${look.text}`}
+      aria-label={
+        cluster
+          ? tx('panel.verdict.cluster-label', 'Cluster {{cluster}} health: {{verdict}}', { cluster, verdict: word })
+          : tx('panel.verdict.label', 'Cluster health: {{verdict}}', { verdict: word })
+      }
       data-testid={cluster ? 'cluster-verdict' : 'verdict'}
     >
       {cluster && <span className={styles.cluster}>{cluster}</span>}
@@ -36,7 +47,7 @@ export function VerdictBanner({ report, tiny, cluster }: Props) {
         className={cx(styles.icon, tiny && styles.tinyIcon)}
         aria-hidden
       />
-      <span className={cx(styles.word, tiny && styles.tinyWord)}>{look.text}</span>
+      <span className={cx(styles.word, tiny && styles.tinyWord)}>{word}</span>
       {reason && (
         <span className={cx(styles.reason, tiny && styles.tinyReason)} title={reason}>
           {reason}

@@ -1,33 +1,66 @@
 import type { GrafanaTheme2, IconName } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import type { BrokerStatus, Severity, Verdict } from '../analysis';
+
+/** Shown where there is no value. */
+export const NONE = '–';
 
 export interface StatusLook {
   icon: IconName;
-  text: string;
+  /** The word, in the user's language (read when drawn: translations load after the module). */
+  text: () => string;
   color: (theme: GrafanaTheme2) => string;
 }
 
 /** Never colour alone: every state also has an icon and a word. */
 export const VERDICT_LOOK: Record<Verdict, StatusLook> = {
-  ok: { icon: 'check-circle', text: 'OK', color: (t) => t.colors.success.text },
-  warning: { icon: 'exclamation-triangle', text: 'WARNING', color: (t) => t.colors.warning.text },
-  critical: { icon: 'times-circle', text: 'CRITICAL', color: (t) => t.colors.error.text },
-  nodata: { icon: 'question-circle', text: 'NO DATA', color: (t) => t.colors.text.secondary },
+  ok: { icon: 'check-circle', text: () => t('panel.verdict.ok', 'OK'), color: (th) => th.colors.success.text },
+  warning: {
+    icon: 'exclamation-triangle',
+    text: () => t('panel.verdict.warning', 'WARNING'),
+    color: (th) => th.colors.warning.text,
+  },
+  critical: {
+    icon: 'times-circle',
+    text: () => t('panel.verdict.critical', 'CRITICAL'),
+    color: (th) => th.colors.error.text,
+  },
+  nodata: {
+    icon: 'question-circle',
+    text: () => t('panel.verdict.nodata', 'NO DATA'),
+    color: (th) => th.colors.text.secondary,
+  },
 };
 
 export const SEVERITY_LOOK: Record<Severity, StatusLook> = {
   critical: VERDICT_LOOK.critical,
   warning: VERDICT_LOOK.warning,
-  info: { icon: 'info-circle', text: 'INFO', color: (t) => t.colors.info.text },
+  info: { icon: 'info-circle', text: () => t('panel.severity.info', 'INFO'), color: (th) => th.colors.info.text },
 };
 
 export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
-  missing: { icon: 'times-circle', text: 'Missing', color: (t) => t.colors.error.text },
-  stalled: { icon: 'pause', text: 'Stalled', color: (t) => t.colors.error.text },
-  overloaded: { icon: 'exclamation-triangle', text: 'Overloaded', color: (t) => t.colors.warning.text },
-  hot: { icon: 'fire', text: 'Hot', color: (t) => t.colors.warning.text },
-  idle: { icon: 'arrow-down', text: 'Idle', color: (t) => t.colors.warning.text },
-  ok: { icon: 'check', text: 'OK', color: (t) => t.colors.success.text },
+  missing: {
+    icon: 'times-circle',
+    text: () => t('panel.broker-status.missing', 'Missing'),
+    color: (th) => th.colors.error.text,
+  },
+  stalled: {
+    icon: 'pause',
+    text: () => t('panel.broker-status.stalled', 'Stalled'),
+    color: (th) => th.colors.error.text,
+  },
+  overloaded: {
+    icon: 'exclamation-triangle',
+    text: () => t('panel.broker-status.overloaded', 'Overloaded'),
+    color: (th) => th.colors.warning.text,
+  },
+  hot: { icon: 'fire', text: () => t('panel.broker-status.hot', 'Hot'), color: (th) => th.colors.warning.text },
+  idle: {
+    icon: 'arrow-down',
+    text: () => t('panel.broker-status.idle', 'Idle'),
+    color: (th) => th.colors.warning.text,
+  },
+  ok: { icon: 'check', text: () => t('panel.broker-status.ok', 'OK'), color: (th) => th.colors.success.text },
 };
 
 /** Worst first: the order of the default broker sort. */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { FieldType, formattedValueToString, getDisplayProcessor, GrafanaTheme2 } from '@grafana/data';
-import type { Finding, FindingUnit } from '../analysis';
+import { formatParams, templatesOf, type Finding, type FindingUnit, type ParamKind } from '../analysis';
+import { tx } from '../i18n';
 
 export interface Formatters {
   /** A rate in the panel's unit and decimals (messages/sec by default). */
@@ -14,6 +15,8 @@ export interface Formatters {
   count: (v: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
+  /** A finding's words in the user's language, its figures in the panel's units. */
+  finding: (f: Finding) => { message: string; suggestion?: string };
 }
 
 /**
@@ -53,6 +56,39 @@ export function useFormatters(
       }
       return f.unit ? byUnit[f.unit](v) : String(v);
     };
-    return { rate, percent, bytes, size, count, findingValue };
+    const plainNumber = formatter({ unit: 'none' });
+    const minutes = formatter({ unit: 'm' });
+    const byKind: Record<ParamKind, (v: number) => string> = {
+      text: String,
+      code: String,
+      rate,
+      bytesRate: bytes,
+      percent,
+      factor: byUnit.factor,
+      duration,
+      count,
+      number: plainNumber,
+      minutes,
+    };
+    const finding = (f: Finding) => {
+      const english = templatesOf(f.messageKey);
+      if (!english) {
+        // A finding from an older report shape: its English words as they are.
+        return { message: f.message, suggestion: f.suggestion };
+      }
+      const values = formatParams(f.messageKey!, f.params ?? {}, (v, kind) =>
+        typeof v === 'number' ? byKind[kind](v) : String(v)
+      );
+      const key = `findings.${f.messageKey}`;
+      const message = tx(`${key}.message`, english.message, values);
+      return {
+        // In the report of several clusters, each finding says whose it is.
+        message: f.cluster
+          ? tx('panel.findings.in-cluster', '{{cluster}}: {{message}}', { cluster: f.cluster, message })
+          : message,
+        suggestion: english.suggestion ? tx(`${key}.suggestion`, english.suggestion, values) : undefined,
+      };
+    };
+    return { rate, percent, bytes, size, count, findingValue, finding };
   }, [unit, decimals, theme]);
 }

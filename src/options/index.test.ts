@@ -1,5 +1,5 @@
 import { PanelOptionsEditorBuilder, FieldConfigProperty } from '@grafana/data';
-import { plugin } from '../module';
+import { plugin } from '../plugin';
 import { registerStandardEditors } from '../testkit/optionsRegistry';
 import { buildPanelOptions, DEFAULT_OPTIONS, PanelOptions } from './index';
 

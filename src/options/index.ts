@@ -5,11 +5,9 @@ import { NumberEditor } from './editors/NumberEditor';
 import { RolesEditor } from './editors/RolesEditor';
 import { DEFAULT_OPTIONS } from './defaults';
 import type { PanelOptions } from './types';
+import { t } from '@grafana/i18n';
 import { ALL_DECLARATIONS } from '../analysis';
 
-const THRESHOLDS = ['Thresholds'];
-const LABELS = ['Labels and metric'];
-const DISPLAY = ['Display'];
 const d = DEFAULT_OPTIONS;
 
 /**
@@ -17,13 +15,18 @@ const d = DEFAULT_OPTIONS;
  * analysis/thresholds.ts: each one's editor, name, description, unit and default.
  */
 export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOptions>) {
+  // Built when Grafana opens the editor, after the translations loaded.
+  const THRESHOLDS = [t('options.category.thresholds', 'Thresholds')];
+  const LABELS = [t('options.category.labels', 'Labels and metric')];
+  const DISPLAY = [t('options.category.display', 'Display')];
   for (const [key, declaration] of ALL_DECLARATIONS) {
     const { kind, unit, step } = declaration;
     builder.addCustomEditor({
       id: `thresholds.${key}`,
       path: `thresholds.${key}`,
-      name: declaration.label,
-      description: declaration.description,
+      // The words of each declaration (analysis/thresholds.ts and the checks) are keyed by its option.
+      name: t(`thresholds.${key}.name`, declaration.label),
+      description: t(`thresholds.${key}.description`, declaration.description),
       category: THRESHOLDS,
       editor: kind === 'single' ? NumberEditor : LevelsEditor,
       settings: kind === 'single' ? { unit, step, positive: declaration.positive } : { kind, unit, step },
@@ -35,106 +38,137 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
     .addCustomEditor({
       id: 'labels.broker',
       path: 'labels.broker',
-      name: 'Broker label',
-      description: 'Label that names the broker.',
+      name: t('options.labels.broker.name', 'Broker label'),
+      description: t('options.labels.broker.description', 'Label that names the broker.'),
       category: LABELS,
       editor: LabelEditor,
-      settings: { autoDescription: 'First of broker_id, broker, kubernetes_pod_name, pod, instance, host' },
+      settings: {
+        autoDescription: t(
+          'options.labels.broker.auto',
+          'First of broker_id, broker, kubernetes_pod_name, pod, instance, host'
+        ),
+      },
       defaultValue: d.labels.broker,
     })
     .addCustomEditor({
       id: 'labels.topic',
       path: 'labels.topic',
-      name: 'Topic label',
-      description: 'Label that names the topic.',
+      name: t('options.labels.topic.name', 'Topic label'),
+      description: t('options.labels.topic.description', 'Label that names the topic.'),
       category: LABELS,
       editor: LabelEditor,
-      settings: { autoDescription: 'topic, or redpanda_topic' },
+      settings: { autoDescription: t('options.labels.topic.auto', 'topic, or redpanda_topic') },
       defaultValue: d.labels.topic,
     })
     .addCustomEditor({
       id: 'labels.cluster',
       path: 'labels.cluster',
-      name: 'Cluster label',
-      description:
-        'Label telling Kafka clusters apart when one query holds several: each is judged on its own, the verdict is the worst.',
+      name: t('options.labels.cluster.name', 'Cluster label'),
+      description: t(
+        'options.labels.cluster.description',
+        'Label telling Kafka clusters apart when one query holds several: each is judged on its own, the verdict is the worst.'
+      ),
       category: LABELS,
       editor: LabelEditor,
       settings: {
-        autoDescription:
-          'cluster, kafka_cluster, strimzi_io_cluster, env, environment, namespace or job, when broker names repeat across its values',
-        noneDescription: 'One cluster: never split',
+        autoDescription: t(
+          'options.labels.cluster.auto',
+          'cluster, kafka_cluster, strimzi_io_cluster, env, environment, namespace or job, when broker names repeat across its values'
+        ),
+        noneDescription: t('options.labels.cluster.none', 'One cluster: never split'),
       },
       defaultValue: d.labels.cluster,
     })
     .addCustomEditor({
       id: 'labels.roles',
       path: 'labels.roles',
-      name: 'Query roles',
-      description:
-        'What each query measures. Auto recognises the metric name, or the query text Grafana reports; set it when neither tells.',
+      name: t('options.labels.roles.name', 'Query roles'),
+      description: t(
+        'options.labels.roles.description',
+        'What each query measures. Auto recognises the metric name, or the query text Grafana reports; set it when neither tells.'
+      ),
       category: LABELS,
       editor: RolesEditor,
       defaultValue: d.labels.roles,
     })
     .addTextInput({
       path: 'labels.metricName',
-      name: 'Metric name',
-      description:
-        'Analyse only this metric (a recording rule, a custom exporter rule). Empty recognises the known MessagesInPerSec spellings.',
+      name: t('options.labels.metricName.name', 'Metric name'),
+      description: t(
+        'options.labels.metricName.description',
+        'Analyse only this metric (a recording rule, a custom exporter rule). Empty recognises the known MessagesInPerSec spellings.'
+      ),
       category: LABELS,
       defaultValue: d.labels.metricName,
-      settings: { placeholder: 'auto' },
+      settings: { placeholder: t('options.labels.metricName.placeholder', 'auto') },
     })
     .addRadio({
       path: 'labels.rateReducer',
-      name: 'Current rate',
-      description: 'How a range is reduced to the current rate of a broker or topic.',
+      name: t('options.labels.rateReducer.name', 'Current rate'),
+      description: t(
+        'options.labels.rateReducer.description',
+        'How a range is reduced to the current rate of a broker or topic.'
+      ),
       category: LABELS,
       defaultValue: d.labels.rateReducer,
       settings: {
         options: [
-          { value: 'last', label: 'Last', description: 'Last value in the recent window' },
-          { value: 'mean', label: 'Mean', description: 'Mean over the time range' },
-          { value: 'max', label: 'Max', description: 'Maximum over the time range' },
+          {
+            value: 'last',
+            label: t('options.labels.rateReducer.last', 'Last'),
+            description: t('options.labels.rateReducer.last-description', 'Last value in the recent window'),
+          },
+          {
+            value: 'mean',
+            label: t('options.labels.rateReducer.mean', 'Mean'),
+            description: t('options.labels.rateReducer.mean-description', 'Mean over the time range'),
+          },
+          {
+            value: 'max',
+            label: t('options.labels.rateReducer.max', 'Max'),
+            description: t('options.labels.rateReducer.max-description', 'Maximum over the time range'),
+          },
         ],
       },
     })
     .addBooleanSwitch({
       path: 'display.showFigures',
-      name: 'Key figures',
+      name: t('options.display.showFigures.name', 'Key figures'),
       category: DISPLAY,
       defaultValue: d.display.showFigures,
     })
     .addBooleanSwitch({
       path: 'display.showFindings',
-      name: 'Findings',
+      name: t('options.display.showFindings.name', 'Findings'),
       category: DISPLAY,
       defaultValue: d.display.showFindings,
     })
     .addBooleanSwitch({
       path: 'display.showBrokers',
-      name: 'Brokers',
+      name: t('options.display.showBrokers.name', 'Brokers'),
       category: DISPLAY,
       defaultValue: d.display.showBrokers,
     })
     .addBooleanSwitch({
       path: 'display.showTopics',
-      name: 'Topics',
+      name: t('options.display.showTopics.name', 'Topics'),
       category: DISPLAY,
       defaultValue: d.display.showTopics,
     })
     .addBooleanSwitch({
       path: 'display.showConsumerGroups',
-      name: 'Consumer groups',
-      description: 'Shown when the panel has a consumer-lag query.',
+      name: t('options.display.showConsumerGroups.name', 'Consumer groups'),
+      description: t(
+        'options.display.showConsumerGroups.description',
+        'Shown when the panel has a consumer-lag query.'
+      ),
       category: DISPLAY,
       defaultValue: d.display.showConsumerGroups,
     })
     .addSliderInput({
       path: 'display.topTopics',
-      name: 'Top topics',
-      description: 'How many topics to list, busiest first.',
+      name: t('options.display.topTopics.name', 'Top topics'),
+      description: t('options.display.topTopics.description', 'How many topics to list, busiest first.'),
       category: DISPLAY,
       defaultValue: d.display.topTopics,
       settings: { min: 1, max: 500, step: 1 },
@@ -142,23 +176,23 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<PanelOption
     })
     .addSelect({
       path: 'display.brokerSort',
-      name: 'Sort brokers by',
+      name: t('options.display.brokerSort.name', 'Sort brokers by'),
       category: DISPLAY,
       defaultValue: d.display.brokerSort,
       settings: {
         options: [
-          { value: 'worst', label: 'Worst first' },
-          { value: 'name', label: 'Name' },
-          { value: 'rate', label: 'Rate' },
-          { value: 'deviation', label: 'Deviation' },
+          { value: 'worst', label: t('options.display.brokerSort.worst', 'Worst first') },
+          { value: 'name', label: t('options.display.brokerSort.name-option', 'Name') },
+          { value: 'rate', label: t('options.display.brokerSort.rate', 'Rate') },
+          { value: 'deviation', label: t('options.display.brokerSort.deviation', 'Deviation') },
         ],
       },
       showIf: (o) => o.display?.showBrokers !== false,
     })
     .addBooleanSwitch({
       path: 'display.compact',
-      name: 'Compact',
-      description: 'Denser rows and no sparklines.',
+      name: t('options.display.compact.name', 'Compact'),
+      description: t('options.display.compact.description', 'Denser rows and no sparklines.'),
       category: DISPLAY,
       defaultValue: d.display.compact,
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { PanelModel } from '@grafana/data';
-import { plugin } from '../module';
+import { plugin } from '../plugin';
 import { DEFAULT_OPTIONS } from './defaults';
 import { migrateOptions, shouldMigrate } from './migrate';
 import { toAnalysisOptions } from './toAnalysisOptions';

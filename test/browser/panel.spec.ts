@@ -160,3 +160,27 @@ test('300 brokers: only the rows in view are drawn, the header stays, a finding 
   expect(await overflowsHorizontally(page)).toBe(false);
   expect(problems).toEqual([]);
 });
+
+for (const size of [SIZES[1], SIZES[2]]) {
+  test(`in Korean: hot broker, ${size.name} panel, dark theme`, async ({ page }) => {
+    const problems = await open(page, {
+      theme: 'dark',
+      scenario: 'hot',
+      width: size.width,
+      height: size.height,
+      lang: 'ko-KR',
+    });
+    const verdict = page.getByTestId('verdict');
+    await expect(verdict).toHaveAttribute('aria-label', '클러스터 상태: 경고');
+    await expect(verdict).toContainText('경고');
+    // The reason is the translated finding, its figures in Grafana's units.
+    await expect(verdict).toContainText('브로커 kafka-2:7071에 부하가 몰립니다');
+    await expect(page.getByRole('table', { name: '브로커' })).toBeVisible();
+    await expect(page.getByLabel('주요 지표')).toContainText('클러스터 합계');
+    await expect(page.getByLabel('주요 지표')).toContainText('14.4K msg/s');
+    await expect(page.getByTestId('finding').first()).toContainText('조치 방법');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `hot-${size.name}-dark-ko.png`) });
+  });
+}

@@ -1,5 +1,6 @@
 import React, { useMemo } from 'react';
 import { DataFrame, StandardEditorProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Combobox, ComboboxOption } from '@grafana/ui';
 
 type Props = StandardEditorProps<string, { autoDescription: string; noneDescription?: string }>;
@@ -29,9 +30,11 @@ export function LabelEditor({ value, onChange, context, item }: Props) {
   const noneDescription = item.settings?.noneDescription;
   const options = useMemo<Array<ComboboxOption<string>>>(
     () => [
-      { value: 'auto', label: 'Auto', description: autoDescription },
+      { value: 'auto', label: t('options.label-editor.auto', 'Auto'), description: autoDescription },
       // "None" where a label may be turned off (the cluster label: never split).
-      ...(noneDescription ? [{ value: 'none', label: 'None', description: noneDescription }] : []),
+      ...(noneDescription
+        ? [{ value: 'none', label: t('options.label-editor.none', 'None'), description: noneDescription }]
+        : []),
       ...labelNamesIn(context.data).map((name) => ({ value: name, label: name })),
     ],
     [context.data, autoDescription, noneDescription]

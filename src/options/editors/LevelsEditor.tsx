@@ -1,4 +1,5 @@
 import React, { useId, useState } from 'react';
+import { t } from '@grafana/i18n';
 import { StandardEditorProps } from '@grafana/data';
 import { Field, FieldValidationMessage, Input, Stack } from '@grafana/ui';
 import type { LevelThresholds } from '../../analysis';
@@ -48,7 +49,7 @@ export function LevelsEditor({ value, onChange, item }: Props) {
   return (
     <div>
       <Stack direction="row" gap={1}>
-        <Field label="Warning" htmlFor={`${id}-warning`} noMargin>
+        <Field label={t('options.levels.warning', 'Warning')} htmlFor={`${id}-warning`} noMargin>
           <Input
             id={`${id}-warning`}
             type="number"
@@ -62,7 +63,7 @@ export function LevelsEditor({ value, onChange, item }: Props) {
             }}
           />
         </Field>
-        <Field label="Critical" htmlFor={`${id}-critical`} noMargin>
+        <Field label={t('options.levels.critical', 'Critical')} htmlFor={`${id}-critical`} noMargin>
           <Input
             id={`${id}-critical`}
             type="number"

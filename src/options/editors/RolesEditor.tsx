@@ -1,19 +1,22 @@
 import React, { useMemo } from 'react';
 import { DataFrame, SelectableValue, StandardEditorProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Combobox, ComboboxOption, Field, Stack, Text } from '@grafana/ui';
+import { tx } from '../../i18n';
 import { METRIC_ROLES, MetricRole } from '../../analysis';
 
 type Props = StandardEditorProps<Record<string, MetricRole>>;
 
-export const ROLE_LABELS: Record<MetricRole, string> = {
-  messagesIn: 'Messages in',
-  bytesIn: 'Bytes in',
-  bytesOut: 'Bytes out',
-  requestHandlerIdle: 'Request-handler idle',
-  underReplicated: 'Under-replicated partitions',
-  offlinePartitions: 'Offline partitions',
-  activeControllers: 'Active controllers',
-  consumerLag: 'Consumer lag',
+/** Each role's name in the user's language (read when drawn: translations load after the module). */
+export const ROLE_LABELS: Record<MetricRole, () => string> = {
+  messagesIn: () => t('options.roles.messagesIn', 'Messages in'),
+  bytesIn: () => t('options.roles.bytesIn', 'Bytes in'),
+  bytesOut: () => t('options.roles.bytesOut', 'Bytes out'),
+  requestHandlerIdle: () => t('options.roles.requestHandlerIdle', 'Request-handler idle'),
+  underReplicated: () => t('options.roles.underReplicated', 'Under-replicated partitions'),
+  offlinePartitions: () => t('options.roles.offlinePartitions', 'Offline partitions'),
+  activeControllers: () => t('options.roles.activeControllers', 'Active controllers'),
+  consumerLag: () => t('options.roles.consumerLag', 'Consumer lag'),
 };
 
 const AUTO = 'auto';
@@ -36,18 +39,22 @@ export function RolesEditor({ value, onChange, context }: Props) {
   );
   const options = useMemo<Array<ComboboxOption<string>>>(
     () => [
-      { value: AUTO, label: 'Auto', description: 'From the metric name or the query text' },
-      ...METRIC_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+      {
+        value: AUTO,
+        label: t('options.roles.auto', 'Auto'),
+        description: t('options.roles.auto-description', 'From the metric name or the query text'),
+      },
+      ...METRIC_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]() })),
     ],
     []
   );
   if (refIds.length === 0) {
-    return <Text color="secondary">{'Run the panel queries to map them to roles.'}</Text>;
+    return <Text color="secondary">{t('options.roles.empty', 'Run the panel queries to map them to roles.')}</Text>;
   }
   return (
     <Stack direction="column" gap={1}>
       {refIds.map((refId) => (
-        <Field key={refId} label={`Query ${refId}`} noMargin>
+        <Field key={refId} label={tx('options.roles.query', 'Query {{refId}}', { refId })} noMargin>
           <Combobox
             options={options}
             value={value?.[refId] ?? AUTO}

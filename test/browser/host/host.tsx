@@ -4,6 +4,7 @@
  * inside a panel-like frame with real frames, a theme and a size taken from the URL.
  */
 import * as emotionCss from '@emotion/css';
+import * as i18next from 'i18next';
 import * as grafanaData from '@grafana/data';
 import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaUi from '@grafana/ui';
@@ -24,7 +25,26 @@ const SHARED: Record<string, unknown> = {
   '@grafana/data': grafanaData,
   '@grafana/ui': grafanaUi,
   '@grafana/runtime': grafanaRuntime,
+  // Grafana shares its i18next instance: the plugin's translations are loaded into it.
+  i18next,
 };
+
+const PLUGIN_ID = 'kafkalens-brokerhealth-panel';
+
+/**
+ * What Grafana 12.1+ does before it loads a plugin that lists `languages`: its i18next speaks the
+ * user's language, and the plugin's locale file for it is loaded under the plugin's namespace.
+ */
+async function initTranslations(language: string) {
+  await i18next.default.init({ lng: language, fallbackLng: 'en-US', resources: {}, returnEmptyString: false });
+  if (language !== 'en-US') {
+    const res = await fetch(`/dist/locales/${language}/${PLUGIN_ID}.json`);
+    if (!res.ok) {
+      throw new Error(`no ${language} translations in dist/locales`);
+    }
+    i18next.default.addResourceBundle(language, PLUGIN_ID, await res.json(), true, true);
+  }
+}
 
 function loadPlugin(url: string): Promise<Plugin> {
   return new Promise((resolve, reject) => {
@@ -39,11 +59,15 @@ function loadPlugin(url: string): Promise<Plugin> {
           }
           return SHARED[dep];
         });
-        const exports = factory(...modules) as { plugin?: Plugin };
-        if (!exports?.plugin) {
-          throw new Error('module.js exports no `plugin`');
-        }
-        resolve(exports.plugin);
+        // module.js awaits its translations at the top level: its exports may be a promise.
+        Promise.resolve(factory(...modules) as { plugin?: Plugin } | Promise<{ plugin?: Plugin }>)
+          .then((exports) => {
+            if (!exports?.plugin) {
+              throw new Error('module.js exports no `plugin`');
+            }
+            resolve(exports.plugin);
+          })
+          .catch(reject);
       } catch (e) {
         reject(e);
       }
@@ -154,6 +178,7 @@ async function main() {
   document.body.style.background = theme.colors.background.canvas;
   // The test compares the verdict colour with the theme's own token.
   document.body.dataset.warningText = theme.colors.warning.text;
+  await initTranslations(params.get('lang') ?? 'en-US');
   const plugin = await loadPlugin('/dist/module.js');
   const root = createRoot(document.getElementById('root')!);
   root.render(<PanelFrame plugin={plugin} theme={theme} width={width} height={height} scenario={scenario} />);
