@@ -3,7 +3,7 @@
 const path = require('path');
 
 const SHARED =
-  /^(react|react-dom|@grafana\/(data|ui|runtime|schema|i18n|e2e-selectors)|@emotion\/(css|react|cache))(\/.*)?$/;
+  /^(react|react-dom|i18next|react-i18next|@grafana\/(data|ui|runtime|schema|i18n|e2e-selectors)|@emotion\/(css|react|cache))(\/.*)?$/;
 
 module.exports = (request, options) => {
   if (SHARED.test(request)) {
