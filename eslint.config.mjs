@@ -67,7 +67,7 @@ export default defineConfig([
   },
   {
     // Every string the panel shows goes through @grafana/i18n (en-US and ko-KR locale files).
-    files: ['src/components/**/*.tsx', 'src/options/**/*.{ts,tsx}', 'src/hooks/**/*.ts', 'src/module.ts', 'src/plugin.ts'],
+    files: ['src/components/**/*.tsx', 'src/options/**/*.{ts,tsx}', 'src/hooks/**/*.ts', 'src/module.ts', 'src/plugin.ts', 'src/suggestions.ts'],
     ignores: ['**/*.test.{ts,tsx}', '**/*.styles.ts'],
     plugins: { '@grafana/i18n': grafanaI18n },
     rules: {

@@ -7,6 +7,8 @@ export { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
 export { isMetricRole, METRIC_ROLES } from './signals/roles';
 export { compareNames } from './names';
+export { glanceAtKafkaData } from './recognise';
+export type { KafkaDataGlance } from './recognise';
 export { CHECKS } from './checks/registry';
 export { formatParams, SENTENCES, templatesOf } from './messages';
 export type { MessageKey, ParamKind, Params } from './messages';
