@@ -35,7 +35,11 @@ export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
   row: css({
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
   }),
-  highlighted: css({ background: theme.colors.action.selected }),
+  // On the selected background secondary text loses its contrast: the row reads in primary text.
+  highlighted: css({
+    background: theme.colors.action.selected,
+    '& th, & td, & span, & [role=cell], & [role=rowheader]': { color: theme.colors.text.primary },
+  }),
   bar: css({
     position: 'relative',
     height: 8,

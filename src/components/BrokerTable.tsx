@@ -10,6 +10,7 @@ import type { BrokerSort } from '../options';
 import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK, NONE } from './status';
 import { BROKER_ROW_HEIGHT, COMPACT_BROKER_ROW_HEIGHT, getBrokerTableStyles } from './BrokerTable.styles';
 import { useWindowedRows } from '../hooks/useWindowedRows';
+import { useFocusRow } from '../hooks/useFocusRow';
 import { NameCell } from './NameCell';
 import { TrendLine } from './TrendLine';
 
@@ -134,10 +135,25 @@ interface Props {
   maxHeight: number;
   compact: boolean;
   highlight?: string;
+  /** Changes each time a finding chose `highlight`: its row takes the focus. */
+  focusKey?: number;
+  /** Escape on a row: back to where the keyboard came from. */
+  onReturn?: () => void;
   links?: NameLinks;
 }
 
-export function BrokerTable({ report, format, sort: sortOption, width, maxHeight, compact, highlight, links }: Props) {
+export function BrokerTable({
+  report,
+  format,
+  sort: sortOption,
+  width,
+  maxHeight,
+  compact,
+  highlight,
+  focusKey,
+  onReturn,
+  links,
+}: Props) {
   const styles = useStyles2(getBrokerTableStyles);
   const theme = useTheme2();
   // A click overrides the sort option until the option itself changes in the editor.
@@ -146,6 +162,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
   const setSort = (next: SortState) => setClicked({ option: sortOption, sort: next });
   const rows = useMemo(() => sortBrokers(report.brokers, sort), [report.brokers, sort]);
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+  const tableRef = useRef<HTMLTableElement>(null);
+  useFocusRow(tableRef, highlight, focusKey);
   const rowHeight = compact ? COMPACT_BROKER_ROW_HEIGHT : BROKER_ROW_HEIGHT;
   const viewport = Math.max(6 * rowHeight, maxHeight);
   const { windowed, reveal, scrollerRef, onScroll, start, end, before, after } = useWindowedRows(
@@ -205,6 +223,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
   const table = (
     <table
       className={cx(styles.table, compact && styles.compact, windowed && styles.windowed)}
+      ref={tableRef}
       aria-label={t('panel.brokers.label', 'Brokers')}
       aria-rowcount={windowed ? rows.length + 1 : undefined}
     >
@@ -259,6 +278,13 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
               className={cx(styles.row, highlight === b.name && styles.highlighted)}
               aria-current={highlight === b.name ? 'true' : undefined}
               data-testid="broker-row"
+              data-row-name={b.name}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && onReturn) {
+                  e.stopPropagation();
+                  onReturn();
+                }
+              }}
             >
               <th scope="row">
                 <NameCell name={b.name} links={links} cluster={b.cluster} />

@@ -10,6 +10,8 @@ import { getFindingsListStyles } from './FindingsList.styles';
 export interface Selection {
   kind: 'broker' | 'topic';
   name: string;
+  /** The control that chose it: focus returns there from the row (Escape). */
+  origin?: HTMLElement;
 }
 
 interface Props {
@@ -54,7 +56,7 @@ export function FindingsList({ findings, format, onSelect, limit, openFirst = tr
                         ? tx('panel.findings.show-broker', 'Show broker {{name}}', { name: f.subject })
                         : tx('panel.findings.show-topic', 'Show topic {{name}}', { name: f.subject })
                     }
-                    onClick={() => onSelect({ kind: f.subjectKind!, name: f.subject! })}
+                    onClick={(e) => onSelect({ kind: f.subjectKind!, name: f.subject!, origin: e.currentTarget })}
                   >
                     {f.subject}
                   </button>

@@ -283,6 +283,19 @@ describe('HealthPanel interaction', () => {
     expect(rowFor(brokerName(0))).not.toHaveAttribute('aria-current');
   });
 
+  it('takes the keyboard from a finding to its row, and back with Escape', () => {
+    renderPanel({ frames: cluster((b) => (b === 1 ? 160 : 100)) });
+    const subject = screen.getByRole('button', { name: brokerName(1) });
+    subject.focus();
+    fireEvent.click(subject);
+    expect(document.activeElement).toBe(rowFor(brokerName(1)));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(document.activeElement).toBe(subject);
+    // Chosen again, the row takes the focus again.
+    fireEvent.click(subject);
+    expect(document.activeElement).toBe(rowFor(brokerName(1)));
+  });
+
   it('highlights a topic row from a topic-skew finding, even outside the top N', () => {
     // topic-0 sits entirely on broker-0; the other topics are spread evenly and busier.
     const frames = cluster((b, t) => (t === 0 ? (b === 0 ? 200 : 0) : 100), 3, 4);

@@ -171,7 +171,15 @@ interface ReportBodyProps {
 /** Everything under the verdict for one report: signals, diagnostics, figures, findings, tables. */
 function ReportBody({ report, display, format, width, height, brokerLinks, topicLinks, nested }: ReportBodyProps) {
   const styles = useStyles2(getHealthPanelStyles);
-  const [selection, setSelection] = useState<Selection>();
+  // Each choice of a finding's subject counts (`focusKey`), so choosing it again moves focus again.
+  const [selection, setSelection] = useState<Selection & { focusKey: number }>();
+  const select = useCallback(
+    (next: Selection) => setSelection((prev) => ({ ...next, focusKey: (prev?.focusKey ?? 0) + 1 })),
+    []
+  );
+  // Escape on the row goes back to the finding that led there.
+  const origin = selection?.origin;
+  const returnToFinding = useCallback(() => origin?.focus(), [origin]);
   const hasData = report.verdict !== 'nodata';
   const wide = width >= WIDE_WIDTH;
   const findings = display.showFindings && report.findings.length > 0 && (
@@ -179,7 +187,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
       <FindingsList
         findings={report.findings}
         format={format}
-        onSelect={setSelection}
+        onSelect={select}
         // Beside the tables there is room for all; above them, the first few leave the brokers in view.
         limit={wide ? undefined : height < 600 ? FINDINGS_ABOVE_TABLES - 1 : FINDINGS_ABOVE_TABLES}
         openFirst={wide || height >= 700}
@@ -214,6 +222,8 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
             maxHeight={Math.max(200, height * 0.6)}
             compact={display.compact}
             highlight={selection?.kind === 'broker' ? selection.name : undefined}
+            focusKey={selection?.kind === 'broker' ? selection.focusKey : undefined}
+            onReturn={returnToFinding}
             links={brokerLinks}
           />
         </Section>
@@ -228,6 +238,8 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
             maxHeight={Math.max(160, height * 0.6)}
             compact={display.compact}
             highlight={selection?.kind === 'topic' ? selection.name : undefined}
+            focusKey={selection?.kind === 'topic' ? selection.focusKey : undefined}
+            onReturn={returnToFinding}
             links={topicLinks}
           />
         </Section>

@@ -24,7 +24,11 @@ export const getTopicListStyles = (theme: GrafanaTheme2) => ({
     fontWeight: theme.typography.fontWeightMedium,
     height: ROW_HEIGHT,
   }),
-  highlighted: css({ background: theme.colors.action.selected }),
+  // On the selected background secondary text loses its contrast: the row reads in primary text.
+  highlighted: css({
+    background: theme.colors.action.selected,
+    '& th, & td, & span, & [role=cell], & [role=rowheader]': { color: theme.colors.text.primary },
+  }),
   numeric: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }),
   spread: css({ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }),
   spreadBar: css({

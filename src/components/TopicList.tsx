@@ -9,6 +9,7 @@ import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import { COMPACT_ROW_HEIGHT, getTopicListStyles, ROW_HEIGHT } from './TopicList.styles';
 import { NameCell } from './NameCell';
+import { useFocusRow } from '../hooks/useFocusRow';
 import { NONE } from './status';
 
 /** Above this many rows only the visible ones are rendered. */
@@ -24,13 +25,30 @@ interface Props {
   maxHeight: number;
   compact: boolean;
   highlight?: string;
+  /** Changes each time a finding chose `highlight`: its row takes the focus. */
+  focusKey?: number;
+  /** Escape on a row: back to where the keyboard came from. */
+  onReturn?: () => void;
   links?: NameLinks;
 }
 
-export function TopicList({ report, format, topN, width, maxHeight, compact, highlight, links }: Props) {
+export function TopicList({
+  report,
+  format,
+  topN,
+  width,
+  maxHeight,
+  compact,
+  highlight,
+  focusKey,
+  onReturn,
+  links,
+}: Props) {
   const styles = useStyles2(getTopicListStyles);
   const theme = useTheme2();
   const listRef = useRef<FixedSizeList>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  useFocusRow(tableRef, highlight, focusKey);
   const topics = useMemo(() => {
     const top = report.topics.slice(0, Math.max(1, topN));
     // A highlighted topic outside the top N is still shown, so a click on its finding lands somewhere.
@@ -71,6 +89,13 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
         aria-current={highlight === topic.name ? 'true' : undefined}
         className={cx(rowClass, highlight === topic.name && styles.highlighted)}
         data-testid="topic-row"
+        data-row-name={topic.name}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && onReturn) {
+            e.stopPropagation();
+            onReturn();
+          }
+        }}
       >
         <div role="rowheader">
           <NameCell name={topic.name} links={links} cluster={topic.cluster} />
@@ -135,6 +160,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, hig
 
   return (
     <div
+      ref={tableRef}
       role="table"
       aria-label={t('panel.topics.label', 'Topics')}
       aria-rowcount={topics.length + 1}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -42,6 +43,27 @@ async function overflowsHorizontally(page: Page) {
   });
 }
 
+/**
+ * axe-core over the panel: WCAG 2.1 A and AA rules, no serious or critical violation. Run in every
+ * state and theme the tests draw, so a colour or a label that regresses fails here.
+ */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid=panel-frame]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`
+    );
+  expect(serious).toEqual([]);
+}
+
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 for (const theme of THEMES) {
@@ -82,6 +104,7 @@ for (const theme of THEMES) {
         await expect(page.getByTestId('topic-row').last()).toBeInViewport();
       }
       expect(problems).toEqual([]);
+      await expectAccessible(page);
       await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `hot-${size.name}-${theme}.png`) });
     });
   }
@@ -99,6 +122,16 @@ test('sorting and highlighting work with mouse and keyboard in the real browser'
     'aria-current',
     'true'
   );
+  // Keyboard only: a finding's broker → Enter → its row has the focus → Escape → back on the finding.
+  const subject = page.getByTestId('finding').first().getByRole('button', { name: 'kafka-2:7071' });
+  await subject.focus();
+  await page.keyboard.press('Enter');
+  const row = page.getByTestId('broker-row').filter({ hasText: 'kafka-2:7071' });
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Escape');
+  await expect(subject).toBeFocused();
+  await expectAccessible(page);
 });
 
 for (const [scenario, verdict] of [
@@ -107,32 +140,35 @@ for (const [scenario, verdict] of [
   ['clusters', 'CRITICAL'],
   ['nodata', 'NO DATA'],
 ] as const) {
-  test(`${scenario} cluster says ${verdict}`, async ({ page }) => {
-    const problems = await open(page, { theme: 'light', scenario, width: 900, height: 520 });
-    await expect(page.getByTestId('verdict')).toContainText(verdict);
-    if (scenario === 'stalled') {
-      await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
-    }
-    if (scenario === 'clusters') {
-      // Each cluster judged on its own: the stalled broker is staging's, named with its cluster.
-      await expect(page.getByTestId('verdict')).toContainText('staging');
-      const staging = page.getByRole('region', { name: 'Cluster staging' });
-      await expect(staging.getByTestId('cluster-verdict')).toContainText('CRITICAL');
-      await expect(staging.getByTestId('broker-row').first()).toContainText('Stalled');
-      await expect(page.getByRole('region', { name: 'Cluster prod' }).getByTestId('cluster-verdict')).toContainText(
-        'OK'
-      );
-      await expect(page.getByTestId('broker-row')).toHaveCount(6);
-    }
-    if (scenario === 'nodata') {
-      await expect(page.getByLabel('Recommended query')).toContainText(
-        'rate(kafka_server_brokertopicmetrics_messagesin_total'
-      );
-    }
-    expect(await overflowsHorizontally(page)).toBe(false);
-    expect(problems).toEqual([]);
-    await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `${scenario}-default-light.png`) });
-  });
+  for (const theme of THEMES) {
+    test(`${scenario} cluster says ${verdict}, ${theme} theme`, async ({ page }) => {
+      const problems = await open(page, { theme, scenario, width: 900, height: 520 });
+      await expect(page.getByTestId('verdict')).toContainText(verdict);
+      if (scenario === 'stalled') {
+        await expect(page.getByTestId('broker-row').first()).toContainText('Stalled');
+      }
+      if (scenario === 'clusters') {
+        // Each cluster judged on its own: the stalled broker is staging's, named with its cluster.
+        await expect(page.getByTestId('verdict')).toContainText('staging');
+        const staging = page.getByRole('region', { name: 'Cluster staging' });
+        await expect(staging.getByTestId('cluster-verdict')).toContainText('CRITICAL');
+        await expect(staging.getByTestId('broker-row').first()).toContainText('Stalled');
+        await expect(page.getByRole('region', { name: 'Cluster prod' }).getByTestId('cluster-verdict')).toContainText(
+          'OK'
+        );
+        await expect(page.getByTestId('broker-row')).toHaveCount(6);
+      }
+      if (scenario === 'nodata') {
+        await expect(page.getByLabel('Recommended query')).toContainText(
+          'rate(kafka_server_brokertopicmetrics_messagesin_total'
+        );
+      }
+      expect(await overflowsHorizontally(page)).toBe(false);
+      expect(problems).toEqual([]);
+      await expectAccessible(page);
+      await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `${scenario}-default-${theme}.png`) });
+    });
+  }
 }
 
 test('300 brokers: only the rows in view are drawn, the header stays, a finding scrolls to its broker', async ({
@@ -153,6 +189,7 @@ test('300 brokers: only the rows in view are drawn, the header stays, a finding 
   await expect(page.getByTestId('broker-row').last()).toHaveAttribute('aria-rowindex', '301');
   const [header, box] = await Promise.all([table.locator('thead').boundingBox(), scroller.boundingBox()]);
   expect(Math.abs(header!.y - box!.y)).toBeLessThan(2);
+  await expectAccessible(page);
   await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, 'large-scrolled-dark.png') });
   // A click on the finding brings its broker back into view.
   await page.getByRole('button', { name: 'kafka-137:7071' }).first().click();
@@ -181,6 +218,7 @@ for (const size of [SIZES[1], SIZES[2]]) {
     await expect(page.getByTestId('finding').first()).toContainText('조치 방법');
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(problems).toEqual([]);
+    await expectAccessible(page);
     await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `hot-${size.name}-dark-ko.png`) });
   });
 }
