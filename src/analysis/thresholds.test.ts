@@ -1,11 +1,16 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ALL_DECLARATIONS, defaultThresholds, readersOf, resolveThresholds, THRESHOLDS } from './thresholds';
 import { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 import { CHECKS } from './checks/registry';
 import { analyze } from './analyze';
 
-const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+const REPO = join(__dirname, '../..');
+/** The documentation: the README and docs/. */
+const README = [
+  readFileSync(join(REPO, 'README.md'), 'utf8'),
+  ...readdirSync(join(REPO, 'docs')).map((f) => readFileSync(join(REPO, 'docs', f), 'utf8')),
+].join('\n');
 
 describe('threshold declarations', () => {
   it.each(ALL_DECLARATIONS)(

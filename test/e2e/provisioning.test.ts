@@ -28,9 +28,15 @@ describe('the provisioned files', () => {
     expect(validateProvisioning(files)).toEqual([]);
   });
 
+  it('the provisioning of the tests in a real Grafana passes as well (test/grafana)', () => {
+    const files = loadProvisioning(join(REPO, 'test/grafana/provisioning'), {});
+    expect(files.dashboards.length).toBe(1);
+    expect(validateProvisioning(files)).toEqual([]);
+  });
+
   it('documents every receiver it offers', () => {
     for (const r of RECEIVERS) {
-      expect(read('README.md')).toContain(r);
+      expect(read('docs/demo-stack.md')).toContain(r);
     }
   });
 

@@ -72,6 +72,9 @@ describe('docker-compose.yaml', () => {
     expect(services.grafana.environment!.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe(pluginId());
     expect(services.grafana.volumes).toContain(`./dist:/var/lib/grafana/plugins/${pluginId()}:ro`);
     expect(services.grafana.environment!.GF_AUTH_ANONYMOUS_ORG_ROLE).toBe('Viewer');
+    // The admin password is the operator's to set; the demo's default is documented.
+    expect(services.grafana.environment!.GF_SECURITY_ADMIN_PASSWORD).toBe('${GRAFANA_ADMIN_PASSWORD:-admin}');
+    expect(read('docs/demo-stack.md')).toContain('GRAFANA_ADMIN_PASSWORD');
   });
 
   it("builds with a Node that satisfies every dependency's engines", () => {
