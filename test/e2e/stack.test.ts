@@ -297,7 +297,7 @@ describe('alert rules', () => {
   const threshold = (r: GrafanaRule) => r.data.find((d) => d.refId === r.condition)!.model.conditions![0].evaluator;
   const query = (r: GrafanaRule) => r.data.find((d) => d.refId === 'A')!;
 
-  it('cover every check the issue lists', () => {
+  it('cover every check that has an alert rule', () => {
     const checks = new Set(grafanaRules().map((r) => r.labels.check));
     expect(checks).toEqual(
       new Set([
