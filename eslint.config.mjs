@@ -30,6 +30,8 @@ export default defineConfig([
       'test-results/',
       'playwright-report/',
       'test/browser/.build/',
+      'cli/',
+      'test/grafana/.results/',
       'test/browser/.results/',
       '.react19/',
       'blob-report/',

@@ -10,7 +10,7 @@ import { BROKERS, CONTROLLERS, Counters, Scenario, SCENARIOS, ScenarioName } fro
 import { CONTROLLER_JOB, historyOpenMetrics } from './simulator/openmetrics';
 import { RunningExporters, startExporters } from './simulator/server';
 import { api, promtool, RunningPrometheus, startPrometheus } from './prometheus';
-import { PromResponse } from './promToFrames';
+import { PromResponse } from '../../src/cli/promToFrames';
 
 /** History starts this long before the anchor, the moment live scraping takes over. */
 export const HISTORY_SECONDS = 45 * 60;

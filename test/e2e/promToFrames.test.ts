@@ -1,5 +1,5 @@
 import { describeShared, parseJsonc, readFixture } from '../../src/analysis/testkit/fixtures';
-import { addQueryMetadata, convertResponse, goDuration, PromResponse, toFrames } from './promToFrames';
+import { addQueryMetadata, convertResponse, goDuration, PromResponse, toFrames } from '../../src/cli/promToFrames';
 
 const input = (name: string) => JSON.parse(readFixture(`grafana-prometheus-frames/${name}`)) as PromResponse;
 const golden = (name: string) =>

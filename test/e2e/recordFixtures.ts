@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { startCluster } from './cluster';
-import { PromResponse, QueryModel, toFrames } from './promToFrames';
+import { PromResponse, QueryModel, toFrames } from '../../src/cli/promToFrames';
 import { api } from './prometheus';
 import { REPO } from './stackFiles';
 

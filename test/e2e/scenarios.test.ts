@@ -5,7 +5,7 @@
 import { join } from 'path';
 import { analyze, HealthReport, METRIC_ROLES } from '../../src/analysis';
 import { RunningCluster, startCluster } from './cluster';
-import { toFrames } from './promToFrames';
+import { toFrames } from '../../src/cli/promToFrames';
 import { ScenarioName } from './simulator/model';
 import { demoScenario } from './simulator/demo';
 import { spreadAround } from '../../src/analysis/stats';

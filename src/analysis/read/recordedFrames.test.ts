@@ -8,7 +8,7 @@ import { dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
 import { analyze } from '../analyze';
 import { listRecorded, recorded } from '../testkit/fixtures';
 import { extractSeries } from './extractSeries';
-import { PromResponse, QueryModel, toFrames } from '../../../test/e2e/promToFrames';
+import { PromResponse, QueryModel, toFrames } from '../../cli/promToFrames';
 
 const wire = (name: string) => recorded(name).frames;
 /** Grafana's own decoding of the wire format, as the panel receives it. */

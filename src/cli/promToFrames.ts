@@ -1,6 +1,6 @@
 /**
  * Prometheus HTTP API response → data frames, the way Grafana's Prometheus backend (promlib) builds
- * them, so the end-to-end test hands `analyze` what a dashboard would. Two stages, as in promlib:
+ * them, so the command line (and the end-to-end tests) hand `analyze` what a dashboard would. Two stages, as in promlib:
  * `convertResponse` (the converter: one frame per series, special floats as entities) and
  * `addQueryMetadata` (query-level metadata: field names from `__name__`, display names, step).
  * Both are checked against promlib's golden files in ../shared/fixtures/grafana-prometheus-frames.

@@ -1,0 +1,64 @@
+/**
+ * The queries `kafkalens check` runs: the provisioned dashboard's health panel queries (a test
+ * holds them equal), with the role of each, as the panel's Query roles option sets them.
+ */
+import type { MetricRole } from '../analysis';
+
+export type QuerySource = 'rate' | 'recording';
+
+export interface HealthQuery {
+  refId: string;
+  role: MetricRole;
+  expr: string;
+}
+
+/** Messages in per broker and topic: rate() in the query, or the recording rule's series. */
+const MESSAGES_IN: Record<QuerySource, string> = {
+  rate: 'rate(kafka_server_brokertopicmetrics_messagesin_total{topic!=""}[1m])',
+  recording: 'kafka:broker_topic_messages_in:rate1m',
+};
+
+export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
+  return [
+    { refId: 'A', role: 'messagesIn', expr: `sum by (instance, topic) (${MESSAGES_IN[source]})` },
+    {
+      refId: 'B',
+      role: 'bytesIn',
+      expr: 'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesin_total{topic!=""}[1m]))',
+    },
+    {
+      refId: 'C',
+      role: 'bytesOut',
+      expr: 'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesout_total{topic!=""}[1m]))',
+    },
+    {
+      refId: 'D',
+      role: 'requestHandlerIdle',
+      expr: 'sum by (instance) (rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m])) / 1e9',
+    },
+    {
+      refId: 'E',
+      role: 'underReplicated',
+      expr: 'max by (instance) (kafka_server_replicamanager_underreplicatedpartitions)',
+    },
+    {
+      refId: 'F',
+      role: 'offlinePartitions',
+      expr: 'sum by (instance) (kafka_controller_kafkacontroller_offlinepartitionscount)',
+    },
+    {
+      refId: 'G',
+      role: 'activeControllers',
+      expr: 'sum by (instance) (kafka_controller_kafkacontroller_activecontrollercount)',
+    },
+    { refId: 'H', role: 'consumerLag', expr: 'sum by (consumergroup, topic) (kafka_consumergroup_lag)' },
+  ];
+}
+
+/**
+ * The step for a range, as Grafana picks one for a panel about 1,000 px wide: the range over
+ * ~300 points, never under the scrape interval's floor, rounded to a whole second.
+ */
+export function stepFor(rangeSeconds: number, floorSeconds = 5): number {
+  return Math.max(floorSeconds, Math.round(rangeSeconds / 300));
+}

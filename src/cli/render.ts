@@ -1,0 +1,130 @@
+/** The report as text for a terminal: verdict, findings with advice, brokers, topics. */
+import type { BrokerStat, HealthReport, Severity, Verdict } from '../analysis';
+import { formatPercent, formatRate } from '../analysis/format';
+import type { Words } from './words';
+
+export interface Style {
+  colour: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, green: 32, grey: 90, bold: 1 } as const;
+
+function paint(style: Style, code: keyof typeof CODES, text: string): string {
+  return style.colour ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text;
+}
+
+const VERDICT_COLOUR: Record<Verdict, keyof typeof CODES> = {
+  ok: 'green',
+  warning: 'yellow',
+  critical: 'red',
+  nodata: 'grey',
+};
+const SEVERITY_COLOUR: Record<Severity, keyof typeof CODES> = { critical: 'red', warning: 'yellow', info: 'grey' };
+
+/** Columns a text takes in a terminal: Hangul and other wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xff60)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** Control characters of untrusted label values never reach the terminal. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+function table(rows: string[][], rightAligned: boolean[]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
+  return rows.map(
+    (r) =>
+      '  ' +
+      r
+        .map((cell, c) => pad(cell, widths[c], rightAligned[c]))
+        .join('  ')
+        .trimEnd()
+  );
+}
+
+function deviation(b: BrokerStat): string {
+  return b.status === 'missing' || b.status === 'stalled'
+    ? '–'
+    : `${b.deviation >= 0 ? '+' : '−'}${formatPercent(Math.abs(b.deviation))}`;
+}
+
+export function renderReport(report: HealthReport, words: Words, style: Style): string {
+  const out: string[] = [];
+  const verdict = words.text(`panel.verdict.${report.verdict}`);
+  out.push(`${paint(style, 'bold', 'Kafka Broker Health')} — ${paint(style, VERDICT_COLOUR[report.verdict], verdict)}`);
+  const findings = report.findings;
+  if (findings.length > 0) {
+    out.push('', words.text('panel.section.findings', { count: findings.length }));
+    for (const f of findings) {
+      const said = words.finding(f);
+      const severity =
+        f.severity === 'info' ? words.text('panel.severity.info') : words.text(`panel.verdict.${f.severity}`);
+      const subject = f.subject ? ` ${clean(f.subject)}` : '';
+      out.push(`  ${paint(style, SEVERITY_COLOUR[f.severity], severity)} ${f.check}${subject}: ${clean(said.message)}`);
+      if (said.suggestion) {
+        out.push(`    ${words.text('panel.findings.what-to-do')}: ${clean(said.suggestion)}`);
+      }
+    }
+  } else if (report.verdict === 'ok') {
+    out.push('', words.text('panel.verdict.no-problems', { count: report.cluster.brokerCount }));
+  }
+  if (report.brokers.length > 0) {
+    out.push('', words.text('panel.section.brokers', { count: report.brokers.length }));
+    const header = [
+      'panel.brokers.broker',
+      'panel.brokers.rate',
+      'panel.brokers.share',
+      'panel.brokers.vs-mean',
+      'panel.brokers.status',
+    ].map((k) => words.text(k));
+    const rows = report.brokers.map((b) => [
+      clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name),
+      formatRate(b.rate),
+      formatPercent(b.share),
+      deviation(b),
+      words.text(`panel.broker-status.${b.status}`),
+    ]);
+    out.push(...table([header, ...rows], [false, true, true, true, false]));
+    out.push(
+      `  ${words.text('panel.figures.total')}: ${formatRate(report.cluster.totalRate)} · ${words.text('panel.figures.average')}: ${formatRate(report.cluster.avgPerBroker)}`
+    );
+  }
+  if (report.topics.length > 0) {
+    const shown = report.topics.slice(0, 20);
+    out.push('', words.text('panel.section.topics', { count: report.topics.length }));
+    const header = ['panel.topics.topic', 'panel.topics.rate', 'panel.topics.share', 'panel.topics.spread'].map((k) =>
+      words.text(k)
+    );
+    const rows = shown.map((t) => [
+      clean(t.name),
+      formatRate(t.rate),
+      formatPercent(t.share),
+      t.brokers[0]
+        ? words.text('panel.topics.leader', {
+            share: formatPercent(t.brokers[0].share),
+            broker: clean(t.brokers[0].name),
+          }) + (t.brokers.length > 1 ? words.text('panel.topics.brokers', { count: t.brokers.length }) : '')
+        : '–',
+    ]);
+    out.push(...table([header, ...rows], [false, true, true, false]));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,120 @@
+/**
+ * The kafkalens command (built into cli/kafkalens.cjs by npm run build) against a real
+ * Prometheus scraping the simulated cluster: the same verdict as the panel, the exit codes scripts
+ * rely on, JSON for them, Korean on request.
+ */
+import { execFile } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { promisify } from 'util';
+import { RunningCluster, startCluster } from './cluster';
+import { healthPanelOptions, healthPanelQueries, readYaml, REPO } from './stackFiles';
+import { healthQueries } from '../../src/cli/queries';
+
+const CLI = join(REPO, 'cli', 'kafkalens.cjs');
+const run = promisify(execFile);
+
+async function kafkalens(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH },
+      timeout: 60_000,
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, out: failed.stdout ?? '', err: failed.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) {
+    await run(process.execPath, [join(REPO, 'scripts', 'build-cli.mjs')]);
+  }
+});
+
+describe.each([
+  ['balanced', 0, 'OK'],
+  ['hot-broker', 1, 'WARNING'],
+  ['stalled-broker', 2, 'CRITICAL'],
+] as const)('kafkalens check on the %s cluster', (scenario, exit, word) => {
+  let cluster: RunningCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(scenario);
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it(`says ${word} and exits ${exit}`, async () => {
+    const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--range', '30m']);
+    expect({ code: r.code, err: r.err }).toEqual({ code: exit, err: '' });
+    expect(r.out).toContain(`Kafka Broker Health — ${word}`);
+    for (const broker of ['kafka-1', 'kafka-2', 'kafka-3']) {
+      expect(r.out).toContain(broker);
+    }
+    if (scenario === 'stalled-broker') {
+      expect(r.out).toMatch(/CRITICAL broker-stalled kafka-3: Broker kafka-3 stopped taking messages/);
+    }
+  });
+
+  it('gives the same verdict as JSON, with every query run', async () => {
+    const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--json']);
+    const report = JSON.parse(r.out);
+    expect(report.verdict).toBe(word === 'OK' ? 'ok' : word.toLowerCase());
+    expect(report.queries.every((q: { status: string }) => q.status === 'success')).toBe(true);
+    expect(report.signals.roles.map((x: { role: string }) => x.role)).toContain('messagesIn');
+  });
+});
+
+describe('kafkalens check, in Korean and when it cannot check', () => {
+  let cluster: RunningCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster('balanced');
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('speaks Korean with --lang ko', async () => {
+    const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--lang', 'ko']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('정상');
+    expect(r.out).toContain('클러스터 합계');
+  });
+
+  it('exits 3 with the reason when Prometheus does not answer', async () => {
+    const r = await kafkalens(['check', '--prometheus', 'http://127.0.0.1:9', '--timeout', '2s']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/no query reached Prometheus at http:\/\/127\.0\.0\.1:9/);
+  });
+});
+
+describe('what kafkalens runs', () => {
+  it('the provisioned health panel’s queries and roles, for both query sources', () => {
+    const panel = healthPanelQueries();
+    const roles = (healthPanelOptions() as { labels: { roles: Record<string, string> } }).labels.roles;
+    for (const [source, label] of [
+      ['rate', 'rate() in the query'],
+      ['recording', 'recording rules'],
+    ] as const) {
+      expect(healthQueries(source).map((q) => ({ refId: q.refId, expr: q.expr }))).toEqual(
+        panel.filter((q) => q.source === label).map((q) => ({ refId: q.refId, expr: q.expr }))
+      );
+    }
+    // Roles as the panel sets them; A is messages in, which the panel recognises by name.
+    for (const q of healthQueries()) {
+      expect({ refId: q.refId, role: roles[q.refId] ?? 'messagesIn' }).toEqual({ refId: q.refId, role: q.role });
+    }
+  });
+
+  it('is a one-shot service of the demo stack: docker compose run --rm check', () => {
+    const check = readYaml<{
+      services: Record<string, { profiles?: string[]; volumes?: string[]; entrypoint?: string[]; command?: string[] }>;
+    }>('docker-compose.yaml').services.check;
+    expect(check.profiles).toEqual(['tools']);
+    expect(check.volumes).toContain('./cli:/opt/kafkalens:ro');
+    expect(check.entrypoint).toEqual(['node', '/opt/kafkalens/kafkalens.cjs']);
+    expect(check.command).toEqual(expect.arrayContaining(['check', '--prometheus', 'http://prometheus:9090']));
+  });
+});
