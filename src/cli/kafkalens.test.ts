@@ -11,20 +11,26 @@ import { displayWidth } from './render';
 const REPO = join(__dirname, '..', '..');
 
 /** Prometheus answering the messages-in query with a recorded response, and nothing for the rest. */
-function fakePrometheus(messagesIn: unknown) {
+function fakePrometheus(messagesIn: unknown | (() => unknown), hooks: Array<{ url: string; body: unknown }> = []) {
   const calls: string[] = [];
-  const fetch = jest.fn(async (url: string) => {
+  const fetch = jest.fn(async (url: string, init?: { method?: string; body?: string }) => {
+    if (init?.method === 'POST') {
+      hooks.push({ url, body: JSON.parse(init.body ?? 'null') });
+      return { ok: true, status: 200, statusText: 'OK', text: async () => 'ok' };
+    }
     calls.push(url);
     const query = new URL(url).searchParams.get('query') ?? '';
     const body = query.includes('messagesin')
-      ? messagesIn
+      ? typeof messagesIn === 'function'
+        ? (messagesIn as () => unknown)()
+        : messagesIn
       : { status: 'success', data: { resultType: 'matrix', result: [] } };
     return { status: 200, statusText: 'OK', text: async () => JSON.stringify(body) };
   });
   return { fetch, calls };
 }
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
+async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false, maxChecks?: number) {
   let out = '';
   let err = '';
   const code = await main(args, {
@@ -32,6 +38,8 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
     err: (t) => (err += t),
     env,
     isTTY,
+    sleep: async () => undefined,
+    maxChecks,
     // The recorded responses end at their own time: judge at their last step.
     now: () => (recorded('range-messages-in').query as unknown as { end?: number }).end ?? lastSample(),
   });
@@ -143,6 +151,131 @@ describe('kafkalens check', () => {
     expect(tty.out).not.toContain('\u001b[2J');
     const noColor = await run(['check', '--prometheus', 'http://p'], { NO_COLOR: '1' }, true);
     expect(noColor.out).not.toContain('\u001b[');
+  });
+});
+
+/** The recorded healthy response with kafka-3 at zero for its last ten minutes of samples: it stalled. */
+function stalled(): unknown {
+  const response = JSON.parse(JSON.stringify(recorded('range-messages-in').response)) as {
+    data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
+  };
+  for (const s of response.data.result) {
+    if (s.metric.instance === 'kafka-3') {
+      s.values = s.values.map(([t, v], i) => [t, i >= s.values.length - 12 ? '0' : v]);
+    }
+  }
+  return response;
+}
+
+describe('kafkalens check over time', () => {
+  const original = global.fetch;
+  afterEach(() => {
+    global.fetch = original;
+  });
+
+  it('--until-healthy waits through a CRITICAL cluster and exits 0 once it is OK', async () => {
+    const answers = [stalled(), stalled(), recorded('range-messages-in').response];
+    global.fetch = fakePrometheus(() => answers[Math.min(2, calls++)]).fetch as unknown as typeof fetch;
+    let calls = 0;
+    const r = await run(['check', '--prometheus', 'http://p', '--range', '10m', '--until-healthy', '--interval', '1s']);
+    expect(r.code).toBe(0);
+    expect(r.err.match(/waiting/g)).toHaveLength(2);
+    expect(r.out).toContain('Kafka Broker Health — OK');
+  });
+
+  it('--until-healthy gives up at --wait with the last verdict’s code', async () => {
+    global.fetch = fakePrometheus(stalled).fetch as unknown as typeof fetch;
+    const r = await run(['check', '--prometheus', 'http://p', '--range', '10m', '--until-healthy', '--wait', '0s']);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('CRITICAL');
+  });
+
+  it('--watch prints the report once, then only what changed; notifications on each change of verdict', async () => {
+    const answers = [
+      recorded('range-messages-in').response,
+      stalled(),
+      stalled(),
+      recorded('range-messages-in').response,
+    ];
+    let n = 0;
+    const hooks: Array<{ url: string; body: unknown }> = [];
+    global.fetch = fakePrometheus(() => answers[Math.min(answers.length - 1, Math.floor(n++ / 1))], hooks)
+      .fetch as unknown as typeof fetch;
+    const r = await run(
+      [
+        'check',
+        '--prometheus',
+        'http://p',
+        '--range',
+        '10m',
+        '--watch',
+        '30s',
+        '--notify',
+        'http://hooks/kafka',
+        '--slack-webhook',
+        'http://hooks/slack',
+      ],
+      {},
+      false,
+      4
+    );
+    expect(r.out.match(/Kafka Broker Health — /g)).toHaveLength(1);
+    expect(r.out).toMatch(/OK → CRITICAL\n {2}\+ broker-stalled kafka-3: Broker kafka-3 stopped taking messages/);
+    expect(r.out).toMatch(/CRITICAL → OK\n {2}- broker-stalled kafka-3/);
+    // The third check changed nothing: no line for it.
+    expect(r.out.match(/→/g)).toHaveLength(2);
+    const statuses = hooks.filter((h) => h.url.endsWith('/kafka')).map((h) => (h.body as { status: string }).status);
+    expect(statuses).toEqual(['RAISED', 'CLEARED']);
+    const raised = hooks.find((h) => h.url.endsWith('/kafka'))!.body as {
+      verdict: string;
+      findings: Array<{ check: string; message: string }>;
+    };
+    expect(raised.verdict).toBe('critical');
+    expect(raised.findings[0]).toMatchObject({ check: 'broker-stalled', message: expect.stringContaining('kafka-3') });
+    expect((hooks.find((h) => h.url.endsWith('/slack'))!.body as { text: string }).text).toMatch(
+      /^:red_circle: Kafka Broker Health: CRITICAL\n• Broker kafka-3/
+    );
+    // Secrets never reach the output.
+    expect(r.out + r.err).not.toContain('hooks/');
+  });
+
+  it('--state keeps the verdict between runs: cron notifies a change once, and its clearing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kafkalens-'));
+    const state = join(dir, 'state.json');
+    const hooks: Array<{ url: string; body: unknown }> = [];
+    const once = async (answer: unknown) => {
+      global.fetch = fakePrometheus(answer, hooks).fetch as unknown as typeof fetch;
+      return run(['check', '--prometheus', 'http://p', '--range', '10m', '--state', state], {
+        KAFKALENS_NOTIFY_URL: 'http://hooks/env',
+      });
+    };
+    expect((await once(stalled())).code).toBe(2);
+    expect((await once(stalled())).code).toBe(2);
+    expect((await once(recorded('range-messages-in').response)).code).toBe(0);
+    expect(hooks.map((h) => (h.body as { status: string }).status)).toEqual(['RAISED', 'CLEARED']);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a notification that cannot be delivered is said, without its URL, and the check stands', async () => {
+    const prometheus = fakePrometheus(stalled());
+    global.fetch = (async (url: string, init?: { method?: string }) => {
+      if (init?.method === 'POST') {
+        throw new Error('connect ECONNREFUSED');
+      }
+      return prometheus.fetch(url);
+    }) as unknown as typeof fetch;
+    const r = await run([
+      'check',
+      '--prometheus',
+      'http://p',
+      '--range',
+      '10m',
+      '--notify',
+      'http://secret-token@hooks/x',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('the webhook notification was not delivered (connect ECONNREFUSED)');
+    expect(r.err).not.toContain('secret-token');
   });
 });
 

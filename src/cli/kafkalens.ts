@@ -3,8 +3,9 @@
  * Exit codes as Nagios plugins use them: 0 OK, 1 WARNING, 2 CRITICAL, 3 NO DATA or could not check.
  */
 import { parseArgs } from 'util';
-import type { HealthOptionsInput, Verdict } from '../analysis';
-import { CannotCheck, runCheck } from './check';
+import type { Finding, HealthOptionsInput, Verdict } from '../analysis';
+import { CannotCheck, CheckResult, runCheck } from './check';
+import { notify, Notifier, readState, secret, writeState } from './notify';
 import { renderReport } from './render';
 import { BadSettings, defaultSettings, settingsFromConfig, settingsFromDashboard } from './settings';
 import { languageOf, wordsFor } from './words';
@@ -28,6 +29,12 @@ Options:
   --lang en|ko           language of the text (default: from LANG)
   --no-color             no colours (also NO_COLOR, or when not a terminal)
   --timeout DURATION     per query (default 10s)
+  --watch DURATION       check again every DURATION; after the first report print only what changed
+  --until-healthy        check every --interval (default 15s) until OK: exit 0 then, else the last
+                         verdict's code after --wait (default 10m) — for rolling restarts
+  --notify URL           POST the verdict as JSON when it changes (or KAFKALENS_NOTIFY_URL, --notify-file)
+  --slack-webhook URL    post to Slack when the verdict changes (or KAFKALENS_SLACK_WEBHOOK, --slack-webhook-file)
+  --state FILE           the last verdict, kept between runs (cron): notify only on a change
   -h, --help             this text
 
 Exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 NO DATA or could not check.
@@ -49,6 +56,16 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Stops --watch after this many checks (tests; a person stops it with Ctrl-C). */
+  maxChecks?: number;
+}
+
+/** A finding's identity across checks: what changed is what --watch prints. */
+const findingKey = (f: Finding) => `${f.severity} ${f.check} ${f.cluster ?? ''} ${f.subject ?? ''}`;
+
+function time(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -68,6 +85,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         lang: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         timeout: { type: 'string', default: '10s' },
+        watch: { type: 'string' },
+        'until-healthy': { type: 'boolean', default: false },
+        interval: { type: 'string', default: '15s' },
+        wait: { type: 'string', default: '10m' },
+        notify: { type: 'string' },
+        'notify-file': { type: 'string' },
+        'slack-webhook': { type: 'string' },
+        'slack-webhook-file': { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -104,25 +130,98 @@ export async function main(argv: string[], io: Io): Promise<number> {
       : values.config
         ? settingsFromConfig(values.config)
         : defaultSettings();
-    const result = await runCheck({
+    const words = wordsFor(languageOf(values.lang, io.env));
+    const colour = io.isTTY && !values['no-color'] && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+    const notifier: Notifier = {
+      webhook: secret(values.notify, values['notify-file'], io.env.KAFKALENS_NOTIFY_URL),
+      slack: secret(values['slack-webhook'], values['slack-webhook-file'], io.env.KAFKALENS_SLACK_WEBHOOK),
+      timeoutMs: 5000,
+    };
+    const request = {
       target: { url, timeoutMs: parseDuration(values.timeout!) * 1000 },
       rangeSeconds: parseDuration(values.range!),
       source: values.source as QuerySource,
       options,
-      now: io.now(),
-    });
-    if (values.json) {
-      io.out(
-        JSON.stringify({ ...result.report, queries: result.queries, range: result.range, ms: result.ms }, null, 2) +
-          '\n'
-      );
-    } else {
-      const colour = io.isTTY && !values['no-color'] && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-      io.out(renderReport(result.report, wordsFor(languageOf(values.lang, io.env)), { colour }));
-      for (const q of result.queries.filter((x) => x.status === 'error')) {
-        io.err(`query ${q.refId} failed: ${q.error}\n`);
+    };
+    const check = () => runCheck({ ...request, now: io.now() });
+    const show = (result: CheckResult) => {
+      if (values.json) {
+        io.out(
+          JSON.stringify({ ...result.report, queries: result.queries, range: result.range, ms: result.ms }) + '\n'
+        );
+      } else {
+        io.out(renderReport(result.report, words, { colour }));
+        for (const q of result.queries.filter((x) => x.status === 'error')) {
+          io.err(`query ${q.refId} failed: ${q.error}\n`);
+        }
+      }
+    };
+    // Notifications go out when the verdict changes from the one remembered (state file, or the last check).
+    let previous = readState(values.state);
+    const remember = async (result: CheckResult) => {
+      const at = io.now();
+      for (const problem of await notify(notifier, result.report, previous, words, at)) {
+        io.err(`kafkalens: ${problem}\n`);
+      }
+      previous = result.report.verdict;
+      writeState(values.state, previous, at);
+    };
+
+    if (values['until-healthy']) {
+      const deadline = io.now() + parseDuration(values.wait!) * 1000;
+      const interval = parseDuration(values.interval!) * 1000;
+      for (;;) {
+        const result = await check();
+        await remember(result);
+        const findings = result.report.findings.filter((f) => f.severity !== 'info').length;
+        if (result.report.verdict === 'ok' || io.now() + interval > deadline) {
+          show(result);
+          return EXIT[result.report.verdict];
+        }
+        io.err(`${time(io.now())} ${words.text(`panel.verdict.${result.report.verdict}`)} (${findings}): waiting\n`);
+        await io.sleep(interval);
       }
     }
+
+    if (values.watch !== undefined) {
+      const interval = parseDuration(values.watch) * 1000;
+      let shown: Set<string> | undefined;
+      let code: number = CANNOT;
+      for (let n = 1; ; n++) {
+        const result = await check();
+        code = EXIT[result.report.verdict];
+        const keys = new Set(result.report.findings.map(findingKey));
+        if (!shown) {
+          show(result);
+        } else {
+          const before = previous;
+          const added = result.report.findings.filter((f) => !shown!.has(findingKey(f)));
+          const cleared = Array.from(shown).filter((k) => !keys.has(k));
+          if (before !== result.report.verdict || added.length || cleared.length) {
+            const verdict = words.text(`panel.verdict.${result.report.verdict}`);
+            io.out(
+              `${time(io.now())} ${before === result.report.verdict ? verdict : `${words.text(`panel.verdict.${before ?? 'nodata'}`)} → ${verdict}`}\n`
+            );
+            for (const f of added) {
+              io.out(`  + ${f.check}${f.subject ? ` ${f.subject}` : ''}: ${words.finding(f).message}\n`);
+            }
+            for (const k of cleared) {
+              io.out(`  - ${k.split(' ').filter(Boolean).slice(1).join(' ')}\n`);
+            }
+          }
+        }
+        shown = keys;
+        await remember(result);
+        if (io.maxChecks !== undefined && n >= io.maxChecks) {
+          return code;
+        }
+        await io.sleep(interval);
+      }
+    }
+
+    const result = await check();
+    show(result);
+    await remember(result);
     return EXIT[result.report.verdict];
   } catch (e) {
     if (e instanceof BadSettings || e instanceof CannotCheck) {
@@ -141,6 +240,7 @@ if (require.main === module) {
     env: process.env,
     isTTY: !!process.stdout.isTTY,
     now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }).then((code) => {
     process.exitCode = code;
   });

@@ -4,6 +4,8 @@
  * rely on, JSON for them, Korean on request.
  */
 import { execFile } from 'child_process';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -55,6 +57,37 @@ describe.each([
     }
     if (scenario === 'stalled-broker') {
       expect(r.out).toMatch(/CRITICAL broker-stalled kafka-3: Broker kafka-3 stopped taking messages/);
+    }
+  });
+
+  it('posts the change of verdict to a webhook (a real HTTP server on loopback)', async () => {
+    const received: unknown[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const r = await kafkalens([
+        'check',
+        '--prometheus',
+        cluster!.prometheus.url,
+        '--notify',
+        `http://127.0.0.1:${port}/hook`,
+      ]);
+      expect(r.code).toBe(exit);
+      // Only a verdict other than OK is news to a check that remembers nothing.
+      expect(received).toHaveLength(word === 'OK' ? 0 : 1);
+      if (received.length) {
+        expect(received[0]).toMatchObject({ status: 'RAISED', verdict: word.toLowerCase(), previous: null });
+      }
+    } finally {
+      server.close();
     }
   });
 
