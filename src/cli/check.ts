@@ -4,7 +4,7 @@
  */
 import { analyze, HealthOptionsInput, HealthReport, MetricRole } from '../analysis';
 import { healthQueries, QuerySource, stepFor } from './queries';
-import { PrometheusTarget, queryRange } from './prometheus';
+import { AuthenticationFailed, PrometheusTarget, queryRange } from './prometheus';
 import { toFrames } from './promToFrames';
 
 export interface CheckRequest {
@@ -60,6 +60,9 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
         ms: Date.now() - t0,
       });
     } catch (e) {
+      if (e instanceof AuthenticationFailed) {
+        throw new CannotCheck(e.message);
+      }
       const error = e instanceof Error ? e.message : String(e);
       failures.push(error);
       runs.push({ refId: q.refId, expr: q.expr, status: 'error', series: 0, error, ms: Date.now() - t0 });

@@ -2,6 +2,7 @@
  * kafkalens — the panel's verdict outside Grafana: `kafkalens check --prometheus URL`.
  * Exit codes as Nagios plugins use them: 0 OK, 1 WARNING, 2 CRITICAL, 3 NO DATA or could not check.
  */
+import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import type { Finding, HealthOptionsInput, Verdict } from '../analysis';
 import { CannotCheck, CheckResult, runCheck } from './check';
@@ -28,10 +29,13 @@ Options:
   --json                 the report as JSON (with the queries run and timings)
   --lang en|ko           language of the text (default: from LANG)
   --no-color             no colours (also NO_COLOR, or when not a terminal)
-  --timeout DURATION     per query (default 10s)
   --watch DURATION       check again every DURATION; after the first report print only what changed
   --until-healthy        check every --interval (default 15s) until OK: exit 0 then, else the last
-                         verdict's code after --wait (default 10m) — for rolling restarts
+                         verdict's code after --timeout (default 10m) — for rolling restarts
+  --bearer-token-file F  send the token in F (or KAFKALENS_BEARER_TOKEN); KAFKALENS_BASIC_AUTH=user:password
+  --header 'Name: value' an extra header, e.g. X-Scope-OrgID for Mimir (repeatable)
+  --ca-file FILE         trust this CA (PEM) for https
+  --query-timeout DUR    per query (default 10s)
   --notify URL           POST the verdict as JSON when it changes (or KAFKALENS_NOTIFY_URL, --notify-file)
   --slack-webhook URL    post to Slack when the verdict changes (or KAFKALENS_SLACK_WEBHOOK, --slack-webhook-file)
   --state FILE           the last verdict, kept between runs (cron): notify only on a change
@@ -48,6 +52,37 @@ export function parseDuration(text: string): number {
   }
   const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2] ?? 's']!;
   return Number(m[1]) * unit;
+}
+
+function readFileOr(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new BadSettings(`cannot read the ${what} ${file}: ${e instanceof Error ? e.message : e}`);
+  }
+}
+
+/** Authorization and extra headers, from flags and the environment. */
+export function accessHeaders(
+  tokenFile: string | undefined,
+  headers: string[],
+  env: NodeJS.ProcessEnv
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers) {
+    const at = h.indexOf(':');
+    if (at <= 0) {
+      throw new BadSettings(`--header is 'Name: value', not ${h}`);
+    }
+    out[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
+  }
+  const token = tokenFile ? readFileOr(tokenFile, 'token file').trim() : env.KAFKALENS_BEARER_TOKEN;
+  if (token) {
+    out.authorization = `Bearer ${token}`;
+  } else if (env.KAFKALENS_BASIC_AUTH) {
+    out.authorization = `Basic ${Buffer.from(env.KAFKALENS_BASIC_AUTH).toString('base64')}`;
+  }
+  return out;
 }
 
 export interface Io {
@@ -84,11 +119,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '10s' },
+        timeout: { type: 'string', default: '10m' },
+        'query-timeout': { type: 'string', default: '10s' },
+        'bearer-token-file': { type: 'string' },
+        header: { type: 'string', multiple: true },
+        'ca-file': { type: 'string' },
         watch: { type: 'string' },
         'until-healthy': { type: 'boolean', default: false },
         interval: { type: 'string', default: '15s' },
-        wait: { type: 'string', default: '10m' },
         notify: { type: 'string' },
         'notify-file': { type: 'string' },
         'slack-webhook': { type: 'string' },
@@ -138,7 +176,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       timeoutMs: 5000,
     };
     const request = {
-      target: { url, timeoutMs: parseDuration(values.timeout!) * 1000 },
+      target: {
+        url,
+        timeoutMs: parseDuration(values['query-timeout']!) * 1000,
+        headers: accessHeaders(values['bearer-token-file'], values.header ?? [], io.env),
+        ca: values['ca-file'] ? readFileOr(values['ca-file'], 'CA file') : undefined,
+      },
       rangeSeconds: parseDuration(values.range!),
       source: values.source as QuerySource,
       options,
@@ -168,7 +211,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     };
 
     if (values['until-healthy']) {
-      const deadline = io.now() + parseDuration(values.wait!) * 1000;
+      const deadline = io.now() + parseDuration(values.timeout!) * 1000;
       const interval = parseDuration(values.interval!) * 1000;
       for (;;) {
         const result = await check();

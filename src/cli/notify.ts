@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'fs';
 import type { HealthReport, Verdict } from '../analysis';
 import type { Words } from './words';
+import { httpCall } from './http';
 
 export interface Notifier {
   webhook?: string;
@@ -43,13 +44,8 @@ async function post(url: string, body: unknown, timeoutMs: number): Promise<void
   let last: unknown;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (res.ok) {
+      const res = await httpCall(url, { method: 'POST', body: JSON.stringify(body), timeoutMs });
+      if (res.status >= 200 && res.status < 300) {
         return;
       }
       last = new Error(`HTTP ${res.status}`);
