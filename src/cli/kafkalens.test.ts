@@ -81,6 +81,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
+/** `kafkalens check --prometheus <url> --range 10m <extra>` (the recorded responses span ten minutes). */
+function check(url: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}, isTTY = false, maxChecks?: number) {
+  return run(['check', '--prometheus', url, '--range', '10m', ...extra], env, isTTY, maxChecks);
+}
+
 function lastSample(): number {
   const frame = recorded('range-messages-in').frames[0] as { data: { values: number[][] } };
   return frame.data.values[0][frame.data.values[0].length - 1];
@@ -105,7 +110,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false, m
 describe('kafkalens check', () => {
   it('judges a healthy cluster OK, exit 0, with brokers, topics and the cluster total', async () => {
     const prometheus = await fakePrometheus(healthy());
-    const { code, out } = await run(['check', '--prometheus', `${prometheus.url}/`, '--range', '10m']);
+    const { code, out } = await check(`${prometheus.url}/`, []);
     expect(out).toContain('Kafka Broker Health — OK');
     expect(out).toMatch(/kafka-1\s+\d[\d,.]* msg\/s/);
     expect(out).toContain('Cluster total:');
@@ -118,23 +123,23 @@ describe('kafkalens check', () => {
 
   it('prints a plain table when piped (snapshot)', async () => {
     const prometheus = await fakePrometheus(healthy());
-    const { out } = await run(['check', '--prometheus', prometheus.url, '--range', '10m']);
+    const { out } = await check(prometheus.url, []);
     expect(out).not.toContain('\u001b[');
     expect(out.split('\n').slice(0, 12).join('\n')).toMatchSnapshot();
   });
 
   it('says the same in Korean with --lang ko, or from LANG', async () => {
     const prometheus = await fakePrometheus(healthy());
-    const flag = await run(['check', '--prometheus', prometheus.url, '--range', '10m', '--lang', 'ko']);
+    const flag = await check(prometheus.url, ['--lang', 'ko']);
     expect(flag.out).toContain('Kafka Broker Health — 정상');
     expect(flag.out).toContain('클러스터 합계');
-    const env = await run(['check', '--prometheus', prometheus.url, '--range', '10m'], { LANG: 'ko_KR.UTF-8' });
+    const env = await check(prometheus.url, [], { LANG: 'ko_KR.UTF-8' });
     expect(env.out).toContain('정상');
   });
 
   it('prints the report as JSON with the queries run', async () => {
     const prometheus = await fakePrometheus(healthy());
-    const { out, code } = await run(['check', '--prometheus', prometheus.url, '--range', '10m', '--json']);
+    const { out, code } = await check(prometheus.url, ['--json']);
     const json = JSON.parse(out);
     expect(json.verdict).toBe('ok');
     expect(json.brokers.map((b: { name: string }) => b.name)).toEqual(['kafka-1', 'kafka-2', 'kafka-3']);
@@ -150,7 +155,9 @@ describe('kafkalens check', () => {
 
     const down = await run(['check', '--prometheus', 'http://127.0.0.1:9', '--query-timeout', '2s']);
     expect(down.code).toBe(3);
-    expect(down.err).toMatch(/^kafkalens: no query reached Prometheus at http:\/\/127\.0\.0\.1:9: connect ECONNREFUSED/);
+    expect(down.err).toMatch(
+      /^kafkalens: no query reached Prometheus at http:\/\/127\.0\.0\.1:9: connect ECONNREFUSED/
+    );
 
     const guarded = await fakePrometheus(healthy(), 'secret');
     const refused = await run(['check', '--prometheus', guarded.url]);
@@ -163,12 +170,7 @@ describe('kafkalens check', () => {
     const guarded = await fakePrometheus(healthy(), 'secret');
     const dir = mkdtempSync(join(tmpdir(), 'kafkalens-'));
     writeFileSync(join(dir, 'token'), 'secret\n');
-    const ok = await run([
-      'check',
-      '--prometheus',
-      guarded.url,
-      '--range',
-      '10m',
+    const ok = await check(guarded.url, [
       '--bearer-token-file',
       join(dir, 'token'),
       '--header',
@@ -177,7 +179,7 @@ describe('kafkalens check', () => {
     expect(ok.code).toBe(0);
     expect(guarded.headers[0]).toMatchObject({ authorization: 'Bearer secret', 'x-scope-orgid': 'team-a' });
     const plain = await fakePrometheus(healthy());
-    await run(['check', '--prometheus', `${plain.url}/prometheus`, '--range', '10m'], {
+    await check(`${plain.url}/prometheus`, [], {
       KAFKALENS_BASIC_AUTH: 'ops:pw',
     });
     expect(plain.headers[0].authorization).toBe(`Basic ${Buffer.from('ops:pw').toString('base64')}`);
@@ -187,9 +189,7 @@ describe('kafkalens check', () => {
   it('judges with an exported dashboard’s panel options, or a config file', async () => {
     const prometheus = await fakePrometheus(healthy());
     const dashboard = join(REPO, 'provisioning/dashboards/kafka-broker-health.json');
-    expect(
-      (await run(['check', '--prometheus', prometheus.url, '--range', '10m', '--dashboard', dashboard])).code
-    ).toBe(0);
+    expect((await check(prometheus.url, ['--dashboard', dashboard])).code).toBe(0);
     const missing = await run(['check', '--prometheus', prometheus.url, '--dashboard', dashboard, '--panel-id', '99']);
     expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/no Kafka Broker Health panel with id 99 \(found: 1\)/);
@@ -197,7 +197,7 @@ describe('kafkalens check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kafkalens-'));
     const config = join(dir, 'kafkalens.yaml');
     writeFileSync(config, 'thresholds:\n  imbalance:\n    warning: 0.001\n    critical: 0.9\n');
-    const strict = await run(['check', '--prometheus', prometheus.url, '--range', '10m', '--config', config]);
+    const strict = await check(prometheus.url, ['--config', config]);
     expect(strict.out).toContain('WARNING');
     expect(strict.code).toBe(1);
     writeFileSync(config, 'thresholds: [unclosed');
@@ -244,16 +244,7 @@ describe('kafkalens check over time', () => {
     const answers = [stalled(), stalled(), healthy()];
     let calls = 0;
     const prometheus = await fakePrometheus(() => answers[Math.min(2, calls++)]);
-    const r = await run([
-      'check',
-      '--prometheus',
-      prometheus.url,
-      '--range',
-      '10m',
-      '--until-healthy',
-      '--interval',
-      '1s',
-    ]);
+    const r = await check(prometheus.url, ['--until-healthy', '--interval', '1s']);
     expect(r.code).toBe(0);
     expect(r.err.match(/waiting/g)).toHaveLength(2);
     expect(r.out).toContain('Kafka Broker Health — OK');
@@ -261,16 +252,7 @@ describe('kafkalens check over time', () => {
 
   it('--until-healthy gives up at --timeout with the last verdict’s code', async () => {
     const prometheus = await fakePrometheus(stalled);
-    const r = await run([
-      'check',
-      '--prometheus',
-      prometheus.url,
-      '--range',
-      '10m',
-      '--until-healthy',
-      '--timeout',
-      '0s',
-    ]);
+    const r = await check(prometheus.url, ['--until-healthy', '--timeout', '0s']);
     expect(r.code).toBe(2);
     expect(r.out).toContain('CRITICAL');
   });
@@ -324,7 +306,7 @@ describe('kafkalens check over time', () => {
     let n = 0;
     const prometheus = await fakePrometheus(() => answers[Math.min(2, Math.floor(n++ / 1))]);
     const once = () =>
-      run(['check', '--prometheus', prometheus.url, '--range', '10m', '--state', state], {
+      check(prometheus.url, ['--state', state], {
         KAFKALENS_NOTIFY_URL: `${prometheus.url}/hooks/env`,
       });
     expect((await once()).code).toBe(2);
@@ -336,15 +318,7 @@ describe('kafkalens check over time', () => {
 
   it('a notification that cannot be delivered is said, without its URL, and the check stands', async () => {
     const prometheus = await fakePrometheus(stalled());
-    const r = await run([
-      'check',
-      '--prometheus',
-      prometheus.url,
-      '--range',
-      '10m',
-      '--notify',
-      'http://secret-token@127.0.0.1:9/x',
-    ]);
+    const r = await check(prometheus.url, ['--notify', 'http://secret-token@127.0.0.1:9/x']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/the webhook notification was not delivered \(connect ECONNREFUSED/);
     expect(r.err).not.toContain('secret-token');

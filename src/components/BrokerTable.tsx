@@ -10,7 +10,7 @@ import type { BrokerSort } from '../options';
 import { BROKER_STATUS_LOOK, BROKER_STATUS_RANK, NONE } from './status';
 import { BROKER_ROW_HEIGHT, COMPACT_BROKER_ROW_HEIGHT, getBrokerTableStyles } from './BrokerTable.styles';
 import { useWindowedRows } from '../hooks/useWindowedRows';
-import { useFocusRow } from '../hooks/useFocusRow';
+import { RowFocus, useRowFocus } from '../hooks/useFocusRow';
 import { NameCell } from './NameCell';
 import { TrendLine } from './TrendLine';
 
@@ -126,7 +126,7 @@ export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[
 /** Above this many brokers only the rows in view are drawn. */
 export const WINDOW_BROKERS_ABOVE = 100;
 
-interface Props {
+interface Props extends RowFocus {
   report: HealthReport;
   format: Formatters;
   sort: BrokerSort;
@@ -134,26 +134,11 @@ interface Props {
   /** Height the table may take when its rows are windowed (it scrolls inside it). */
   maxHeight: number;
   compact: boolean;
-  highlight?: string;
-  /** Changes each time a finding chose `highlight`: its row takes the focus. */
-  focusKey?: number;
-  /** Escape on a row: back to where the keyboard came from. */
-  onReturn?: () => void;
   links?: NameLinks;
 }
 
-export function BrokerTable({
-  report,
-  format,
-  sort: sortOption,
-  width,
-  maxHeight,
-  compact,
-  highlight,
-  focusKey,
-  onReturn,
-  links,
-}: Props) {
+export function BrokerTable({ report, format, sort: sortOption, width, maxHeight, compact, links, ...focus }: Props) {
+  const { highlight } = focus;
   const styles = useStyles2(getBrokerTableStyles);
   const theme = useTheme2();
   // A click overrides the sort option until the option itself changes in the editor.
@@ -162,8 +147,7 @@ export function BrokerTable({
   const setSort = (next: SortState) => setClicked({ option: sortOption, sort: next });
   const rows = useMemo(() => sortBrokers(report.brokers, sort), [report.brokers, sort]);
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
-  const tableRef = useRef<HTMLTableElement>(null);
-  useFocusRow(tableRef, highlight, focusKey);
+  const { containerRef: tableRef, onRowKeyDown } = useRowFocus<HTMLTableElement>(focus);
   const rowHeight = compact ? COMPACT_BROKER_ROW_HEIGHT : BROKER_ROW_HEIGHT;
   const viewport = Math.max(6 * rowHeight, maxHeight);
   const { windowed, reveal, scrollerRef, onScroll, start, end, before, after } = useWindowedRows(
@@ -279,12 +263,7 @@ export function BrokerTable({
               aria-current={highlight === b.name ? 'true' : undefined}
               data-testid="broker-row"
               data-row-name={b.name}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && onReturn) {
-                  e.stopPropagation();
-                  onReturn();
-                }
-              }}
+              onKeyDown={onRowKeyDown}
             >
               <th scope="row">
                 <NameCell name={b.name} links={links} cluster={b.cluster} />

@@ -9,14 +9,14 @@ import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import { COMPACT_ROW_HEIGHT, getTopicListStyles, ROW_HEIGHT } from './TopicList.styles';
 import { NameCell } from './NameCell';
-import { useFocusRow } from '../hooks/useFocusRow';
+import { RowFocus, useRowFocus } from '../hooks/useFocusRow';
 import { NONE } from './status';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 50;
 const SPREAD_SEGMENTS = 5;
 
-interface Props {
+interface Props extends RowFocus {
   report: HealthReport;
   format: Formatters;
   topN: number;
@@ -24,31 +24,15 @@ interface Props {
   /** Height available to the list body when virtualized. */
   maxHeight: number;
   compact: boolean;
-  highlight?: string;
-  /** Changes each time a finding chose `highlight`: its row takes the focus. */
-  focusKey?: number;
-  /** Escape on a row: back to where the keyboard came from. */
-  onReturn?: () => void;
   links?: NameLinks;
 }
 
-export function TopicList({
-  report,
-  format,
-  topN,
-  width,
-  maxHeight,
-  compact,
-  highlight,
-  focusKey,
-  onReturn,
-  links,
-}: Props) {
+export function TopicList({ report, format, topN, width, maxHeight, compact, links, ...focus }: Props) {
+  const { highlight } = focus;
   const styles = useStyles2(getTopicListStyles);
   const theme = useTheme2();
   const listRef = useRef<FixedSizeList>(null);
-  const tableRef = useRef<HTMLDivElement>(null);
-  useFocusRow(tableRef, highlight, focusKey);
+  const { containerRef: tableRef, onRowKeyDown } = useRowFocus<HTMLDivElement>(focus);
   const topics = useMemo(() => {
     const top = report.topics.slice(0, Math.max(1, topN));
     // A highlighted topic outside the top N is still shown, so a click on its finding lands somewhere.
@@ -90,12 +74,7 @@ export function TopicList({
         className={cx(rowClass, highlight === topic.name && styles.highlighted)}
         data-testid="topic-row"
         data-row-name={topic.name}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && onReturn) {
-            e.stopPropagation();
-            onReturn();
-          }
-        }}
+        onKeyDown={onRowKeyDown}
       >
         <div role="rowheader">
           <NameCell name={topic.name} links={links} cluster={topic.cluster} />

@@ -1,4 +1,4 @@
-import { RefObject, useEffect } from 'react';
+import { KeyboardEvent, RefObject, useCallback, useEffect, useRef } from 'react';
 
 /** Frames to wait for a windowed row to be drawn after its table scrolled to it. */
 const MAX_FRAMES = 10;
@@ -32,4 +32,30 @@ export function useFocusRow(
     attempt();
     return () => cancelAnimationFrame(handle);
   }, [container, name, focusKey]);
+}
+
+/** What a table needs to take the keyboard from a finding and give it back. */
+export interface RowFocus {
+  /** The row a finding chose. */
+  highlight?: string;
+  /** Changes each time a finding chose `highlight`: its row takes the focus. */
+  focusKey?: number;
+  /** Escape on a row: back to where the keyboard came from. */
+  onReturn?: () => void;
+}
+
+/** The table's ref (for useFocusRow) and the key handler of its rows. */
+export function useRowFocus<T extends HTMLElement>({ highlight, focusKey, onReturn }: RowFocus) {
+  const containerRef = useRef<T>(null);
+  useFocusRow(containerRef, highlight, focusKey);
+  const onRowKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && onReturn) {
+        e.stopPropagation();
+        onReturn();
+      }
+    },
+    [onReturn]
+  );
+  return { containerRef, onRowKeyDown };
 }

@@ -34,6 +34,25 @@ async function kafkalens(
   }
 }
 
+/** A webhook receiver on loopback: the JSON bodies posted to it. */
+async function webhookSink(): Promise<{ url: string; received: Array<Record<string, unknown>>; close: () => void }> {
+  const received: Array<Record<string, unknown>> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => server.close(),
+  };
+}
+
 beforeAll(async () => {
   if (!existsSync(CLI)) {
     await run(process.execPath, [join(REPO, 'scripts', 'build-cli.mjs')]);
@@ -66,25 +85,10 @@ describe.each([
   });
 
   it('posts the change of verdict to a webhook (a real HTTP server on loopback)', async () => {
-    const received: unknown[] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push(JSON.parse(body));
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    const sink = await webhookSink();
+    const received = sink.received;
     try {
-      const r = await kafkalens([
-        'check',
-        '--prometheus',
-        cluster!.prometheus.url,
-        '--notify',
-        `http://127.0.0.1:${port}/hook`,
-      ]);
+      const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--notify', sink.url]);
       expect(r.code).toBe(exit);
       // Only a verdict other than OK is news to a check that remembers nothing.
       expect(received).toHaveLength(word === 'OK' ? 0 : 1);
@@ -92,7 +96,7 @@ describe.each([
         expect(received[0]).toMatchObject({ status: 'RAISED', verdict: word.toLowerCase(), previous: null });
       }
     } finally {
-      server.close();
+      sink.close();
     }
   });
 
@@ -184,17 +188,9 @@ describe('kafkalens against a stalled cluster, then a balanced one', () => {
   });
 
   it('a webhook sink receives exactly one RAISED and one CLEARED over four cron runs (--state)', async () => {
-    const received: Array<{ status: string; verdict: string }> = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push(JSON.parse(body));
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const sink = await webhookSink();
+    const { received } = sink;
+    const hook = sink.url;
     const dir = mkdtempSync(join(tmpdir(), 'kafkalens-state-'));
     try {
       const cron = (cluster: RunningCluster) =>
@@ -213,7 +209,7 @@ describe('kafkalens against a stalled cluster, then a balanced one', () => {
       expect((await cron(balanced!)).code).toBe(0);
       expect(received.map((r) => `${r.status}:${r.verdict}`)).toEqual(['RAISED:critical', 'CLEARED:ok']);
     } finally {
-      server.close();
+      sink.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
