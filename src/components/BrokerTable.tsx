@@ -256,7 +256,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
                   rowRefs.current.delete(b.name);
                 }
               }}
-              tabIndex={0}
+              // Not a tab stop (it does nothing on its own); focusable for the keyboard path from a finding.
+              tabIndex={-1}
               aria-rowindex={windowed ? start + i + 2 : undefined}
               style={windowed ? { height: rowHeight } : undefined}
               className={cx(styles.row, highlight === b.name && styles.highlighted)}

@@ -84,7 +84,7 @@ export function ConsumerLagList({
                   {g.series ? (
                     <TrendLine
                       values={g.series}
-                      width={96}
+                      width={90}
                       height={20}
                       label={tx('panel.groups.lag-of', 'Lag of {{name}}', { name: g.name })}
                     />

@@ -481,3 +481,30 @@ describe('a cluster of 10,000 brokers', () => {
     expect(Math.max(...indexes)).toBeLessThan(5100);
   });
 });
+
+describe('the small things', () => {
+  it('a topic’s spread counts and draws only the brokers its traffic lands on', () => {
+    // topic-0 lands on brokers 0–2 only; brokers 3–5 carry other topics.
+    const frames = clusterFrames({
+      brokers: 6,
+      topics: 2,
+      points: POINTS,
+      rate: (b, t) => (t === 0 ? (b < 3 ? 50 : 0) : 50),
+    });
+    renderPanel({ frames });
+    const row = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(0)))!;
+    expect(row).toHaveTextContent('· 3 brokers');
+    expect(row.querySelectorAll('[aria-hidden] > div')).toHaveLength(3);
+    const other = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(1)))!;
+    expect(other).toHaveTextContent('· 6 brokers');
+  });
+
+  it('rows are not tab stops: Tab goes through the controls, not 100 rows', () => {
+    renderPanel({ frames: cluster((b) => 100 + b, 20, 3) });
+    for (const row of [...brokerRows(), ...screen.getAllByTestId('topic-row')]) {
+      expect(row).toHaveAttribute('tabindex', '-1');
+    }
+    // The sort buttons stay reachable.
+    expect(screen.getByRole('button', { name: 'Rate' })).not.toHaveAttribute('tabindex', '-1');
+  });
+});

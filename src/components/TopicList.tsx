@@ -14,7 +14,8 @@ import { NONE } from './status';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 50;
-const SPREAD_SEGMENTS = 5;
+/** Segments drawn at most; the brokers beyond them share one "others" segment. */
+const SPREAD_SEGMENTS = 40;
 
 interface Props extends RowFocus {
   report: HealthReport;
@@ -61,6 +62,9 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
 
   const renderRow = (topic: TopicStat, style?: CSSProperties) => {
     const top = topic.brokers[0];
+    // The brokers the topic's traffic lands on: a broker at 0 msg/s is not part of its spread.
+    const carrying = topic.brokers.filter((b) => b.rate > 0);
+    const others = carrying.slice(SPREAD_SEGMENTS).reduce((a, b) => a + b.share, 0);
     const leader = top
       ? tx('panel.topics.leader', '{{share}} on {{broker}}', { share: format.percent(top.share), broker: top.name })
       : undefined;
@@ -69,7 +73,8 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
         role="row"
         key={topic.cluster ? `${topic.cluster}\u0000${topic.name}` : topic.name}
         style={{ ...style, height: rowHeight }}
-        tabIndex={0}
+        // Not a tab stop (it does nothing on its own); focusable for the keyboard path from a finding.
+        tabIndex={-1}
         aria-current={highlight === topic.name ? 'true' : undefined}
         className={cx(rowClass, highlight === topic.name && styles.highlighted)}
         data-testid="topic-row"
@@ -97,7 +102,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
         {!narrow && (
           <div role="cell" className={styles.spread}>
             <div className={styles.spreadBar} aria-hidden>
-              {topic.brokers.slice(0, SPREAD_SEGMENTS).map((b) => (
+              {carrying.slice(0, SPREAD_SEGMENTS).map((b) => (
                 <div
                   key={b.name}
                   title={tx('panel.topics.segment', '{{broker}}: {{share}}', {
@@ -110,11 +115,20 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
                   }}
                 />
               ))}
+              {others > 0 && (
+                <div
+                  title={tx('panel.topics.others', '{{count}} more brokers: {{share}}', {
+                    count: carrying.length - SPREAD_SEGMENTS,
+                    share: format.percent(others),
+                  })}
+                  style={{ width: `${others * 100}%`, background: theme.colors.text.disabled }}
+                />
+              )}
             </div>
             <span className={styles.spreadText} title={leader}>
               {leader ?? NONE}
-              {topic.brokers.length > 1
-                ? tx('panel.topics.brokers', ' · {{count}} brokers', { count: topic.brokers.length })
+              {carrying.length > 1
+                ? tx('panel.topics.brokers', ' · {{count}} brokers', { count: carrying.length })
                 : ''}
             </span>
           </div>

@@ -1,4 +1,5 @@
 import React from 'react';
+import { t } from '@grafana/i18n';
 import { useTheme2 } from '@grafana/ui';
 
 interface Props {
@@ -36,15 +37,11 @@ export function TrendLine({ values, width, height, recentStart, label }: Props) 
     pen = true;
   });
   return (
-    <svg width={width} height={height} role="img" aria-label={label}>
+    <svg width={width} height={height} role="img" aria-label={label} style={{ display: 'block' }}>
       {recentStart !== undefined && recentStart > 0 && (
-        <rect
-          x={x(recentStart)}
-          y={0}
-          width={width - x(recentStart)}
-          height={height}
-          fill={theme.colors.action.hover}
-        />
+        <rect x={x(recentStart)} y={0} width={width - x(recentStart)} height={height} fill={theme.colors.action.hover}>
+          <title>{t('panel.trend.recent', 'Shaded: the recent window, what “now” is judged on')}</title>
+        </rect>
       )}
       <path d={d} fill="none" stroke={theme.colors.primary.text} strokeWidth={1.5} />
     </svg>
