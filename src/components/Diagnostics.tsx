@@ -6,7 +6,10 @@ import { Alert, ClipboardButton, useStyles2 } from '@grafana/ui';
 import { HealthReport, recommendedQuery } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 
-const DIAGNOSED = new Set(['no-data', 'all-zero', 'raw-counter', 'analysis-error']);
+const DIAGNOSED = new Set<string>(['no-data', 'all-zero', 'raw-counter', 'analysis-error']);
+
+/** Findings the diagnostics box says (with the query that fixes them): not repeated in the findings list. */
+export const isDiagnosed = (f: { check: string }) => DIAGNOSED.has(f.check);
 
 const getStyles = (theme: GrafanaTheme2) => ({
   query: css({
@@ -32,12 +35,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
 /** What is wrong with the data and the query that fixes it, adjusted to the labels found. */
 export function Diagnostics({ report, format }: { report: HealthReport; format: Formatters }) {
   const styles = useStyles2(getStyles);
-  const problems = report.findings.filter((f) => DIAGNOSED.has(f.check));
+  const problems = report.findings.filter(isDiagnosed);
   if (problems.length === 0) {
     return null;
   }
   const query = recommendedQuery({ brokerLabel: report.data.brokerLabel, topicLabel: report.data.topicLabel });
-  const severity = report.verdict === 'nodata' ? 'error' : 'warning';
+  // NO DATA is a grey verdict: its explanation is information, not a red alarm beside it.
+  const severity = report.verdict === 'nodata' ? 'info' : 'warning';
   return (
     <Alert
       severity={severity}

@@ -14,7 +14,7 @@ import { PanelFallback } from './PanelFallback';
 import { BrokerTable } from './BrokerTable';
 import { ConsumerLagList } from './ConsumerLagList';
 import { SignalsStrip } from './SignalsStrip';
-import { Diagnostics } from './Diagnostics';
+import { Diagnostics, isDiagnosed } from './Diagnostics';
 import { FindingsList, Selection } from './FindingsList';
 import { getHealthPanelStyles } from './HealthPanel.styles';
 import { KeyFigures } from './KeyFigures';
@@ -182,10 +182,12 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
   const returnToFinding = useCallback(() => origin?.focus(), [origin]);
   const hasData = report.verdict !== 'nodata';
   const wide = width >= WIDE_WIDTH;
-  const findings = display.showFindings && report.findings.length > 0 && (
-    <Section title={tx('panel.section.findings', 'Findings ({{count}})', { count: report.findings.length })}>
+  // What the diagnostics box says is not said again here.
+  const listed = report.findings.filter((f) => !isDiagnosed(f));
+  const findings = display.showFindings && listed.length > 0 && (
+    <Section title={tx('panel.section.findings', 'Findings ({{count}})', { count: listed.length })}>
       <FindingsList
-        findings={report.findings}
+        findings={listed}
         format={format}
         onSelect={select}
         // Beside the tables there is room for all; above them, the first few leave the brokers in view.

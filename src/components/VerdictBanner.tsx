@@ -1,10 +1,12 @@
 import React from 'react';
 import { cx } from '@emotion/css';
 import { Icon, useStyles2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import type { HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { tx } from '../i18n';
 import { VERDICT_LOOK } from './status';
+import { isDiagnosed } from './Diagnostics';
 import { getVerdictBannerStyles } from './VerdictBanner.styles';
 
 interface Props {
@@ -23,11 +25,26 @@ export function VerdictBanner({ report, format, tiny, cluster }: Props) {
   const top =
     report.findings.find((f) => f.severity !== 'info') ??
     (report.verdict === 'nodata' ? report.findings[0] : undefined);
-  const reason = top
-    ? format.finding(top).message
-    : report.verdict === 'ok'
-      ? tx('panel.verdict.no-problems', '{{count}} brokers, no problems found', { count: report.cluster.brokerCount })
-      : '';
+  // Under a full panel the diagnostics box explains NO DATA with the query to use: the banner
+  // says so briefly; a small cell has only the banner, which keeps the whole reason.
+  const reason =
+    report.verdict === 'nodata' && !tiny
+      ? t(
+          'panel.verdict.nodata-reason',
+          'Nothing the panel can judge: what the queries returned, and the query to use, are below.'
+        )
+      : top && isDiagnosed(top) && !tiny
+        ? t(
+            'panel.verdict.see-diagnostics',
+            'The query needs attention: what is wrong, and the query to use, are below.'
+          )
+        : top
+          ? format.finding(top).message
+          : report.verdict === 'ok'
+            ? tx('panel.verdict.no-problems', '{{count}} brokers, no problems found', {
+                count: report.cluster.brokerCount,
+              })
+            : '';
   const word = look.text();
   return (
     <div
