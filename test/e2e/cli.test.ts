@@ -215,40 +215,71 @@ describe('kafkalens against a stalled cluster, then a balanced one', () => {
   });
 
   it('behind a proxy that wants a token: exit 3 saying authentication failed; with the token, the verdict', async () => {
-    const upstream = new URL(balanced!.prometheus.url);
-    const proxy = createServer((req, res) => {
-      if (req.headers.authorization !== 'Bearer s3cret') {
-        res.writeHead(401).end('Unauthorized');
-        return;
-      }
-      const forward = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          path: req.url,
-          method: req.method,
-          headers: { accept: 'application/json' },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        }
-      );
-      req.pipe(forward);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxy = await prometheusProxy(() => balanced!.prometheus.url, 's3cret');
     try {
-      const refused = await kafkalens(['check', '--prometheus', url]);
+      const refused = await kafkalens(['check', '--prometheus', proxy.url]);
       expect(refused.code).toBe(3);
       expect(refused.err).toMatch(/^kafkalens: authentication failed \(HTTP 401\)/);
-      const allowed = await kafkalens(['check', '--prometheus', url], { KAFKALENS_BEARER_TOKEN: 's3cret' });
+      const allowed = await kafkalens(['check', '--prometheus', proxy.url], { KAFKALENS_BEARER_TOKEN: 's3cret' });
       expect({ code: allowed.code, err: allowed.err }).toEqual({ code: 0, err: '' });
     } finally {
       proxy.close();
     }
   });
+
+  it('--until-healthy waits while the cluster is CRITICAL and exits 0 when it recovers', async () => {
+    // The first check reads the stalled cluster, the later ones the balanced one: a recovery.
+    let requests = 0;
+    const queriesPerCheck = healthQueries().length;
+    const proxy = await prometheusProxy(() =>
+      requests++ < queriesPerCheck ? stalledCluster!.prometheus.url : balanced!.prometheus.url
+    );
+    try {
+      const r = await kafkalens([
+        'check',
+        '--prometheus',
+        proxy.url,
+        '--until-healthy',
+        '--interval',
+        '1s',
+        '--timeout',
+        '1m',
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.err.match(/CRITICAL \(\d+\): waiting/g)).toHaveLength(1);
+      expect(r.out).toContain('Kafka Broker Health — OK');
+    } finally {
+      proxy.close();
+    }
+  });
 });
+
+/** A proxy on loopback in front of the Prometheus `upstream()` names for each request; with `token`, it wants it. */
+async function prometheusProxy(upstream: () => string, token?: string): Promise<{ url: string; close: () => void }> {
+  const proxy = createServer((req, res) => {
+    if (token && req.headers.authorization !== `Bearer ${token}`) {
+      res.writeHead(401).end('Unauthorized');
+      return;
+    }
+    const target = new URL(upstream());
+    const forward = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: { accept: 'application/json' },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      }
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, close: () => proxy.close() };
+}
 
 describe('what kafkalens runs', () => {
   it('the provisioned health panel’s queries and roles, for both query sources', () => {
