@@ -5,9 +5,53 @@ export function median(values: ArrayLike<number>): number {
   if (n === 0) {
     return NaN;
   }
-  const sorted = Float64Array.from(values).sort();
+  // Selection, not a full sort: medians run per broker and window, so they add up.
+  const a = Float64Array.from(values);
   const mid = n >> 1;
-  return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = select(a, mid);
+  if (n % 2) {
+    return upper;
+  }
+  // The lower middle is the largest value left of `mid` after the partition.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) {
+    lower = a[i] > lower ? a[i] : lower;
+  }
+  return (lower + upper) / 2;
+}
+
+/** Hoare's selection: puts the k-th smallest at a[k], smaller values before it, larger after. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) {
+        i++;
+      }
+      while (a[j] > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) {
+      hi = j;
+    } else if (k >= i) {
+      lo = i;
+    } else {
+      break;
+    }
+  }
+  return a[k];
 }
 
 /** Median absolute deviation, scaled to estimate the standard deviation of normal noise. */
