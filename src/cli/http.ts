@@ -49,7 +49,8 @@ export function httpCall(url: string, options: HttpOptions): Promise<HttpRespons
     }
     const req = send(
       target,
-      { method: options.method ?? 'GET', headers, ca: options.ca, timeout: options.timeoutMs },
+      // No pooled keep-alive sockets: a check is a handful of requests, and pooled sockets outlive it.
+      { method: options.method ?? 'GET', headers, ca: options.ca, timeout: options.timeoutMs, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

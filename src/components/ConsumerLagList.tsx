@@ -22,6 +22,23 @@ const STATUS = {
   ok: { text: () => t('panel.groups.ok', 'Keeping up'), severity: undefined },
 } as const;
 
+/** Below this many messages a second either way, a lag is steady: decimals of noise say nothing. */
+const STEADY = 0.5;
+
+/** The lag's growth per second: a real minus sign, and "steady" for noise. */
+function growth(perSec: number | undefined, format: Formatters): string {
+  if (perSec === undefined || !Number.isFinite(perSec)) {
+    return NONE;
+  }
+  if (Math.abs(perSec) < STEADY) {
+    return t('panel.groups.steady', 'steady');
+  }
+  return tx('panel.groups.per-second', '{{sign}}{{value}}/s', {
+    sign: perSec > 0 ? '+' : '−',
+    value: format.count(Math.abs(perSec)),
+  });
+}
+
 /** Consumer groups, stalled first, then falling behind, then by lag. */
 export function ConsumerLagList({
   groups,
@@ -70,14 +87,7 @@ export function ConsumerLagList({
                 {g.name}
               </th>
               <td className={styles.numeric}>{format.count(g.lag)}</td>
-              <td className={styles.numeric}>
-                {g.growthPerSec === undefined
-                  ? NONE
-                  : tx('panel.groups.per-second', '{{sign}}{{value}}/s', {
-                      sign: g.growthPerSec >= 0 ? '+' : '',
-                      value: format.count(g.growthPerSec),
-                    })}
-              </td>
+              <td className={styles.numeric}>{growth(g.growthPerSec, format)}</td>
               {showTopics && <td title={g.topics.join(', ')}>{g.topics.join(', ') || NONE}</td>}
               {showTrend && (
                 <td>

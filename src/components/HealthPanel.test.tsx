@@ -365,6 +365,19 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
         times.map((_, k) => 5000 + 100 * k),
         'F'
       ),
+      // A group that catches up a little, and one whose lag only jitters.
+      rangeFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'reports', topic: topicName(0), partition: '0' },
+        times,
+        times.map((_, k) => 9000 - 30 * k),
+        'F'
+      ),
+      rangeFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'audit', topic: topicName(0), partition: '0' },
+        times,
+        times.map((_, k) => 40 + (k % 2)),
+        'F'
+      ),
     ];
     renderPanel({ frames, width: 1000 });
     const strip = screen.getByLabelText('Replication and controller');
@@ -378,6 +391,11 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
     const groups = screen.getByRole('table', { name: 'Consumer groups' });
     expect(within(groups).getByText('billing')).toBeInTheDocument();
     expect(within(groups).getByText('Falling behind')).toBeInTheDocument();
+    // Growth with a real minus sign, and "steady" where the lag only jitters.
+    const groupRow = (name: string) => within(groups).getByText(name).closest('tr')!;
+    expect(groupRow('billing')).toHaveTextContent('+6.67/s');
+    expect(groupRow('reports')).toHaveTextContent('−2/s');
+    expect(groupRow('audit')).toHaveTextContent('steady');
     const checksShown = screen.getAllByTestId('finding').map((f) => f.textContent ?? '');
     expect(checksShown.join('\n')).toMatch(/under-replicated/);
     expect(checksShown.join('\n')).toMatch(/request-handlers/);
