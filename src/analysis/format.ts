@@ -11,6 +11,17 @@ export function formatRate(v: number): string {
   return `${text} msg/s`;
 }
 
+/** Bytes per second in decimal units: 850 B/s, 1.2 kB/s, 340 MB/s. */
+export function formatBytesRate(v: number): string {
+  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(Math.abs(v) >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
 const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** A plain figure with at most two decimals (1.95, 12, 1,234.5). */

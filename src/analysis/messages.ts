@@ -10,7 +10,15 @@
  * a translation is a string for a string. A sentence that reads differently in different cases
  * is several keys (`under-replicated.held`), chosen by the check.
  */
-import { formatDuration, formatFactor, formatNumber, formatPercent, formatRate, quote } from './format';
+import {
+  formatBytesRate,
+  formatDuration,
+  formatFactor,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  quote,
+} from './format';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -351,16 +359,6 @@ type ParamsOf<K extends MessageKey> = (typeof SENTENCES)[K] extends Sentence<inf
 
 /** A param formatted for a sentence: each renderer brings its own number formats. */
 export type ParamFormatter = (value: string | number, kind: ParamKind) => string;
-
-function formatBytesRate(v: number): string {
-  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
-  let i = 0;
-  while (Math.abs(v) >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v.toFixed(Math.abs(v) >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
-}
 
 /** A query quoted in a suggestion is shown whole, up to this length. */
 const MAX_CODE = 2000;

@@ -5,21 +5,12 @@
  */
 import type { Finding, LevelThresholds } from '../types';
 import { say } from '../messages';
+import { formatBytesRate } from '../format';
 import { farthestFromMean, spreadAround } from '../stats';
 import { compareNames } from '../names';
 import { defineCheck } from './check';
 import { aboveCeiling, append, CheckResult, result, skipped } from './context';
 import { IMBALANCE } from './imbalance';
-
-function humanBytes(v: number): string {
-  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
-}
 
 /** Below this average per broker, bytes are a trickle and their balance means nothing (1 KiB/s). */
 export const MIN_BYTE_RATE = 1024;
@@ -40,7 +31,7 @@ function judge(
   }
   const { mean, deviation: deviationOf } = spreadAround(Array.from(rates.values()));
   if (!(mean >= MIN_BYTE_RATE)) {
-    return skipped('bytes-imbalance', `average bytes ${direction} per broker below ${humanBytes(MIN_BYTE_RATE)}`);
+    return skipped('bytes-imbalance', `average bytes ${direction} per broker below ${formatBytesRate(MIN_BYTE_RATE)}`);
   }
   // Brokers in name order: (near-)ties go to the first name, so neither input order nor rounding picks it.
   const subject = farthestFromMean(Array.from(rates.keys()).sort(compareNames), (b) => deviationOf(rates.get(b)!))!;

@@ -307,7 +307,9 @@ describe('identity and impossible values', () => {
   it('negative rates (deriv() of a gauge) are said, and left out of every figure', () => {
     const r = analyze(perBroker((b) => (b === 1 ? -50 : 100)));
     expect(r.findings.map((f) => `${f.severity}:${f.check}`)).toContain('warning:invalid-values');
-    expect(finding(r, 'invalid-values')!.message).toMatch(/^Negative samples: \d+\. A rate of a counter is never negative/);
+    expect(finding(r, 'invalid-values')!.message).toMatch(
+      /^Negative samples: \d+\. A rate of a counter is never negative/
+    );
     expect(r.cluster.totalRate).toBe(200);
     // The broker with nothing valid is not a broker at 0: it is left out, not called idle.
     expect(r.brokers.map((b) => b.name)).toEqual([brokerName(0), brokerName(2)]);

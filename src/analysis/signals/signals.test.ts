@@ -205,7 +205,10 @@ describe('replication and controllers', () => {
     const r = analyze([...messagesIn(), ...controllers]);
     expect(checks(r)).toEqual(['critical:offline-partitions:']);
     expect(r.signals.offlinePartitions).toBe(2);
-    expect(r.findings[0]).toMatchObject({ value: 2, message: expect.stringMatching(/^Partitions without a leader: 2\./) });
+    expect(r.findings[0]).toMatchObject({
+      value: 2,
+      message: expect.stringMatching(/^Partitions without a leader: 2\./),
+    });
     // ZooKeeper mode: only the active controller reports; the others say 0.
     const zk = ['kafka-1', 'kafka-2', 'kafka-3'].map((b, i) =>
       rangeFrame(
