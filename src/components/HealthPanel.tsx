@@ -7,7 +7,7 @@ import { Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
-import { type DisplayOptions, OPTIONS_VERSION } from '../options/types';
+import type { DisplayOptions } from '../options/types';
 import type { HealthReport } from '../analysis';
 import { isRecord, readDisplay, readFieldConfig, readLabels, readThresholds } from '../options/read';
 import { PanelFallback } from './PanelFallback';
@@ -86,12 +86,8 @@ function HealthPanelView({
   const thresholds = useMemo(() => readThresholds(savedThresholds), [savedThresholds]);
   const labels = useMemo(() => readLabels(savedLabels), [savedLabels]);
   const display = useMemo(() => readDisplay(savedDisplay), [savedDisplay]);
-  const options = useMemo(
-    () => ({ version: OPTIONS_VERSION, thresholds, labels, display }),
-    [thresholds, labels, display]
-  );
   const field = useMemo(() => readFieldConfig(fieldConfig), [fieldConfig]);
-  const report = useHealthReport(data.series, options, timeRange, data.request?.startTime);
+  const report = useHealthReport(data.series, { thresholds, labels }, timeRange, data.request?.startTime);
   const format = useFormatters(field.unit, field.decimals, theme);
   const brokerLinks = useNameLinks(field.links, report.data.brokerLabel, 'broker', replaceVariables);
   const topicLinks = useNameLinks(field.links, report.data.topicLabel, 'topic', replaceVariables);

@@ -12,7 +12,7 @@ import { PanelOptions, toAnalysisOptions } from '../options';
  */
 export function useHealthReport(
   series: DataFrame[],
-  options: PanelOptions,
+  options: Pick<PanelOptions, 'thresholds' | 'labels'>,
   timeRange: TimeRange,
   now?: number
 ): HealthReport {
