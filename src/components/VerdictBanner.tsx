@@ -18,33 +18,40 @@ interface Props {
   cluster?: string;
 }
 
+/**
+ * The banner's reason: the first warning or critical finding (or the NO DATA one). Under a full
+ * panel the diagnostics box explains a query problem with the query to use: the banner points
+ * there; a small cell has only the banner, which keeps the whole reason.
+ */
+function reasonOf(report: HealthReport, format: Formatters, tiny: boolean): string {
+  const top =
+    report.findings.find((f) => f.severity !== 'info') ??
+    (report.verdict === 'nodata' ? report.findings[0] : undefined);
+  if (!tiny && report.verdict === 'nodata') {
+    return t(
+      'panel.verdict.nodata-reason',
+      'Nothing the panel can judge: what the queries returned, and the query to use, are below.'
+    );
+  }
+  if (!tiny && top && isDiagnosed(top)) {
+    return t(
+      'panel.verdict.see-diagnostics',
+      'The query needs attention: what is wrong, and the query to use, are below.'
+    );
+  }
+  if (top) {
+    return format.finding(top).message;
+  }
+  return report.verdict === 'ok'
+    ? tx('panel.verdict.no-problems', '{{count}} brokers, no problems found', { count: report.cluster.brokerCount })
+    : '';
+}
+
 /** The verdict with icon, word and top reason. The first warning or critical finding is the reason. */
 export function VerdictBanner({ report, format, tiny, cluster }: Props) {
   const styles = useStyles2(getVerdictBannerStyles, report.verdict);
   const look = VERDICT_LOOK[report.verdict];
-  const top =
-    report.findings.find((f) => f.severity !== 'info') ??
-    (report.verdict === 'nodata' ? report.findings[0] : undefined);
-  // Under a full panel the diagnostics box explains NO DATA with the query to use: the banner
-  // says so briefly; a small cell has only the banner, which keeps the whole reason.
-  const reason =
-    report.verdict === 'nodata' && !tiny
-      ? t(
-          'panel.verdict.nodata-reason',
-          'Nothing the panel can judge: what the queries returned, and the query to use, are below.'
-        )
-      : top && isDiagnosed(top) && !tiny
-        ? t(
-            'panel.verdict.see-diagnostics',
-            'The query needs attention: what is wrong, and the query to use, are below.'
-          )
-        : top
-          ? format.finding(top).message
-          : report.verdict === 'ok'
-            ? tx('panel.verdict.no-problems', '{{count}} brokers, no problems found', {
-                count: report.cluster.brokerCount,
-              })
-            : '';
+  const reason = reasonOf(report, format, !!tiny);
   const word = look.text();
   return (
     <div
