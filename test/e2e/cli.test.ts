@@ -12,6 +12,8 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { promisify } from 'util';
 import { RunningCluster, startCluster } from './cluster';
+import { api } from './prometheus';
+import { PromResponse } from '../../src/cli/promToFrames';
 import { healthPanelOptions, healthPanelQueries, readYaml, REPO } from './stackFiles';
 import { healthQueries } from '../../src/cli/queries';
 
@@ -140,6 +142,17 @@ describe('kafkalens against a stalled cluster, then a balanced one', () => {
       join(REPO, 'provisioning/prometheus/rules/kafka-recording.yml'),
     ]);
     balanced = await startCluster('balanced');
+    // Bounded wait for two evaluations of the 15 s recording rules for every broker, so the
+    // recording-source check has a recent window to judge and not just the first evaluation.
+    for (let i = 0; i < 60; i++) {
+      const r = await api<PromResponse>(stalledCluster.prometheus.url, '/api/v1/query', {
+        query: 'count_over_time(kafka:broker_messages_in:rate1m[2m]) >= 2',
+      });
+      if (((r.data?.result as unknown[] | undefined)?.length ?? 0) >= 3) {
+        break;
+      }
+      await new Promise((res) => setTimeout(res, 1000));
+    }
   });
   afterAll(async () => {
     await stalledCluster?.stop();
@@ -159,8 +172,16 @@ describe('kafkalens against a stalled cluster, then a balanced one', () => {
     expect(report.queries[0].expr).toContain('kafka:broker_topic_messages_in:rate1m');
     // Prometheus evaluates recording rules from its start only (the backfilled history has none),
     // so the range is short: kafka-3 at zero reads as CRITICALly out of balance rather than stalled.
-    expect(report.verdict).toBe('critical');
-    expect(report.findings[0]).toMatchObject({ severity: 'critical', subject: 'kafka-3' });
+    // Which finding leads depends on how many 15 s rule evaluations exist yet (a loaded CI machine
+    // may have only the first, computed across the backfill/live gap), so ask for kafka-3 among the
+    // critical findings and print them all if it is not.
+    const critical = (report.findings as Array<{ severity: string; check: string; subject?: string }>)
+      .filter((f) => f.severity === 'critical')
+      .map((f) => `${f.check}:${f.subject ?? '(cluster)'}`);
+    expect({ verdict: report.verdict, critical }).toEqual({
+      verdict: 'critical',
+      critical: expect.arrayContaining([expect.stringMatching(/:kafka-3$/)]),
+    });
   });
 
   it('--until-healthy gives up at --timeout with CRITICAL; returns 0 at once on a healthy cluster', async () => {
