@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
-import { ALL_DECLARATIONS, SENTENCES, templatesOf } from '../../src/analysis';
+import { ALL_DECLARATIONS, EFFECT_PHRASES, SENTENCES, templatesOf } from '../../src/analysis';
 
 export const REPO = join(__dirname, '..', '..');
 export const NAMESPACE = 'kafkalens-brokerhealth-panel';
@@ -70,6 +70,9 @@ export function englishCatalog(): Flat {
     if (english.suggestion) {
       out[`findings.${key}.suggestion`] = english.suggestion;
     }
+  }
+  for (const [key, english] of Object.entries(EFFECT_PHRASES)) {
+    out[`effects.${key}`] = english;
   }
   for (const [key, d] of ALL_DECLARATIONS) {
     out[`thresholds.${key}.name`] = d.label;

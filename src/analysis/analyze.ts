@@ -3,7 +3,7 @@
  * model (model/build.ts), run the registered checks (checks/run.ts), assemble the report (report.ts).
  */
 import type { DataFrame, DataFrameJSON } from '@grafana/data';
-import type { HealthOptions, HealthOptionsInput, HealthReport } from './types';
+import type { Finding, HealthOptions, HealthOptionsInput, HealthReport } from './types';
 import { resolveOptions } from './options';
 import { ExtractedSeries, extractSeries } from './read/extractSeries';
 import { mergeClusterReports, splitClusters } from './clusters';
@@ -46,15 +46,15 @@ export function analyze(
     return analyzeUnsafe(Array.isArray(frames) ? frames : [], options);
   } catch (e) {
     // Last line of defence: the panel must keep rendering whatever arrives.
+    const failure: Finding = {
+      check: 'analysis-error',
+      severity: 'critical',
+      ...say('analysis-error', { error: e instanceof Error ? e.message : String(e) }),
+    };
     return {
       verdict: 'nodata',
-      findings: [
-        {
-          check: 'analysis-error',
-          severity: 'critical',
-          ...say('analysis-error', { error: e instanceof Error ? e.message : String(e) }),
-        },
-      ],
+      findings: [failure],
+      incidents: [{ cause: failure, effects: [], severity: 'critical' }],
       signals: emptySignals(),
       cluster: emptyCluster(),
       brokers: [],

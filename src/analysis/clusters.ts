@@ -11,6 +11,7 @@ import type { RawSeries } from './read/series';
 import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from './metric/labels';
 import { compareNames } from './names';
 import { orderFindings } from './findings';
+import { incidentsOf } from './incidents';
 import { rateExtremes, takesTraffic } from './live';
 
 /** Labels that name a cluster, most specific first (`job` last: it often names the exporter). */
@@ -113,9 +114,11 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
   const brokerCount = sum((r) => r.cluster.brokerCount);
   const liveCount = live.length;
   const first = clusters[0].report;
+  const ordered = orderFindings(findings);
   return {
     verdict,
-    findings: orderFindings(findings),
+    findings: ordered,
+    incidents: incidentsOf(ordered),
     cluster: {
       totalRate,
       avgPerBroker: liveCount > 0 ? live.reduce((a, b) => a + b.rate, 0) / liveCount : 0,

@@ -20,6 +20,8 @@ import {
   quote,
 } from './format';
 
+import type { Finding } from './types';
+
 export type Params = Readonly<Record<string, string | number>>;
 
 /** How a param reads once formatted; text is quoted (shortened), numbers get their unit. */
@@ -353,6 +355,52 @@ export const SENTENCES = {
     kinds: { lag: 'count', growth: 'rate' },
   }),
 } as const;
+
+/**
+ * How an incident's effects read (incidents.ts): one phrase per check that can be an effect,
+ * naming its subjects, and the line that holds them. Keyed `effects.<check>` in the locale files.
+ */
+export const EFFECT_PHRASES = {
+  summary: '+{{count}} effects: {{list}}',
+  'broker-missing': 'no data from {{subjects}}',
+  'broker-stalled': 'no messages on {{subjects}}',
+  'under-replicated': 'under-replicated partitions on {{subjects}}',
+  'offline-partitions': 'offline partitions',
+  'bytes-imbalance': 'bytes out of balance on {{subjects}}',
+  imbalance: 'traffic out of balance on {{subjects}}',
+  'topic-skew': 'skewed topics: {{subjects}}',
+  drop: 'cluster traffic fell',
+  'low-throughput': 'low throughput',
+} as const;
+
+/** Subjects named in an effect phrase before the rest is counted ("+3"). */
+const MAX_EFFECT_SUBJECTS = 5;
+
+/**
+ * An incident's effects as one line: the phrase of each check in the order the effects come,
+ * each subject once. `phrase` fills a phrase in the renderer's language (English by default).
+ */
+export function effectsLine(
+  effects: readonly Finding[],
+  phrase: (key: string, english: string, values: Record<string, string>) => string = (_key, english, values) =>
+    fill(english, values)
+): string {
+  const subjects = new Map<string, string[]>();
+  for (const e of effects) {
+    const list = subjects.get(e.check) ?? [];
+    if (e.subject !== undefined && !list.includes(e.subject)) {
+      list.push(e.subject);
+    }
+    subjects.set(e.check, list);
+  }
+  const parts = Array.from(subjects, ([check, names]) => {
+    const english = (EFFECT_PHRASES as Record<string, string>)[check] ?? `${check} {{subjects}}`;
+    const shown = names.slice(0, MAX_EFFECT_SUBJECTS).join(', ');
+    const rest = names.length - MAX_EFFECT_SUBJECTS;
+    return phrase(`effects.${check}`, english, { subjects: rest > 0 ? `${shown} +${rest}` : shown }).trim();
+  });
+  return phrase('effects.summary', EFFECT_PHRASES.summary, { count: String(effects.length), list: parts.join('; ') });
+}
 
 export type MessageKey = keyof typeof SENTENCES;
 type ParamsOf<K extends MessageKey> = (typeof SENTENCES)[K] extends Sentence<infer P> ? P : never;

@@ -9,6 +9,7 @@ import type { Checked } from './checks/run';
 import { worseStatus } from './checks/context';
 import { judgesSignals } from './checks/registry';
 import { orderFindings, verdictOf } from './findings';
+import { incidentsOf } from './incidents';
 import { signalsSummary } from './signals/signalModel';
 import { judgedGroups } from './signals/consumerGroups';
 
@@ -58,6 +59,7 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
       verdict: serious.length ? verdictOf(serious) : 'nodata',
       signals: signalsSummary(signals, 0, groups),
       findings,
+      incidents: incidentsOf(findings),
       cluster: emptyCluster(),
       brokers: [],
       topics: [],
@@ -70,6 +72,7 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
     verdict: verdictOf(findings),
     signals: signalsSummary(signals, prepared.rates.length, groups),
     findings,
+    incidents: incidentsOf(findings),
     cluster,
     // A broker's status is the worst its checks gave it (hot and idle from the imbalance check, …).
     brokers: brokers.map((b) => {

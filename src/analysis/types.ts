@@ -94,12 +94,31 @@ export interface Finding {
   params?: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * One problem with what follows from it: a broker down (the cause) and the under-replicated
+ * partitions of the others, the imbalance among the survivors (its effects). Every finding of the
+ * report is in exactly one incident, as its cause or as an effect.
+ */
+export interface Incident {
+  cause: Finding;
+  /** Findings that follow from the cause, in report order. */
+  effects: Finding[];
+  /** The worst of the cause and its effects. */
+  severity: Severity;
+}
+
 export interface NotEvaluated {
   check: CheckId;
   reason: string;
 }
 
-export type BrokerStatus = 'ok' | 'hot' | 'idle' | 'overloaded' | 'stalled' | 'missing';
+/**
+ * What a broker's row says, the worst of what the checks found about it: missing, stalled,
+ * overloaded (its own capacity), saturated (request handlers busy), under-replicated (leads
+ * partitions short of replicas), hot or idle (the imbalance check), else ok.
+ */
+export type BrokerStatus =
+  'ok' | 'hot' | 'idle' | 'under-replicated' | 'saturated' | 'overloaded' | 'stalled' | 'missing';
 
 export interface BrokerStat {
   name: string;
@@ -130,6 +149,8 @@ export interface BrokerStat {
   underReplicated?: number;
   /** Its cluster, when the data holds several. */
   cluster?: string;
+  /** A missing broker: the time (ms) of its last sample, "down since". */
+  silentSince?: number;
 }
 
 export interface TopicBrokerStat {
@@ -243,6 +264,8 @@ export interface HealthReport {
   verdict: Verdict;
   signals: SignalsSummary;
   findings: Finding[];
+  /** The findings grouped by cause, worst first: the verdict's reason is the first one's cause. */
+  incidents: Incident[];
   cluster: ClusterStat;
   brokers: BrokerStat[];
   topics: TopicStat[];

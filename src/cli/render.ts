@@ -1,5 +1,5 @@
 /** The report as text for a terminal: verdict, findings with advice, brokers, topics. */
-import type { BrokerStat, HealthReport, Severity, Verdict } from '../analysis';
+import type { BrokerStat, Finding, HealthReport, Severity, Verdict } from '../analysis';
 import { formatPercent, formatRate } from '../analysis/format';
 import type { Words } from './words';
 
@@ -70,17 +70,24 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
   const out: string[] = [];
   const verdict = words.text(`panel.verdict.${report.verdict}`);
   out.push(`${paint(style, 'bold', 'Kafka Broker Health')} — ${paint(style, VERDICT_COLOUR[report.verdict], verdict)}`);
-  const findings = report.findings;
-  if (findings.length > 0) {
-    out.push('', words.text('panel.section.findings', { count: findings.length }));
-    for (const f of findings) {
-      const said = words.finding(f);
-      const severity =
-        f.severity === 'info' ? words.text('panel.severity.info') : words.text(`panel.verdict.${f.severity}`);
-      const subject = f.subject ? ` ${clean(f.subject)}` : '';
-      out.push(`  ${paint(style, SEVERITY_COLOUR[f.severity], severity)} ${f.check}${subject}: ${clean(said.message)}`);
-      if (said.suggestion) {
-        out.push(`    ${words.text('panel.findings.what-to-do')}: ${clean(said.suggestion)}`);
+  // One entry per incident: its cause, what follows from it, what to do.
+  const line = (f: Finding, severity: Severity) => {
+    const word = severity === 'info' ? words.text('panel.severity.info') : words.text(`panel.verdict.${severity}`);
+    const subject = f.subject ? ` ${clean(f.subject)}` : '';
+    return `${paint(style, SEVERITY_COLOUR[severity], word)} ${f.check}${subject}: ${clean(words.finding(f).message)}`;
+  };
+  const incidents = report.incidents;
+  if (incidents.length > 0) {
+    out.push('', words.text('panel.section.findings', { count: incidents.length }));
+    for (const { cause, effects, severity } of incidents) {
+      out.push(`  ${line(cause, severity)}`);
+      if (effects.length > 0) {
+        out.push(`    ${clean(words.effects(effects))}`);
+        out.push(...effects.map((e) => `      ${line(e, e.severity)}`));
+      }
+      const suggestion = words.finding(cause).suggestion;
+      if (suggestion) {
+        out.push(`    ${words.text('panel.findings.what-to-do')}: ${clean(suggestion)}`);
       }
     }
   } else if (report.verdict === 'ok') {

@@ -3,7 +3,7 @@
  * the finding sentences filled the way the panel fills them (analysis/messages.ts), with the
  * core's plain-text number formats.
  */
-import { fill, formatParams, plainFormat, templatesOf } from '../analysis/messages';
+import { effectsLine, fill, formatParams, plainFormat, templatesOf } from '../analysis/messages';
 import type { Finding } from '../analysis';
 import english from '../locales/en-US/kafkalens-brokerhealth-panel.json';
 import korean from '../locales/ko-KR/kafkalens-brokerhealth-panel.json';
@@ -28,6 +28,8 @@ export interface Words {
   text: (key: string, values?: Record<string, string | number>) => string;
   /** A finding's message and advice. */
   finding: (f: Finding) => { message: string; suggestion?: string };
+  /** An incident's effects in one line. */
+  effects: (effects: readonly Finding[]) => string;
 }
 
 export function wordsFor(language: Language): Words {
@@ -50,7 +52,9 @@ export function wordsFor(language: Language): Words {
       suggestion: suggestion || undefined,
     };
   };
-  return { text, finding };
+  const effects = (list: readonly Finding[]) =>
+    effectsLine(list, (key, english, values) => fill(lookup(catalog, key) ?? english, values));
+  return { text, finding, effects };
 }
 
 /** --lang, or the locale the environment speaks (LC_ALL, LC_MESSAGES, LANG): Korean when it is ko. */

@@ -52,6 +52,18 @@ export const getFindingsListStyles = (theme: GrafanaTheme2) => ({
     fontVariantNumeric: 'tabular-nums',
   }),
   message: css({ margin: 0, overflowWrap: 'anywhere' }),
+  effects: css({ margin: 0, fontSize: theme.typography.bodySmall.fontSize }),
+  effectsLine: css({ cursor: 'pointer', color: theme.colors.text.secondary, overflowWrap: 'anywhere' }),
+  effectList: css({
+    listStyle: 'none',
+    margin: theme.spacing(0.5, 0, 0),
+    padding: theme.spacing(0, 0, 0, 1.5),
+    borderLeft: `2px solid ${theme.colors.border.weak}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  }),
+  effect: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.25), minWidth: 0 }),
   summary: css({ cursor: 'pointer', color: theme.colors.text.link, width: 'fit-content' }),
   suggestion: css({
     margin: 0,

@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { t, Trans } from '@grafana/i18n';
-import type { Finding } from '../analysis';
+import type { Finding, Incident, Severity } from '../analysis';
 import { tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
@@ -15,63 +15,94 @@ export interface Selection {
 }
 
 interface Props {
-  findings: Finding[];
+  incidents: Incident[];
   format: Formatters;
   onSelect: (selection: Selection) => void;
   /** Show this many, most severe first, with a button for the rest (panels short of room). */
   limit?: number;
-  /** Open the first finding's advice (when there is room for it). */
+  /** Open the first incident's advice (when there is room for it). */
   openFirst?: boolean;
 }
 
-/** Every finding with severity, subject, measured value against its threshold, and what to do. */
-export function FindingsList({ findings, format, onSelect, limit, openFirst = true }: Props) {
+interface HeadProps {
+  finding: Finding;
+  severity: Severity;
+  format: Formatters;
+  onSelect: (selection: Selection) => void;
+}
+
+/** Severity, check, subject (a button to its row) and the measured value against its threshold. */
+function FindingHead({ finding: f, severity, format, onSelect }: HeadProps) {
   const styles = useStyles2(getFindingsListStyles);
   const theme = useTheme2();
+  const look = SEVERITY_LOOK[severity];
+  const value = format.findingValue(f, 'value');
+  const threshold = format.findingValue(f, 'threshold');
+  return (
+    <div className={styles.head}>
+      <span className={styles.severity} style={{ color: look.color(theme) }}>
+        <Icon name={look.icon} size="sm" aria-hidden />
+        {look.text()}
+      </span>
+      <span className={styles.check}>{f.check}</span>
+      {f.subject && f.subjectKind && (
+        <button
+          type="button"
+          className={styles.subject}
+          title={
+            f.subjectKind === 'broker'
+              ? tx('panel.findings.show-broker', 'Show broker {{name}}', { name: f.subject })
+              : tx('panel.findings.show-topic', 'Show topic {{name}}', { name: f.subject })
+          }
+          onClick={(e) => onSelect({ kind: f.subjectKind!, name: f.subject!, origin: e.currentTarget })}
+        >
+          {f.subject}
+        </button>
+      )}
+      {value !== undefined && (
+        <span className={styles.measure}>
+          {threshold !== undefined
+            ? tx('panel.findings.measure', '{{value}} (threshold {{threshold}})', { value, threshold })
+            : value}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Every incident: its cause with severity, subject, measured value and what to do, and what
+ * follows from it folded into one line that opens to the effects' own findings.
+ */
+export function FindingsList({ incidents, format, onSelect, limit, openFirst = true }: Props) {
+  const styles = useStyles2(getFindingsListStyles);
   const [expanded, setExpanded] = useState(false);
-  const shown = limit !== undefined && !expanded ? findings.slice(0, limit) : findings;
-  const hidden = findings.length - shown.length;
+  const shown = limit !== undefined && !expanded ? incidents.slice(0, limit) : incidents;
+  const hidden = incidents.length - shown.length;
   return (
     <>
       <ul className={styles.list} aria-label={t('panel.findings.label', 'Findings')}>
-        {shown.map((f, i) => {
-          const look = SEVERITY_LOOK[f.severity];
-          const value = format.findingValue(f, 'value');
-          const threshold = format.findingValue(f, 'threshold');
-          const words = format.finding(f);
+        {shown.map(({ cause, effects, severity }, i) => {
+          const words = format.finding(cause);
           return (
-            <li key={`${f.check}-${f.subject ?? ''}-${i}`} className={styles.item} data-testid="finding">
-              <div className={styles.head}>
-                <span className={styles.severity} style={{ color: look.color(theme) }}>
-                  <Icon name={look.icon} size="sm" aria-hidden />
-                  {look.text()}
-                </span>
-                <span className={styles.check}>{f.check}</span>
-                {f.subject && f.subjectKind && (
-                  <button
-                    type="button"
-                    className={styles.subject}
-                    title={
-                      f.subjectKind === 'broker'
-                        ? tx('panel.findings.show-broker', 'Show broker {{name}}', { name: f.subject })
-                        : tx('panel.findings.show-topic', 'Show topic {{name}}', { name: f.subject })
-                    }
-                    onClick={(e) => onSelect({ kind: f.subjectKind!, name: f.subject!, origin: e.currentTarget })}
-                  >
-                    {f.subject}
-                  </button>
-                )}
-                {value !== undefined && (
-                  <span className={styles.measure}>
-                    {threshold !== undefined
-                      ? tx('panel.findings.measure', '{{value}} (threshold {{threshold}})', { value, threshold })
-                      : value}
-                  </span>
-                )}
-              </div>
+            <li key={`${cause.check}-${cause.subject ?? ''}-${i}`} className={styles.item} data-testid="finding">
+              <FindingHead finding={cause} severity={severity} format={format} onSelect={onSelect} />
               <p className={styles.message}>{words.message}</p>
+              {effects.length > 0 && (
+                <details className={styles.effects} data-testid="effects">
+                  <summary className={styles.effectsLine}>{format.effects(effects)}</summary>
+                  <ul className={styles.effectList}>
+                    {effects.map((e, j) => (
+                      <li key={`${e.check}-${e.subject ?? ''}-${j}`} className={styles.effect}>
+                        <FindingHead finding={e} severity={e.severity} format={format} onSelect={onSelect} />
+                        <p className={styles.message}>{format.finding(e).message}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
               {words.suggestion && (
-                // The first finding's advice is open; the rest stay one click away so the list stays short.
+                // The first incident's advice is open; the rest stay one click away so the list stays short.
                 <details className={styles.suggestion} open={openFirst && i === 0}>
                   <summary className={styles.summary}>
                     <Trans i18nKey="panel.findings.what-to-do">What to do</Trans>

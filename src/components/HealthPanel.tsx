@@ -179,11 +179,11 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
   const hasData = report.verdict !== 'nodata';
   const wide = width >= WIDE_WIDTH;
   // What the diagnostics box says is not said again here.
-  const listed = report.findings.filter((f) => !isDiagnosed(f));
+  const listed = report.incidents.filter((incident) => !isDiagnosed(incident.cause));
   const findings = display.showFindings && listed.length > 0 && (
     <Section title={tx('panel.section.findings', 'Findings ({{count}})', { count: listed.length })}>
       <FindingsList
-        findings={listed}
+        incidents={listed}
         format={format}
         onSelect={select}
         // Beside the tables there is room for all; above them, the first few leave the brokers in view.

@@ -24,9 +24,9 @@ interface Props {
  * there; a small cell has only the banner, which keeps the whole reason.
  */
 function reasonOf(report: HealthReport, format: Formatters, tiny: boolean): string {
-  const top =
-    report.findings.find((f) => f.severity !== 'info') ??
-    (report.verdict === 'nodata' ? report.findings[0] : undefined);
+  // Incidents come worst first: the first one's cause is the reason, not one of its effects.
+  const first = report.incidents.find((i) => i.severity !== 'info')?.cause;
+  const top = first ?? (report.verdict === 'nodata' ? report.findings[0] : undefined);
   if (!tiny && report.verdict === 'nodata') {
     return t(
       'panel.verdict.nodata-reason',

@@ -1,6 +1,6 @@
 import type { GrafanaTheme2, IconName } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import type { BrokerStatus, Severity, Verdict } from '../analysis';
+import { STATUS_RANK, type BrokerStatus, type Severity, type Verdict } from '../analysis';
 
 /** Shown where there is no value. */
 export const NONE = '–';
@@ -54,6 +54,16 @@ export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
     text: () => t('panel.broker-status.overloaded', 'Overloaded'),
     color: (th) => th.colors.warning.text,
   },
+  saturated: {
+    icon: 'tachometer-fast',
+    text: () => t('panel.broker-status.saturated', 'Saturated'),
+    color: (th) => th.colors.warning.text,
+  },
+  'under-replicated': {
+    icon: 'layers-slash',
+    text: () => t('panel.broker-status.under-replicated', 'Under-replicated'),
+    color: (th) => th.colors.warning.text,
+  },
   hot: { icon: 'fire', text: () => t('panel.broker-status.hot', 'Hot'), color: (th) => th.colors.warning.text },
   idle: {
     icon: 'arrow-down',
@@ -63,12 +73,5 @@ export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
   ok: { icon: 'check', text: () => t('panel.broker-status.ok', 'OK'), color: (th) => th.colors.success.text },
 };
 
-/** Worst first: the order of the default broker sort. */
-export const BROKER_STATUS_RANK: Record<BrokerStatus, number> = {
-  missing: 0,
-  stalled: 1,
-  overloaded: 2,
-  hot: 3,
-  idle: 4,
-  ok: 5,
-};
+/** Worst first: the order of the default broker sort (the core's order of statuses). */
+export const BROKER_STATUS_RANK: Readonly<Record<BrokerStatus, number>> = STATUS_RANK;

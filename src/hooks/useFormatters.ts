@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { FieldType, formattedValueToString, getDisplayProcessor, GrafanaTheme2 } from '@grafana/data';
-import { formatParams, templatesOf, type Finding, type FindingUnit, type ParamKind } from '../analysis';
+import { effectsLine, formatParams, templatesOf, type Finding, type FindingUnit, type ParamKind } from '../analysis';
 import { tx } from '../i18n';
 
 export interface Formatters {
@@ -17,6 +17,8 @@ export interface Formatters {
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
   /** A finding's words in the user's language, its figures in the panel's units. */
   finding: (f: Finding) => { message: string; suggestion?: string };
+  /** An incident's effects in one line ("+5 effects: under-replicated partitions on …"). */
+  effects: (effects: readonly Finding[]) => string;
 }
 
 /**
@@ -89,6 +91,7 @@ export function useFormatters(
         suggestion: english.suggestion ? tx(`${key}.suggestion`, english.suggestion, values) : undefined,
       };
     };
-    return { rate, percent, bytes, size, count, findingValue, finding };
+    const effects = (list: readonly Finding[]) => effectsLine(list, (key, english, values) => tx(key, english, values));
+    return { rate, percent, bytes, size, count, findingValue, finding, effects };
   }, [unit, decimals, theme]);
 }

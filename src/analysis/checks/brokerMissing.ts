@@ -13,6 +13,16 @@ export const brokerMissing = defineCheck({
   summary: 'a broker silent while the others report',
   unit: 'duration',
   roles: ['messagesIn'],
+  // Its followers leave the ISR (the leaders of those partitions report them under-replicated),
+  // partitions with no other replica go offline, its traffic moves to the others or is lost.
+  explains: {
+    'under-replicated': 'cluster',
+    'offline-partitions': 'cluster',
+    'bytes-imbalance': 'cluster',
+    imbalance: 'cluster',
+    'topic-skew': 'cluster',
+    drop: 'cluster',
+  },
   settings: ['recentMinutes'],
   thresholds: {},
   evaluate({ messages }): CheckResult {

@@ -14,6 +14,15 @@ export const brokerStalled = defineCheck({
   summary: 'a broker at ~0 now after carrying traffic',
   unit: 'rate',
   roles: ['messagesIn'],
+  // Its partitions' traffic moved elsewhere or stopped; a broker out of the ISR leaves the
+  // leaders of its partitions under-replicated.
+  explains: {
+    'under-replicated': 'cluster',
+    'bytes-imbalance': 'cluster',
+    imbalance: 'cluster',
+    'topic-skew': 'cluster',
+    drop: 'cluster',
+  },
   settings: ['minRate', 'shiftMinutes'],
   thresholds: {},
   evaluate({ messages, options }): CheckResult {

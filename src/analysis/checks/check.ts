@@ -31,6 +31,13 @@ export interface Check<Id extends string = string, T extends Declarations = Decl
   roles: readonly MetricRole[];
   /** The thresholds it owns (or shares with another check, by importing that check's declaration). */
   thresholds: T;
+  /**
+   * Checks whose findings follow from this one's, in the same cluster (`cluster`) or only about
+   * the same subject (`subject`): a broker that is down explains the under-replicated partitions
+   * of the others; a hot broker explains its own bytes imbalance. The report lists those findings
+   * as effects under this one (../incidents.ts) instead of as alarms of their own.
+   */
+  explains?: Readonly<Record<string, 'cluster' | 'subject'>>;
   /** The shared settings (thresholds.ts) it reads, for the documentation. */
   settings?: readonly SharedSettingKey[];
   /** Findings, statuses and not-evaluated reasons, from the model and the check's threshold values. */

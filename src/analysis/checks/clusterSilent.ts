@@ -9,6 +9,18 @@ export const clusterSilent = defineCheck({
   summary: 'no broker reports any more: the cluster or its scrape is down',
   unit: 'duration',
   roles: ['messagesIn'],
+  // Whatever else the last samples say about single brokers follows from nothing arriving at all.
+  explains: {
+    'broker-missing': 'cluster',
+    'broker-stalled': 'cluster',
+    'under-replicated': 'cluster',
+    'offline-partitions': 'cluster',
+    'bytes-imbalance': 'cluster',
+    imbalance: 'cluster',
+    'topic-skew': 'cluster',
+    drop: 'cluster',
+    'low-throughput': 'cluster',
+  },
   thresholds: {},
   evaluate({ messages }): CheckResult {
     const silentMs = messages?.freshness.clusterSilentMs;

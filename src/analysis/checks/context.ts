@@ -21,8 +21,17 @@ export function result(
   return statuses ? { findings, notEvaluated, statuses } : { findings, notEvaluated };
 }
 
-/** Which status shows when several checks give a broker one: the most serious. */
-const STATUS_RANK: Record<BrokerStatus, number> = { missing: 0, stalled: 1, overloaded: 2, hot: 3, idle: 4, ok: 5 };
+/** Which status shows when several checks give a broker one: the most serious (and the table's worst-first order). */
+export const STATUS_RANK: Record<BrokerStatus, number> = {
+  missing: 0,
+  stalled: 1,
+  overloaded: 2,
+  saturated: 3,
+  'under-replicated': 4,
+  hot: 5,
+  idle: 6,
+  ok: 7,
+};
 
 export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {
   return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;

@@ -64,6 +64,8 @@ export const imbalance = defineCheck({
   summary: 'brokers taking traffic far from their mean',
   unit: 'fraction',
   roles: ['messagesIn'],
+  // A broker taking more (or fewer) messages than its peers takes more (or fewer) bytes too.
+  explains: { 'bytes-imbalance': 'subject' },
   settings: ['minRate'],
   thresholds: { imbalance: IMBALANCE },
   evaluate({ messages, options }, { imbalance: { warning, critical } }): CheckResult {

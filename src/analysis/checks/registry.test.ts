@@ -1,6 +1,6 @@
 import { analyze } from '../analyze';
 import { DEFAULT_HEALTH_OPTIONS } from '../options';
-import { SENTENCES } from '../messages';
+import { EFFECT_PHRASES, SENTENCES } from '../messages';
 import { rangeFrame, stepTimes } from '../testkit/frames';
 import type { Model } from '../model/model';
 import { prepareSeries } from '../model/prepare';
@@ -33,6 +33,27 @@ function emptyModel(): Model {
 }
 
 describe('the check registry', () => {
+  it('declares what each check explains by registered ids, with a phrase for each effect, and no cycle', () => {
+    const ids = new Set<string>(ALL_CHECKS.map((c) => c.id));
+    const edges = new Map(ALL_CHECKS.map((c) => [c.id as string, Object.keys(c.explains ?? {})]));
+    for (const [cause, effects] of edges) {
+      for (const effect of effects) {
+        expect({ cause, effect, known: ids.has(effect), phrase: effect in EFFECT_PHRASES }).toEqual({
+          cause,
+          effect,
+          known: true,
+          phrase: true,
+        });
+      }
+    }
+    // Depth-first from each check: reaching it again would be a cycle.
+    const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>
+      (edges.get(from) ?? []).some(
+        (next) => next === target || (!seen.has(next) && (seen.add(next), reaches(next, target, seen)))
+      );
+    expect(Array.from(edges.keys()).filter((id) => reaches(id, id))).toEqual([]);
+  });
+
   it('lists each module once, each with the words it says', () => {
     const keys = Object.keys(SENTENCES);
     for (const check of CHECKS) {

@@ -81,6 +81,9 @@ export const requestHandlers = defineCheck({
         break;
       }
     }
-    return result(findings, notice.notEvaluated);
+    const statuses = new Map(
+      findings.filter((f) => f.subject !== undefined).map((f) => [f.subject!, 'saturated' as const])
+    );
+    return result(findings, notice.notEvaluated, statuses);
   },
 });

@@ -52,6 +52,7 @@ export const underReplicated = defineCheck({
         threshold: 0,
       });
     }
-    return result(findings);
+    // The row of each broker with a finding says so, whatever its traffic.
+    return result(findings, [], new Map(findings.map((f) => [f.subject!, 'under-replicated' as const])));
   },
 });

@@ -82,7 +82,10 @@ function buildBrokers(
       status: factOf(missing[i], trend),
       topicCount: t.topics.size,
       fromAllTopicsSeries: t.fromAllTopicsSeries,
-      ...brokerFigures(signals, t.name, rates[i]),
+      // A missing broker's last figures are stale: its row shows none, and since when it is silent.
+      ...(missing[i]
+        ? { silentSince: freshness.judgeAt - freshness.stale.get(t.name)! }
+        : brokerFigures(signals, t.name, rates[i])),
     };
     if (axis.kind === 'range') {
       stat.series = toNullable(t.values);

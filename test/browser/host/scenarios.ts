@@ -156,6 +156,10 @@ export const SCENARIOS: Record<string, () => Scenario> = {
     }
     return { frames, from: times[0], to: times[times.length - 1], expect: { verdict: 'CRITICAL', brokers: 6 } };
   },
+  // kafka-3 went down 4 minutes ago (its series end; Prometheus returns nothing after the last
+  // scrape). Its leaders moved to the other five, which now carry its traffic and lead the
+  // partitions it followed: under-replicated until it returns.
+  down: () => down(),
   nodata: () => ({
     frames: [],
     from: stepTimes(2)[0],
@@ -163,3 +167,72 @@ export const SCENARIOS: Record<string, () => Scenario> = {
     expect: { verdict: 'NO DATA', brokers: 0 },
   }),
 };
+
+/** The down-broker incident: one cause (kafka-3 gone) and its effects on the others. */
+function down(): Scenario {
+  const brokers = 6;
+  const gone = 3;
+  const since = POINTS - 16; // 4 minutes at 15 s
+  const times = stepTimes(POINTS);
+  const jitter = noise(11);
+  const alive = (b: number, i: number) => b !== gone || i < since;
+  /** The gone broker's share moves to the other five once it is down. */
+  const load = (b: number, i: number) => (i >= since && b !== gone ? brokers / (brokers - 1) : 1);
+  /** Frames that end when the broker went down, as Prometheus returns them. */
+  const upTo = (b: number) => (b === gone ? since : POINTS);
+  const frames: PlainFrame[] = [];
+  for (let b = 0; b < brokers; b++) {
+    for (let t = 0; t < TOPICS.length; t++) {
+      const values = times.map((_, i) => base(t) * load(b, i) * (1 + 0.08 * jitter()));
+      frames.push(
+        rangeFrame(
+          { instance: `kafka-${b}:7071`, job: 'kafka', topic: TOPICS[t] },
+          times.slice(0, upTo(b)),
+          values.slice(0, upTo(b))
+        )
+      );
+    }
+  }
+  const perBroker = (refId: string, expr: string, value: (b: number, i: number) => number) =>
+    withQuery(
+      Array.from({ length: brokers }, (_, b) =>
+        rangeFrame(
+          { instance: `kafka-${b}:7071` },
+          times.slice(0, upTo(b)),
+          times.slice(0, upTo(b)).map((_, i) => value(b, i)),
+          refId
+        )
+      ),
+      expr
+    );
+  const bytes = (b: number, i: number) => (alive(b, i) ? 420_000 * load(b, i) : 0);
+  return {
+    frames: [
+      ...frames,
+      ...perBroker(
+        'B',
+        'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesin_total{topic!=""}[1m]))',
+        bytes
+      ),
+      ...perBroker(
+        'C',
+        'sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesout_total{topic!=""}[1m]))',
+        (b, i) => 2 * bytes(b, i)
+      ),
+      ...perBroker(
+        'D',
+        'sum by (instance) (rate(kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total[1m])) / 1e9',
+        () => 0.74
+      ),
+      ...perBroker('E', 'max by (instance) (kafka_server_replicamanager_underreplicatedpartitions)', (_b, i) =>
+        i >= since + 1 ? 7 : 0
+      ),
+      ...perBroker('G', 'sum by (instance) (kafka_controller_kafkacontroller_activecontrollercount)', (b) =>
+        b === 0 ? 1 : 0
+      ),
+    ],
+    from: times[0],
+    to: times[times.length - 1],
+    expect: { verdict: 'CRITICAL', brokers: 6 },
+  };
+}
