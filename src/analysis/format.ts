@@ -37,6 +37,14 @@ export function formatPercent(fraction: number): string {
 }
 
 /** A duration in words an operator reads at a glance: 45 s, 11 min, 4 h 10 min, 2 d 3 h. */
+/** A moment as a UTC clock time ("22:39:05 UTC"); renderers that know the reader's time zone use it instead. */
+export function formatClock(ms: number): string {
+  if (!Number.isFinite(ms)) {
+    return 'n/a';
+  }
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+}
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) {
     return 'n/a';

@@ -12,6 +12,7 @@
  */
 import {
   formatBytesRate,
+  formatClock,
   formatDuration,
   formatFactor,
   formatNumber,
@@ -36,7 +37,9 @@ export type ParamKind =
   | 'duration'
   | 'count'
   | 'number'
-  | 'minutes';
+  | 'minutes'
+  /** A moment (ms since the epoch): a clock time in the reader's time zone. */
+  | 'time';
 
 interface Sentence<P extends Params> {
   message: string;
@@ -231,11 +234,11 @@ export const SENTENCES = {
       'The broker still reports but leads no busy partition any more: check its log for errors, whether it dropped out of the ISR or lost leadership after a controller change, then run a preferred leader election once it is healthy.',
     kinds: { now: 'rate', before: 'rate' },
   }),
-  'broker-missing': sentence<{ broker: string; silentMs: number; brokerLabel: string }>({
-    message: 'Broker {{broker}} has sent nothing for {{silentMs}} while the others report.',
+  'broker-missing': sentence<{ broker: string; silentMs: number; since: number; brokerLabel: string }>({
+    message: 'Broker {{broker}} is down: no data for {{silentMs}}, since {{since}}.',
     suggestion:
       'Check whether the broker or only its exporter is down: the up series with {{brokerLabel}}="{{broker}}" in Prometheus, the JMX exporter port and the scrape target; then the broker process and its log. Once it is back, a preferred leader election hands its partitions back.',
-    kinds: { silentMs: 'duration' },
+    kinds: { silentMs: 'duration', since: 'time' },
   }),
   'cluster-silent': sentence<{ silentMs: number }>({
     message: 'No broker has reported for {{silentMs}}: the cluster, its exporters or the scrape are down.',
@@ -430,6 +433,8 @@ export const plainFormat: ParamFormatter = (value, kind) => {
       return formatFactor(value);
     case 'duration':
       return formatDuration(value);
+    case 'time':
+      return formatClock(value);
     case 'minutes':
       return `${formatNumber(value)} min`;
     case 'count':

@@ -10,6 +10,7 @@ import { worseStatus } from './checks/context';
 import { judgesSignals } from './checks/registry';
 import { orderFindings, verdictOf } from './findings';
 import { incidentsOf } from './incidents';
+import { shortNames } from './names';
 import { signalsSummary } from './signals/signalModel';
 import { judgedGroups } from './signals/consumerGroups';
 
@@ -68,6 +69,7 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
     };
   }
   const { axis, brokers, cluster, topics } = messages;
+  const short = shortNames(brokers.map((b) => b.name));
   return {
     verdict: verdictOf(findings),
     signals: signalsSummary(signals, prepared.rates.length, groups),
@@ -77,7 +79,8 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
     // A broker's status is the worst its checks gave it (hot and idle from the imbalance check, …).
     brokers: brokers.map((b) => {
       const status = worseStatus(b.status, checked.statuses.get(b.name) ?? 'ok');
-      return status === b.status ? b : { ...b, status };
+      const shortName = short.get(b.name);
+      return status === b.status && shortName === undefined ? b : { ...b, status, ...(shortName && { shortName }) };
     }),
     topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? { ...t, skewed: true } : t)),
     notEvaluated: checked.notEvaluated,

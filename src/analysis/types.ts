@@ -149,6 +149,11 @@ export interface BrokerStat {
   underReplicated?: number;
   /** Its cluster, when the data holds several. */
   cluster?: string;
+  /**
+   * The name without the domain and port every broker of the cluster shares (`kafka-3` for
+   * `kafka-3.kafka-headless.svc:7071`), when that leaves the names distinct (names.ts).
+   */
+  shortName?: string;
   /** A missing broker: the time (ms) of its last sample, "down since". */
   silentSince?: number;
 }

@@ -1,7 +1,7 @@
 /** The report as text for a terminal: verdict, findings with advice, brokers, topics. */
 import type { BrokerStat, Finding, HealthReport, Severity, Verdict } from '../analysis';
-import { formatPercent, formatRate } from '../analysis/format';
-import type { Words } from './words';
+import { formatDuration, formatPercent, formatRate } from '../analysis/format';
+import { clockTime, type Words } from './words';
 
 export interface Style {
   colour: boolean;
@@ -102,13 +102,25 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
       'panel.brokers.vs-mean',
       'panel.brokers.status',
     ].map((k) => words.text(k));
-    const rows = report.brokers.map((b) => [
-      clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name),
-      formatRate(b.rate),
-      formatPercent(b.share),
-      deviation(b),
-      words.text(`panel.broker-status.${b.status}`),
-    ]);
+    const judgeAt = report.timeline?.judgeAt;
+    const rows = report.brokers.map((b) => {
+      const status = words.text(`panel.broker-status.${b.status}`);
+      // A broker that stopped reporting has no current figures: only since when it is silent.
+      if (b.silentSince !== undefined) {
+        const since = words.text('panel.brokers.down-since', {
+          time: clockTime(b.silentSince),
+          duration: judgeAt === undefined ? '–' : formatDuration(judgeAt - b.silentSince),
+        });
+        return [clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name), '–', '–', '–', `${status}, ${since}`];
+      }
+      return [
+        clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name),
+        formatRate(b.rate),
+        formatPercent(b.share),
+        deviation(b),
+        status,
+      ];
+    });
     out.push(...table([header, ...rows], [false, true, true, true, false]));
     out.push(
       `  ${words.text('panel.figures.total')}: ${formatRate(report.cluster.totalRate)} · ${words.text('panel.figures.average')}: ${formatRate(report.cluster.avgPerBroker)}`

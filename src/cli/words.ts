@@ -3,7 +3,7 @@
  * the finding sentences filled the way the panel fills them (analysis/messages.ts), with the
  * core's plain-text number formats.
  */
-import { effectsLine, fill, formatParams, plainFormat, templatesOf } from '../analysis/messages';
+import { effectsLine, fill, formatParams, plainFormat, templatesOf, type ParamFormatter } from '../analysis/messages';
 import type { Finding } from '../analysis';
 import english from '../locales/en-US/kafkalens-brokerhealth-panel.json';
 import korean from '../locales/ko-KR/kafkalens-brokerhealth-panel.json';
@@ -32,6 +32,23 @@ export interface Words {
   effects: (effects: readonly Finding[]) => string;
 }
 
+/** Clock times in the machine's time zone (TZ), as the operator's other tools print them. */
+const CLOCK = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** A moment (ms) as a clock time in the machine's time zone. */
+export function clockTime(ms: number): string {
+  return Number.isFinite(ms) ? CLOCK.format(ms) : 'n/a';
+}
+
+const cliFormat: ParamFormatter = (value, kind) =>
+  kind === 'time' && typeof value === 'number' ? clockTime(value) : plainFormat(value, kind);
+
 export function wordsFor(language: Language): Words {
   const catalog = CATALOGS[language];
   const text = (key: string, values: Record<string, string | number> = {}) => {
@@ -43,7 +60,7 @@ export function wordsFor(language: Language): Words {
     if (!english) {
       return { message: f.message, suggestion: f.suggestion };
     }
-    const values = formatParams(f.messageKey!, f.params ?? {}, plainFormat);
+    const values = formatParams(f.messageKey!, f.params ?? {}, cliFormat);
     const key = `findings.${f.messageKey}`;
     const message = fill(lookup(catalog, `${key}.message`) ?? english.message, values);
     const suggestion = english.suggestion && fill(lookup(catalog, `${key}.suggestion`) ?? english.suggestion, values);

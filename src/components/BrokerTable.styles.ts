@@ -56,5 +56,12 @@ export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
   }),
   meanMarker: css({ position: 'absolute', top: -2, bottom: -2, width: 2, background: theme.colors.text.primary }),
   shareText: css({ color: theme.colors.text.secondary }),
+  downSince: css({
+    color: theme.colors.error.text,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
   status: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5), whiteSpace: 'nowrap' }),
 });

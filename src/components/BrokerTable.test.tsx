@@ -6,35 +6,42 @@ const EXTRAS = ['bytesIn', 'bytesOut', 'requestHandlerIdle', 'underReplicated'].
   label: key,
   title: key,
   show: () => '',
+  check: key === 'requestHandlerIdle' || key === 'underReplicated' ? key : undefined,
 })) as never[];
 
+const keys = (columns: unknown[]) => (columns as Array<{ key: string }>).map((c) => c.key);
+
 describe('broker table columns', () => {
-  it('always leaves the broker name its room when anything optional can give way (property)', () => {
+  it('always leaves the name, rate and status their room (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 200, max: 2400 }), fc.subarray(EXTRAS), fc.boolean(), (width, extras, trend) => {
         const fit = fitColumns(width, extras, trend);
         const used =
           110 +
-          80 +
-          110 +
+          140 +
           130 +
-          (fit.showShare ? width * 0.22 : 0) +
+          (fit.showDeviation ? 80 : 0) +
+          (fit.showShare ? 90 : 0) +
           fit.showExtras.length * 84 +
           (fit.showTrend ? 110 : 0);
-        const nothingLeftToDrop = !fit.showShare && !fit.showTrend && fit.showExtras.length === 0;
-        expect(used <= width || nothingLeftToDrop).toBe(true);
+        const nothingShown = !fit.showShare && !fit.showTrend && !fit.showDeviation && fit.showExtras.length === 0;
+        expect(used <= width || nothingShown).toBe(true);
+        expect(fit.showTrend && !trend).toBe(false);
       })
     );
   });
 
-  it('gives up the trend before the signals, and bytes before URP', () => {
+  it('keeps the alarm columns first, then the deviation and the trend, then the share, and bytes last', () => {
+    // Narrow: status, rate, URP and the handlers.
+    expect(fitColumns(560, EXTRAS, true)).toMatchObject({ showDeviation: false, showTrend: false, showShare: false });
+    expect(keys(fitColumns(560, EXTRAS, true).showExtras)).toEqual(['requestHandlerIdle', 'underReplicated']);
+    expect(keys(fitColumns(480, EXTRAS, true).showExtras)).toEqual(['underReplicated']);
+    // Default: the trend stays, bytes go.
     const fit = fitColumns(900, EXTRAS, true);
-    expect(fit.showTrend).toBe(false);
-    expect((fit.showExtras as Array<{ key: string }>).map((c) => c.key)).toEqual([
-      'bytesIn',
-      'requestHandlerIdle',
-      'underReplicated',
-    ]);
-    expect(fitColumns(1600, EXTRAS, true)).toMatchObject({ showTrend: true, showShare: true });
+    expect(fit).toMatchObject({ showDeviation: true, showTrend: true });
+    expect(keys(fit.showExtras)).toEqual(['requestHandlerIdle', 'underReplicated']);
+    expect(fit.showShare).toBe(true);
+    expect(fitColumns(1600, EXTRAS, true)).toMatchObject({ showTrend: true, showShare: true, showDeviation: true });
+    expect(keys(fitColumns(1600, EXTRAS, true).showExtras)).toEqual(EXTRAS.map((c: { key: string }) => c.key));
   });
 });

@@ -86,36 +86,40 @@ function initialSort(option: BrokerSort): SortState {
 }
 
 /** Fixed column widths in px (name takes the rest). */
-const COLUMN = { rate: 110, deviation: 80, status: 110, extra: 84, trend: 110 };
+const COLUMN = { rate: 110, deviation: 80, status: 140, extra: 84, trend: 110 };
 const NAME_MIN = 130;
 const SHARE_SHARE = 0.22;
+/** Below this a share bar says nothing. */
+const SHARE_MIN = 90;
 
-/** Extra columns in the order they give way when space runs out: bytes before idle and URP. */
-const GIVE_WAY: Array<ExtraColumn['key']> = ['bytesOut', 'bytesIn', 'requestHandlerIdle', 'underReplicated'];
+/** The alarm columns in the order they are kept: under-replicated partitions, then busy handlers. */
+const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'requestHandlerIdle'];
 
 /**
- * Which optional columns fit beside a readable broker name: the trend goes first, then the extra
- * signals (bytes first), then the share bar.
+ * Which optional columns fit beside a readable broker name and the rate and status, in the order
+ * an operator needs them: the alarm columns (URP, handlers), the deviation from the mean, the
+ * trend, the share bar, then bytes.
  */
 export function fitColumns(width: number, extras: ExtraColumn[], trendWanted: boolean) {
-  const base = COLUMN.rate + COLUMN.deviation + COLUMN.status + NAME_MIN;
-  let showShare = width >= 400;
-  let showTrend = trendWanted && width >= 560;
-  let showExtras = extras.slice();
-  const used = () =>
-    base + (showShare ? width * SHARE_SHARE : 0) + showExtras.length * COLUMN.extra + (showTrend ? COLUMN.trend : 0);
-  if (used() > width) {
-    showTrend = false;
-  }
-  for (const key of GIVE_WAY) {
-    if (used() > width) {
-      showExtras = showExtras.filter((c) => c.key !== key);
+  let used = COLUMN.rate + COLUMN.status + NAME_MIN;
+  // In priority order: once one column does not fit, none after it is shown.
+  let full = false;
+  const fits = (w: number) => {
+    full ||= used + w > width;
+    if (!full) {
+      used += w;
     }
-  }
-  if (used() > width) {
-    showShare = false;
-  }
-  return { showShare, showExtras, showTrend };
+    return !full;
+  };
+  const alarms = ALARM_ORDER.flatMap((key) => extras.filter((c) => c.key === key)).filter(() => fits(COLUMN.extra));
+  const showDeviation = fits(COLUMN.deviation);
+  const showTrend = trendWanted && fits(COLUMN.trend);
+  // The share bar is flexible: it takes what is left, up to its share of the width.
+  const showShare = fits(Math.max(SHARE_MIN, Math.min(width * SHARE_SHARE, width - used)));
+  const bytes = extras.filter((c) => !ALARM_ORDER.includes(c.key)).filter(() => fits(COLUMN.extra));
+  // Drawn in the table's own order, whatever order they were chosen in.
+  const showExtras = extras.filter((c) => alarms.includes(c) || bytes.includes(c));
+  return { showShare, showExtras, showTrend, showDeviation };
 }
 
 export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[] {
@@ -171,10 +175,14 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
 
   // Columns of the other queries (bytes, idle handlers, URP), only when the panel has them.
   const extras = EXTRA_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
-  const { showShare, showExtras, showTrend } = fitColumns(width, extras, !compact && report.timeline !== undefined);
+  const { showShare, showExtras, showTrend, showDeviation } = fitColumns(
+    width,
+    extras,
+    !compact && report.timeline !== undefined
+  );
   // A loop, not Math.max(...spread): 100k brokers would overflow the call stack.
   const maxRate = report.brokers.reduce((m, b) => Math.max(m, b.rate), 0);
-  const columnCount = 4 + (showShare ? 1 : 0) + showExtras.length + (showTrend ? 1 : 0);
+  const columnCount = 3 + (showDeviation ? 1 : 0) + (showShare ? 1 : 0) + showExtras.length + (showTrend ? 1 : 0);
   const spacer = (height: number) =>
     height > 0 && (
       <tr aria-hidden className={styles.spacer}>
@@ -182,6 +190,19 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
       </tr>
     );
   const mean = report.cluster.avgPerBroker;
+  // Cells marked by a finding about their broker: one lookup per cell, not a scan of the findings.
+  const alarms = useMemo(
+    () => new Set(report.findings.map((f) => `${f.check}\u0000${f.subject ?? ''}`)),
+    [report.findings]
+  );
+  const judgeAt = report.timeline?.judgeAt;
+  const downSince = (b: BrokerStat) =>
+    b.silentSince === undefined
+      ? undefined
+      : tx('panel.brokers.down-since', 'down since {{time}} ({{duration}})', {
+          time: format.time(b.silentSince),
+          duration: format.duration(judgeAt === undefined ? undefined : judgeAt - b.silentSince),
+        });
 
   const header = (key: SortKey, label: string, numeric = false) => {
     const active = sort.key === key;
@@ -215,7 +236,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
         <col />
         <col style={{ width: COLUMN.rate }} />
         {showShare && <col style={{ width: `${SHARE_SHARE * 100}%` }} />}
-        <col style={{ width: COLUMN.deviation }} />
+        {showDeviation && <col style={{ width: COLUMN.deviation }} />}
         {showExtras.map((c) => (
           <col key={c.key} style={{ width: COLUMN.extra }} />
         ))}
@@ -227,7 +248,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
           {header('name', t('panel.brokers.broker', 'Broker'))}
           {header('rate', t('panel.brokers.rate', 'Rate'), true)}
           {showShare && <th scope="col">{t('panel.brokers.share', 'Share')}</th>}
-          {header('deviation', t('panel.brokers.vs-mean', 'vs mean'), true)}
+          {showDeviation && header('deviation', t('panel.brokers.vs-mean', 'vs mean'), true)}
           {showExtras.map((c) => (
             <th key={c.key} scope="col" className={styles.numeric} title={c.title()}>
               {c.label()}
@@ -241,6 +262,8 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
         {spacer(before)}
         {rows.slice(start, end).map((b, i) => {
           const look = BROKER_STATUS_LOOK[b.status];
+          // A broker that stopped reporting has no current figures: none is shown, only since when.
+          const down = downSince(b);
           const deviation =
             // Missing and stalled brokers are left out of the mean: no deviation to show.
             b.status === 'missing' || b.status === 'stalled'
@@ -267,10 +290,15 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
               onKeyDown={onRowKeyDown}
             >
               <th scope="row">
-                <NameCell name={b.name} links={links} cluster={b.cluster} />
+                <NameCell name={b.name} label={format.name(b.name)} links={links} cluster={b.cluster} />
               </th>
-              <td className={styles.numeric}>{format.rate(b.rate)}</td>
-              {showShare && (
+              <td className={styles.numeric}>{down ? NONE : format.rate(b.rate)}</td>
+              {showShare && down && (
+                <td className={styles.downSince} title={down}>
+                  {down}
+                </td>
+              )}
+              {showShare && !down && (
                 <td>
                   <div
                     className={styles.bar}
@@ -289,14 +317,11 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
                   <span className={styles.shareText}>{format.percent(b.share)}</span>
                 </td>
               )}
-              <td className={styles.numeric}>{deviation}</td>
+              {showDeviation && <td className={styles.numeric}>{deviation}</td>}
               {showExtras.map((c) => (
                 <td
                   key={c.key}
-                  className={cx(
-                    styles.numeric,
-                    c.check && report.findings.some((f) => f.check === c.check && f.subject === b.name) && styles.alarm
-                  )}
+                  className={cx(styles.numeric, c.check && alarms.has(`${c.check}\u0000${b.name}`) && styles.alarm)}
                 >
                   {c.show(b, format)}
                 </td>
@@ -313,7 +338,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
                 </td>
               )}
               <td>
-                <span className={styles.status} style={{ color: look.color(theme) }}>
+                <span className={styles.status} style={{ color: look.color(theme) }} title={down}>
                   <Icon name={look.icon} size="sm" aria-hidden />
                   {look.text()}
                 </span>

@@ -56,7 +56,7 @@ function FindingHead({ finding: f, severity, format, onSelect }: HeadProps) {
           }
           onClick={(e) => onSelect({ kind: f.subjectKind!, name: f.subject!, origin: e.currentTarget })}
         >
-          {f.subject}
+          {f.subjectKind === 'broker' ? format.name(f.subject) : f.subject}
         </button>
       )}
       {value !== undefined && (

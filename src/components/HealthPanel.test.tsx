@@ -379,7 +379,7 @@ describe('HealthPanel with the other queries (bytes, idle, replication, consumer
         'F'
       ),
     ];
-    renderPanel({ frames, width: 1000 });
+    renderPanel({ frames, width: 1080 });
     const strip = screen.getByLabelText('Replication and controller');
     expect(within(strip).getByText('Under-replicated partitions').nextElementSibling).toHaveTextContent('3');
     expect(within(strip).getByText('Active controllers').nextElementSibling).toHaveTextContent('1');

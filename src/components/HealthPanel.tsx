@@ -3,7 +3,7 @@ import { LoadingState, PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Alert, ErrorBoundary, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
 import { tx } from '../i18n';
-import { Formatters, useFormatters } from '../hooks/useFormatters';
+import { brokerShortNames, Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
 import type { PanelOptions } from '../options';
@@ -24,6 +24,8 @@ import { VerdictBanner } from './VerdictBanner';
 /** Below this size only the verdict fits. */
 export const TINY_WIDTH = 300;
 export const TINY_HEIGHT = 150;
+/** Up to this width the panel is narrow: key figures as a strip, the fewest columns. */
+export const NARROW_WIDTH = 560;
 /** From this width findings sit beside the broker and topic tables. */
 export const WIDE_WIDTH = 1100;
 /** Findings listed above the tables before a "show more" button. */
@@ -70,6 +72,7 @@ function HealthPanelView({
   options: savedOptions,
   fieldConfig,
   timeRange,
+  timeZone,
   width,
   height,
   replaceVariables,
@@ -88,7 +91,8 @@ function HealthPanelView({
   const display = useMemo(() => readDisplay(savedDisplay), [savedDisplay]);
   const field = useMemo(() => readFieldConfig(fieldConfig), [fieldConfig]);
   const report = useHealthReport(data.series, { thresholds, labels }, timeRange, data.request?.startTime);
-  const format = useFormatters(field.unit, field.decimals, theme);
+  const shortNames = useMemo(() => brokerShortNames(report), [report]);
+  const format = useFormatters(field.unit, field.decimals, theme, timeZone, shortNames);
   const brokerLinks = useNameLinks(field.links, report.data.brokerLabel, 'broker', replaceVariables);
   const topicLinks = useNameLinks(field.links, report.data.topicLabel, 'topic', replaceVariables);
   // Effects run only once a render committed: this report was drawn.
@@ -249,7 +253,9 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
       <SignalsStrip report={report} format={format} />
       <div className={nested ? styles.nestedBody : styles.body}>
         <Diagnostics report={report} format={format} />
-        {hasData && display.showFigures && <KeyFigures report={report} format={format} />}
+        {hasData && display.showFigures && (
+          <KeyFigures report={report} format={format} compact={width <= NARROW_WIDTH} />
+        )}
         {beside ? (
           <div className={styles.columns}>
             <div className={styles.column}>{tables}</div>

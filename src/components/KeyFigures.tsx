@@ -10,10 +10,18 @@ import { NONE } from './status';
 interface Props {
   report: HealthReport;
   format: Formatters;
+  /**
+   * A narrow panel: the figures as one wrapped strip of label and value, without the minimum and
+   * maximum broker (the broker table shows them), so the brokers stay in view.
+   */
+  compact?: boolean;
 }
 
+/** The figures a compact strip leaves out. */
+const TILES_ONLY = new Set(['min', 'max']);
+
 /** Cluster figures as a description list: each label names its value for screen readers. */
-export function KeyFigures({ report, format }: Props) {
+export function KeyFigures({ report, format, compact = false }: Props) {
   const styles = useStyles2(getKeyFiguresStyles);
   const c = report.cluster;
   const figures: Array<{ id: string; label: string; value: string; detail?: string }> = [
@@ -23,13 +31,13 @@ export function KeyFigures({ report, format }: Props) {
       id: 'min',
       label: t('panel.figures.min', 'Min broker'),
       value: format.rate(c.minRate),
-      detail: c.minBroker,
+      detail: c.minBroker && format.name(c.minBroker),
     },
     {
       id: 'max',
       label: t('panel.figures.max', 'Max broker'),
       value: format.rate(c.maxRate),
-      detail: c.maxBroker,
+      detail: c.maxBroker && format.name(c.maxBroker),
     },
     {
       id: 'imbalance',
@@ -51,6 +59,21 @@ export function KeyFigures({ report, format }: Props) {
     },
     { id: 'topics', label: t('panel.figures.topics', 'Topics'), value: format.count(c.topicCount) },
   ];
+  if (compact) {
+    return (
+      <dl className={styles.strip} aria-label={t('panel.figures.label', 'Key figures')} data-testid="key-figures-strip">
+        {figures
+          .filter((f) => !TILES_ONLY.has(f.id))
+          .map((f) => (
+            <div key={f.id} className={styles.stripItem}>
+              <dt className={styles.label}>{f.label}</dt>
+              <dd className={styles.stripValue}>{f.value}</dd>
+              {f.detail && f.id === 'brokers' && <dd className={styles.stripDetail}>({f.detail})</dd>}
+            </div>
+          ))}
+      </dl>
+    );
+  }
   return (
     <dl className={styles.grid} aria-label={t('panel.figures.label', 'Key figures')}>
       {figures.map((f) => (

@@ -22,20 +22,22 @@ const getStyles = (theme: GrafanaTheme2) => ({
 
 interface Props {
   name: string;
+  /** What the cell reads (a broker's short name); the full name is its tooltip. */
+  label?: string;
   links?: NameLinks;
   /** The broker's or topic's cluster, when the data holds several: shown before the name. */
   cluster?: string;
 }
 
 /** A broker or topic name; with data links configured, a button that opens Grafana's link menu. Always inert text. */
-export function NameCell({ name, links, cluster }: Props) {
+export function NameCell({ name, label = name, links, cluster }: Props) {
   const styles = useStyles2(getStyles);
   const resolved = links?.(name) ?? [];
   if (resolved.length === 0) {
     return (
       <span className={styles.name} title={cluster ? `${cluster} · ${name}` : name}>
         {cluster && <span className={styles.cluster}>{cluster}</span>}
-        {name}
+        {label}
       </span>
     );
   }
@@ -51,10 +53,12 @@ export function NameCell({ name, links, cluster }: Props) {
             title={name}
             aria-haspopup="menu"
           >
-            {name}
+            {label}
           </button>
         ) : (
-          <span className={`${styles.link} ${styles.name}`}>{name}</span>
+          <span className={`${styles.link} ${styles.name}`} title={name}>
+            {label}
+          </span>
         )
       }
     </DataLinksContextMenu>

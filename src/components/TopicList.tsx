@@ -66,7 +66,10 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
     const carrying = topic.brokers.filter((b) => b.rate > 0);
     const others = carrying.slice(SPREAD_SEGMENTS).reduce((a, b) => a + b.share, 0);
     const leader = top
-      ? tx('panel.topics.leader', '{{share}} on {{broker}}', { share: format.percent(top.share), broker: top.name })
+      ? tx('panel.topics.leader', '{{share}} on {{broker}}', {
+          share: format.percent(top.share),
+          broker: format.name(top.name),
+        })
       : undefined;
     return (
       <div
@@ -106,7 +109,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
                 <div
                   key={b.name}
                   title={tx('panel.topics.segment', '{{broker}}: {{share}}', {
-                    broker: b.name,
+                    broker: format.name(b.name),
                     share: format.percent(b.share),
                   })}
                   style={{

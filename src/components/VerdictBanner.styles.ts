@@ -19,12 +19,15 @@ export const getVerdictBannerStyles = (theme: GrafanaTheme2, verdict: Verdict) =
     icon: css({ color, flexShrink: 0 }),
     cluster: css({ fontWeight: theme.typography.fontWeightMedium, flexShrink: 0 }),
     word: css({ color, fontWeight: theme.typography.fontWeightBold, letterSpacing: '0.04em', flexShrink: 0 }),
+    // Two lines before it is cut: the subject and the key fact of a reason come first, and fit.
     reason: css({
       color: theme.colors.text.primary,
       overflow: 'hidden',
-      textOverflow: 'ellipsis',
-      whiteSpace: 'nowrap',
       minWidth: 0,
+      display: '-webkit-box',
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: 'vertical',
+      overflowWrap: 'anywhere',
     }),
     // A small grid cell: icon beside the word, the reason under it in at most two lines.
     tiny: css({

@@ -41,7 +41,7 @@ export const SEVERITY_LOOK: Record<Severity, StatusLook> = {
 export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
   missing: {
     icon: 'times-circle',
-    text: () => t('panel.broker-status.missing', 'Missing'),
+    text: () => t('panel.broker-status.missing', 'Down'),
     color: (th) => th.colors.error.text,
   },
   stalled: {

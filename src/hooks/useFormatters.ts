@@ -1,6 +1,21 @@
 import { useMemo } from 'react';
-import { FieldType, formattedValueToString, getDisplayProcessor, GrafanaTheme2 } from '@grafana/data';
-import { effectsLine, formatParams, templatesOf, type Finding, type FindingUnit, type ParamKind } from '../analysis';
+import {
+  dateTimeFormat,
+  FieldType,
+  formattedValueToString,
+  getDisplayProcessor,
+  GrafanaTheme2,
+  PanelProps,
+} from '@grafana/data';
+import {
+  effectsLine,
+  formatParams,
+  templatesOf,
+  type Finding,
+  type FindingUnit,
+  type HealthReport,
+  type ParamKind,
+} from '../analysis';
 import { tx } from '../i18n';
 
 export interface Formatters {
@@ -13,10 +28,16 @@ export interface Formatters {
   size: (v: number | undefined) => string;
   /** Plain counts: partitions, controllers, messages of lag. */
   count: (v: number | undefined) => string;
+  /** A moment (ms) as a clock time in the dashboard's time zone. */
+  time: (ms: number | undefined) => string;
+  /** A length of time (ms), as Grafana writes durations. */
+  duration: (ms: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
   /** A finding's words in the user's language, its figures in the panel's units. */
   finding: (f: Finding) => { message: string; suggestion?: string };
+  /** A broker's short name (report.brokers[].shortName), else the name as it is. */
+  name: (full: string) => string;
   /** An incident's effects in one line ("+5 effects: under-replicated partitions on …"). */
   effects: (effects: readonly Finding[]) => string;
 }
@@ -28,21 +49,30 @@ export interface Formatters {
 export function useFormatters(
   unit: string | undefined,
   decimals: number | undefined,
-  theme: GrafanaTheme2
+  theme: GrafanaTheme2,
+  /** The dashboard's time zone (PanelProps.timeZone): clock times read as on its time axis. */
+  timeZone?: PanelProps['timeZone'],
+  /** Short broker names by full name (brokerShortNames). */
+  shortNames?: ReadonlyMap<string, string>
 ): Formatters {
   return useMemo(() => {
     // One display processor per unit; every formatter shows a missing value as an en dash.
     const formatter = (config: { unit: string; decimals?: number | null }) => {
       const display = getDisplayProcessor({ field: { type: FieldType.number, config }, theme });
+      // One style for every figure: Grafana's scaling, trimmed, with a real minus sign.
       return (v: number | undefined) =>
-        v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v));
+        v === undefined || !Number.isFinite(v) ? '–' : formattedValueToString(display(v)).trim().replace(/^-/, '−');
     };
     const rate = formatter({ unit: unit || 'mps', decimals });
     const percent = formatter({ unit: 'percentunit', decimals: 0 });
     const bytes = formatter({ unit: 'Bps' });
     const size = formatter({ unit: 'decbytes' });
-    const count = formatter({ unit: 'short' });
+    // Counts scale as rates do ("21K", "1.65M"), not as Grafana's 'short' ("21 K", "1.65 Mil").
+    const count = formatter({ unit: 'count:' });
     const duration = formatter({ unit: 'ms' });
+    const name = (full: string) => shortNames?.get(full) ?? full;
+    const time = (ms: number | undefined) =>
+      ms === undefined || !Number.isFinite(ms) ? '–' : dateTimeFormat(ms, { timeZone, format: 'HH:mm:ss' });
     // Each finding says how its figures read (its check's declared unit).
     const byUnit: Record<FindingUnit, (v: number) => string> = {
       rate,
@@ -71,6 +101,7 @@ export function useFormatters(
       count,
       number: plainNumber,
       minutes,
+      time,
     };
     const finding = (f: Finding) => {
       const english = templatesOf(f.messageKey);
@@ -78,7 +109,10 @@ export function useFormatters(
         // A finding from an older report shape: its English words as they are.
         return { message: f.message, suggestion: f.suggestion };
       }
-      const values = formatParams(f.messageKey!, f.params ?? {}, (v, kind) =>
+      const params = f.params ?? {};
+      // The broker a sentence names reads as in the table: its short name.
+      const named = typeof params.broker === 'string' ? { ...params, broker: name(params.broker) } : params;
+      const values = formatParams(f.messageKey!, named, (v, kind) =>
         typeof v === 'number' ? byKind[kind](v) : String(v)
       );
       const key = `findings.${f.messageKey}`;
@@ -91,7 +125,24 @@ export function useFormatters(
         suggestion: english.suggestion ? tx(`${key}.suggestion`, english.suggestion, values) : undefined,
       };
     };
-    const effects = (list: readonly Finding[]) => effectsLine(list, (key, english, values) => tx(key, english, values));
-    return { rate, percent, bytes, size, count, findingValue, finding, effects };
-  }, [unit, decimals, theme]);
+    const effects = (list: readonly Finding[]) =>
+      effectsLine(
+        list.map((e) =>
+          e.subject !== undefined && e.subjectKind === 'broker' ? { ...e, subject: name(e.subject) } : e
+        ),
+        (key, english, values) => tx(key, english, values)
+      );
+    return { rate, percent, bytes, size, count, time, duration, name, findingValue, finding, effects };
+  }, [unit, decimals, theme, timeZone, shortNames]);
+}
+
+/** Full name → short name of every broker that has one (over all clusters of the report). */
+export function brokerShortNames(report: HealthReport): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const b of report.brokers) {
+    if (b.shortName !== undefined) {
+      out.set(b.name, b.shortName);
+    }
+  }
+  return out;
 }

@@ -49,7 +49,12 @@ export const brokerMissing = defineCheck({
         severity: 'critical',
         subject: b.name,
         subjectKind: 'broker',
-        ...say('broker-missing', { broker: b.name, silentMs: silent, brokerLabel: messages.brokerLabel ?? 'instance' }),
+        ...say('broker-missing', {
+          broker: b.name,
+          silentMs: silent,
+          since: messages.freshness.judgeAt - silent,
+          brokerLabel: messages.brokerLabel ?? 'instance',
+        }),
         value: silent,
         threshold: messages.axis.staleAfter,
       });

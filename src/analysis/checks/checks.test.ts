@@ -207,7 +207,7 @@ describe('trends over a range', () => {
     const r = cluster(3, (b, i) => (b === 2 && inRecent(i) ? null : 100));
     const f = finding(r, 'broker-missing')!;
     expect(f).toMatchObject({ severity: 'critical', subject: 'broker-2' });
-    expect(f.message).toContain('has sent nothing for 5 min');
+    expect(f.message).toContain('is down: no data for 5 min, since 22:23:05 UTC');
     expect(r.brokers[2]).toMatchObject({ status: 'missing', rate: 0 });
     expect(r.cluster.brokerCount).toBe(2);
     expect(r.cluster.brokersSeen).toBe(3);

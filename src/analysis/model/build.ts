@@ -116,6 +116,20 @@ function buildBrokers(
   return { brokers, cluster };
 }
 
+function withoutBrokers(
+  topicBrokerRates: Map<string, Map<string, number>>,
+  gone: ReadonlyMap<string, unknown>
+): Map<string, Map<string, number>> {
+  if (gone.size === 0) {
+    return topicBrokerRates;
+  }
+  const out = new Map<string, Map<string, number>>();
+  for (const [topic, perBroker] of topicBrokerRates) {
+    out.set(topic, new Map(Array.from(perBroker).filter(([broker]) => !gone.has(broker))));
+  }
+  return out;
+}
+
 function buildTopics(
   topicBrokerRates: Map<string, Map<string, number>>,
   cluster: ClusterStat,
@@ -189,7 +203,8 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
   const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
-  const topics = buildTopics(topicBrokerRates, cluster, signals);
+  // A broker that stopped reporting carries nothing now, in the topics as in its own row.
+  const topics = buildTopics(withoutBrokers(topicBrokerRates, freshness.stale), cluster, signals);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;
