@@ -7,3 +7,6 @@ for (const f of r.findings) console.log(f.severity, f.check, f.subject ?? '', '|
 for (const b of r.brokers) console.log(b.name, b.status, b.rate.toFixed(0), b.underReplicated, b.bytesIn);
 console.log(r.cluster.totalRate, r.cluster.avgPerBroker, r.cluster.brokerCount);
 for (const i of r.incidents) console.log('INCIDENT', i.severity, i.cause.check, i.cause.subject, '<=', i.effects.map((e) => `${e.check}:${e.subject ?? ''}`).join(' '));
+const fmt = (segs: any[]) => segs.map((s) => `${s.state}@${new Date(s.from).toISOString().slice(11, 16)}-${new Date(s.to).toISOString().slice(11, 16)}`).join(' ');
+console.log('CLUSTER', fmt(r.health?.cluster ?? []));
+for (const b of r.health?.brokers ?? []) console.log('ROW', b.name, fmt(b.segments));

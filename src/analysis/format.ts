@@ -45,6 +45,15 @@ export function formatClock(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
 
+/**
+ * A signed figure: "+31%", "−18%" with a real minus sign, and no sign at all when the figure
+ * rounds to zero ("0%", not "−0%"). `format` writes the magnitude.
+ */
+export function withSign(value: number, format: (magnitude: number) => string): string {
+  const text = format(Math.abs(value));
+  return /[1-9]/.test(text) ? `${value > 0 ? '+' : '−'}${text}` : text;
+}
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) {
     return 'n/a';

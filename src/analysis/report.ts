@@ -11,6 +11,7 @@ import { judgesSignals } from './checks/registry';
 import { orderFindings, verdictOf } from './findings';
 import { incidentsOf } from './incidents';
 import { shortNames } from './names';
+import { healthTimeline } from './history';
 import { signalsSummary } from './signals/signalModel';
 import { judgedGroups } from './signals/consumerGroups';
 
@@ -84,6 +85,7 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
     }),
     topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? { ...t, skewed: true } : t)),
     notEvaluated: checked.notEvaluated,
+    health: healthTimeline(model, checked.histories),
     timeline:
       axis.kind === 'range'
         ? { times: Array.from(axis.times), step: axis.step, recentStart: axis.recentStart, judgeAt: axis.judgeAt }

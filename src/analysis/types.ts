@@ -210,6 +210,24 @@ export interface Timeline {
   judgeAt: number;
 }
 
+/** A broker's (or the cluster's) state over part of the range, on the health timeline. */
+export type StepState = 'ok' | 'warning' | 'critical' | 'down';
+
+export interface TimelineSegment {
+  /** Start of its first step (ms). */
+  from: number;
+  /** End of its last step (ms). */
+  to: number;
+  state: StepState;
+}
+
+/** Each broker's state, and the cluster's, across the range (range data only). */
+export interface HealthTimeline {
+  cluster: TimelineSegment[];
+  /** In the order of `brokers`. */
+  brokers: Array<{ name: string; segments: TimelineSegment[] }>;
+}
+
 export interface IgnoredSeries {
   series: string;
   reason: string;
@@ -276,6 +294,8 @@ export interface HealthReport {
   topics: TopicStat[];
   notEvaluated: NotEvaluated[];
   timeline?: Timeline;
+  /** Each broker's state across the range: since when, and who first. */
+  health?: HealthTimeline;
   data: DataSummary;
   /**
    * When the data holds several clusters (a label such as `cluster` or `env` whose values repeat

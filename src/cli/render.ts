@@ -1,6 +1,6 @@
 /** The report as text for a terminal: verdict, findings with advice, brokers, topics. */
 import type { BrokerStat, Finding, HealthReport, Severity, Verdict } from '../analysis';
-import { formatDuration, formatPercent, formatRate } from '../analysis/format';
+import { formatDuration, formatPercent, formatRate, withSign } from '../analysis/format';
 import { clockTime, type Words } from './words';
 
 export interface Style {
@@ -61,9 +61,7 @@ function table(rows: string[][], rightAligned: boolean[]): string[] {
 }
 
 function deviation(b: BrokerStat): string {
-  return b.status === 'missing' || b.status === 'stalled'
-    ? '–'
-    : `${b.deviation >= 0 ? '+' : '−'}${formatPercent(Math.abs(b.deviation))}`;
+  return b.status === 'missing' || b.status === 'stalled' ? '–' : withSign(b.deviation, formatPercent);
 }
 
 export function renderReport(report: HealthReport, words: Words, style: Style): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fitColumns } from './BrokerTable';
+import { columnWidths, fitColumns } from './BrokerTable';
 
 const EXTRAS = ['bytesIn', 'bytesOut', 'requestHandlerIdle', 'underReplicated'].map((key) => ({
   key,
@@ -16,14 +16,15 @@ describe('broker table columns', () => {
     fc.assert(
       fc.property(fc.integer({ min: 200, max: 2400 }), fc.subarray(EXTRAS), fc.boolean(), (width, extras, trend) => {
         const fit = fitColumns(width, extras, trend);
+        const w = columnWidths(width);
         const used =
-          110 +
-          140 +
-          130 +
-          (fit.showDeviation ? 80 : 0) +
+          w.rate +
+          w.status +
+          w.name +
+          (fit.showDeviation ? w.deviation : 0) +
           (fit.showShare ? 90 : 0) +
-          fit.showExtras.length * 84 +
-          (fit.showTrend ? 110 : 0);
+          fit.showExtras.length * w.extra +
+          (fit.showTrend ? w.trend : 0);
         const nothingShown = !fit.showShare && !fit.showTrend && !fit.showDeviation && fit.showExtras.length === 0;
         expect(used <= width || nothingShown).toBe(true);
         expect(fit.showTrend && !trend).toBe(false);
@@ -32,10 +33,10 @@ describe('broker table columns', () => {
   });
 
   it('keeps the alarm columns first, then the deviation and the trend, then the share, and bytes last', () => {
-    // Narrow: status, rate, URP and the handlers.
-    expect(fitColumns(560, EXTRAS, true)).toMatchObject({ showDeviation: false, showTrend: false, showShare: false });
-    expect(keys(fitColumns(560, EXTRAS, true).showExtras)).toEqual(['requestHandlerIdle', 'underReplicated']);
-    expect(keys(fitColumns(480, EXTRAS, true).showExtras)).toEqual(['underReplicated']);
+    // Narrow (a 440 px panel): status, rate, URP and the handlers.
+    expect(fitColumns(420, EXTRAS, true)).toMatchObject({ showDeviation: false, showTrend: false, showShare: false });
+    expect(keys(fitColumns(420, EXTRAS, true).showExtras)).toEqual(['requestHandlerIdle', 'underReplicated']);
+    expect(keys(fitColumns(370, EXTRAS, true).showExtras)).toEqual(['underReplicated']);
     // Default: the trend stays, bytes go.
     const fit = fitColumns(900, EXTRAS, true);
     expect(fit).toMatchObject({ showDeviation: true, showTrend: true });

@@ -3,7 +3,7 @@ import { cx } from '@emotion/css';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { tx } from '../i18n';
-import { compareNames, type BrokerStat, type HealthReport } from '../analysis';
+import { compareNames, withSign, type BrokerStat, type HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import type { BrokerSort } from '../options';
@@ -86,8 +86,15 @@ function initialSort(option: BrokerSort): SortState {
 }
 
 /** Fixed column widths in px (name takes the rest). */
-const COLUMN = { rate: 110, deviation: 80, status: 140, extra: 84, trend: 110 };
-const NAME_MIN = 130;
+const COLUMN = { rate: 110, deviation: 80, status: 140, extra: 84, trend: 110, name: 130 };
+/** Narrow panels: tighter columns, so the alarm columns still fit beside name, rate and status. */
+const NARROW_COLUMN = { rate: 92, deviation: 64, status: 124, extra: 52, trend: 96, name: 88 };
+/** Below this table width the narrow columns apply. */
+const NARROW_TABLE = 560;
+
+export function columnWidths(width: number): typeof COLUMN {
+  return width < NARROW_TABLE ? NARROW_COLUMN : COLUMN;
+}
 const SHARE_SHARE = 0.22;
 /** Below this a share bar says nothing. */
 const SHARE_MIN = 90;
@@ -101,7 +108,8 @@ const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'requestHandl
  * trend, the share bar, then bytes.
  */
 export function fitColumns(width: number, extras: ExtraColumn[], trendWanted: boolean) {
-  let used = COLUMN.rate + COLUMN.status + NAME_MIN;
+  const COLUMN = columnWidths(width);
+  let used = COLUMN.rate + COLUMN.status + COLUMN.name;
   // In priority order: once one column does not fit, none after it is shown.
   let full = false;
   const fits = (w: number) => {
@@ -182,6 +190,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
   );
   // A loop, not Math.max(...spread): 100k brokers would overflow the call stack.
   const maxRate = report.brokers.reduce((m, b) => Math.max(m, b.rate), 0);
+  const COLUMN = columnWidths(width);
   const columnCount = 3 + (showDeviation ? 1 : 0) + (showShare ? 1 : 0) + showExtras.length + (showTrend ? 1 : 0);
   const spacer = (height: number) =>
     height > 0 && (
@@ -266,9 +275,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
           const down = downSince(b);
           const deviation =
             // Missing and stalled brokers are left out of the mean: no deviation to show.
-            b.status === 'missing' || b.status === 'stalled'
-              ? NONE
-              : `${b.deviation >= 0 ? '+' : '−'}${format.percent(Math.abs(b.deviation))}`;
+            b.status === 'missing' || b.status === 'stalled' ? NONE : withSign(b.deviation, format.percent);
           return (
             <tr
               key={b.cluster ? `${b.cluster}\u0000${b.name}` : b.name}

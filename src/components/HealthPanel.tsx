@@ -18,6 +18,7 @@ import { Diagnostics, isDiagnosed } from './Diagnostics';
 import { FindingsList, Selection } from './FindingsList';
 import { getHealthPanelStyles } from './HealthPanel.styles';
 import { KeyFigures } from './KeyFigures';
+import { hasTrouble, HealthTimeline } from './HealthTimeline';
 import { TopicList } from './TopicList';
 import { VerdictBanner } from './VerdictBanner';
 
@@ -28,6 +29,8 @@ export const TINY_HEIGHT = 150;
 export const NARROW_WIDTH = 560;
 /** From this width findings sit beside the broker and topic tables. */
 export const WIDE_WIDTH = 1100;
+/** Below this height the health timeline gives its room to the verdict, findings and brokers. */
+export const TIMELINE_MIN_HEIGHT = 360;
 /** Findings listed above the tables before a "show more" button. */
 export const FINDINGS_ABOVE_TABLES = 3;
 
@@ -212,6 +215,17 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
       />
     </Section>
   );
+  // Since when, and who first: only when something was ever wrong, and only with room for it.
+  const timeline = hasData && report.health && hasTrouble(report.health) && height >= TIMELINE_MIN_HEIGHT && (
+    <Section title={t('panel.section.timeline', 'Since when')}>
+      <HealthTimeline
+        timeline={report.health}
+        format={format}
+        maxRows={height < 600 ? 3 : height < 900 ? 6 : 10}
+        onSelect={select}
+      />
+    </Section>
+  );
   const tables = (
     <>
       {hasData && display.showBrokers && (
@@ -256,6 +270,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
         {hasData && display.showFigures && (
           <KeyFigures report={report} format={format} compact={width <= NARROW_WIDTH} />
         )}
+        {timeline}
         {beside ? (
           <div className={styles.columns}>
             <div className={styles.column}>{tables}</div>

@@ -28,8 +28,8 @@ export interface Formatters {
   size: (v: number | undefined) => string;
   /** Plain counts: partitions, controllers, messages of lag. */
   count: (v: number | undefined) => string;
-  /** A moment (ms) as a clock time in the dashboard's time zone. */
-  time: (ms: number | undefined) => string;
+  /** A moment (ms) as a clock time in the dashboard's time zone; with the date when asked. */
+  time: (ms: number | undefined, withDate?: boolean) => string;
   /** A length of time (ms), as Grafana writes durations. */
   duration: (ms: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
@@ -71,8 +71,10 @@ export function useFormatters(
     const count = formatter({ unit: 'count:' });
     const duration = formatter({ unit: 'ms' });
     const name = (full: string) => shortNames?.get(full) ?? full;
-    const time = (ms: number | undefined) =>
-      ms === undefined || !Number.isFinite(ms) ? '–' : dateTimeFormat(ms, { timeZone, format: 'HH:mm:ss' });
+    const time = (ms: number | undefined, withDate = false) =>
+      ms === undefined || !Number.isFinite(ms)
+        ? '–'
+        : dateTimeFormat(ms, { timeZone, format: withDate ? 'MM-DD HH:mm' : 'HH:mm:ss' });
     // Each finding says how its figures read (its check's declared unit).
     const byUnit: Record<FindingUnit, (v: number) => string> = {
       rate,

@@ -91,7 +91,7 @@ for (const theme of THEMES) {
 
       if (size.name === 'small') {
         await expect(page.getByTestId('broker-row')).toHaveCount(0);
-        await expect(verdict).toContainText('kafka-2:7071');
+        await expect(verdict).toContainText('kafka-2');
       } else {
         await expect(page.getByTestId('broker-row')).toHaveCount(5);
         await expect(page.getByLabel('Key figures')).toContainText('14.4K msg/s');
@@ -116,17 +116,17 @@ test('sorting and highlighting work with mouse and keyboard in the real browser'
   await rate.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('th', { has: rate })).toHaveAttribute('aria-sort', 'descending');
-  await expect(page.getByTestId('broker-row').first()).toContainText('kafka-2:7071');
+  await expect(page.getByTestId('broker-row').first()).toContainText('kafka-2');
   await page.getByRole('button', { name: 'clickstream' }).click();
   await expect(page.getByTestId('topic-row').filter({ hasText: 'clickstream' })).toHaveAttribute(
     'aria-current',
     'true'
   );
   // Keyboard only: a finding's broker → Enter → its row has the focus → Escape → back on the finding.
-  const subject = page.getByTestId('finding').first().getByRole('button', { name: 'kafka-2:7071' });
+  const subject = page.getByTestId('finding').first().getByRole('button', { name: 'kafka-2', exact: true });
   await subject.focus();
   await page.keyboard.press('Enter');
-  const row = page.getByTestId('broker-row').filter({ hasText: 'kafka-2:7071' });
+  const row = page.locator('[data-testid=broker-row][data-row-name="kafka-2:7071"]');
   await expect(row).toBeFocused();
   await expect(row).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('Escape');
@@ -171,6 +171,55 @@ for (const [scenario, verdict] of [
   }
 }
 
+for (const theme of THEMES) {
+  for (const size of SIZES) {
+    test(`a broker down: one cause with its effects, since when, ${size.name} panel, ${theme} theme`, async ({
+      page,
+    }) => {
+      const problems = await open(page, { theme, scenario: 'down', width: size.width, height: size.height });
+      const verdict = page.getByTestId('verdict');
+      // The verdict names the cause, by its short name, with since when; never cut before that.
+      await expect(verdict).toContainText('CRITICAL');
+      await expect(verdict).toContainText('Broker kafka-3 is down: no data for 4 mins, since');
+      if (size.name !== 'small') {
+        // One incident: the other brokers' under-replicated partitions are its effects.
+        await expect(page.getByTestId('finding')).toHaveCount(1);
+        const finding = page.getByTestId('finding').first();
+        await expect(finding).toContainText('broker-missing');
+        await expect(finding.getByTestId('effects')).toContainText(
+          '+5 effects: under-replicated partitions on kafka-0, kafka-1, kafka-2, kafka-4, kafka-5'
+        );
+        // The down broker's row: no stale figures, since when, status Down; the others say why they are not OK.
+        const down = page.locator('[data-testid=broker-row][data-row-name="kafka-3:7071"]');
+        await expect(down).toContainText('Down');
+        await expect(down.getByTitle(/^down since \d\d:\d\d:\d\d \(4 mins\)$/).first()).toBeAttached();
+        await expect(down).not.toContainText('msg/s');
+        await expect(page.getByTestId('broker-row').nth(1)).toContainText('Under-replicated');
+        // Since when, and who first: the down broker's row leads the timeline.
+        await expect(page.getByTestId('timeline-row').first()).toContainText('kafka-3');
+        expect(await overflowsHorizontally(page)).toBe(false);
+      } else {
+        await expect(page.getByTestId('timeline-row')).toHaveCount(0);
+      }
+      expect(problems).toEqual([]);
+      await expectAccessible(page);
+      await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `down-${size.name}-${theme}.png`) });
+    });
+  }
+}
+
+test('a narrow panel: key figures in one strip, the alarm columns kept', async ({ page }) => {
+  const problems = await open(page, { theme: 'light', scenario: 'down', width: 440, height: 640 });
+  await expect(page.getByTestId('key-figures-strip')).toContainText('Cluster total');
+  const table = page.getByRole('table', { name: 'Brokers' });
+  await expect(table.getByRole('columnheader', { name: 'URP' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Status' })).toBeVisible();
+  expect(await overflowsHorizontally(page)).toBe(false);
+  expect(problems).toEqual([]);
+  await expectAccessible(page);
+  await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, 'down-narrow-light.png') });
+});
+
 test('300 brokers: only the rows in view are drawn, the header stays, a finding scrolls to its broker', async ({
   page,
 }) => {
@@ -192,8 +241,8 @@ test('300 brokers: only the rows in view are drawn, the header stays, a finding 
   await expectAccessible(page);
   await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, 'large-scrolled-dark.png') });
   // A click on the finding brings its broker back into view.
-  await page.getByRole('button', { name: 'kafka-137:7071' }).first().click();
-  await expect(page.getByTestId('broker-row').filter({ hasText: 'kafka-137' })).toBeInViewport();
+  await page.getByTestId('finding').getByRole('button', { name: 'kafka-137', exact: true }).first().click();
+  await expect(page.locator('[data-testid=broker-row][data-row-name="kafka-137:7071"]')).toBeInViewport();
   expect(await overflowsHorizontally(page)).toBe(false);
   expect(problems).toEqual([]);
 });
@@ -211,7 +260,7 @@ for (const size of [SIZES[1], SIZES[2]]) {
     await expect(verdict).toHaveAttribute('aria-label', '클러스터 상태: 경고');
     await expect(verdict).toContainText('경고');
     // The reason is the translated finding, its figures in Grafana's units.
-    await expect(verdict).toContainText('브로커 kafka-2:7071에 부하가 몰립니다');
+    await expect(verdict).toContainText('브로커 kafka-2에 부하가 몰립니다');
     await expect(page.getByRole('table', { name: '브로커' })).toBeVisible();
     await expect(page.getByLabel('주요 지표')).toContainText('클러스터 합계');
     await expect(page.getByLabel('주요 지표')).toContainText('14.4K msg/s');

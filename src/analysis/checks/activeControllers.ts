@@ -9,6 +9,7 @@ import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result, single } from './context';
 import { condition } from './stability';
+import { codesOnAxis, STATE } from '../history';
 
 export const activeControllers = defineCheck({
   id: 'active-controllers',
@@ -17,6 +18,21 @@ export const activeControllers = defineCheck({
   unit: 'count',
   roles: ['activeControllers'],
   thresholds: {},
+  // Steps with no active controller, or several, once any step had one (never scraped is not lost).
+  history: ({ signals, messages }) => {
+    const t = signals.controllers;
+    if (!t || !messages) {
+      return {};
+    }
+    const sum = clusterTimeline(
+      Array.from(t.byName.values(), (values) => ({ values })),
+      t.axis.times.length
+    );
+    if (!Array.from(sum).some((v) => v >= 1)) {
+      return {};
+    }
+    return { cluster: codesOnAxis(messages.axis, t.axis, sum, (v) => (v === 1 ? STATE.none : STATE.critical)) };
+  },
   evaluate({ signals }): CheckResult {
     const t = signals.controllers;
     if (!t) {

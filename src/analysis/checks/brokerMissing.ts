@@ -2,6 +2,7 @@ import type { BrokerStatus, Finding } from '../types';
 import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
+import { STATE } from '../history';
 
 /**
  * `broker-missing`: a broker whose latest sample is older than the staleness limit while others
@@ -25,6 +26,32 @@ export const brokerMissing = defineCheck({
   },
   settings: ['recentMinutes'],
   thresholds: {},
+  // Down from the first step its latest sample is stale at, until it reports again.
+  history: ({ messages }) => {
+    if (!messages) {
+      return {};
+    }
+    const { times, staleAfter } = messages.axis;
+    const brokers = new Map<string, Uint8Array>();
+    for (const b of messages.brokers) {
+      const states = new Uint8Array(times.length);
+      const series = b.series ?? [];
+      // A silence longer than the staleness limit is down from its first step: who went first shows.
+      let last = -1;
+      for (let i = 0; i <= series.length; i++) {
+        if (i < series.length && series[i] === null) {
+          continue;
+        }
+        const until = i < series.length ? times[i] : messages.axis.judgeAt;
+        if (last >= 0 && i - last > 1 && until - times[last] > staleAfter) {
+          states.fill(STATE.down, last + 1, i);
+        }
+        last = i < series.length ? i : last;
+      }
+      brokers.set(b.name, states);
+    }
+    return { brokers };
+  },
   evaluate({ messages }): CheckResult {
     if (!messages) {
       return result();

@@ -3,6 +3,8 @@ import { say } from '../messages';
 import { nearZeroLimit } from '../model/levels';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
+import { STATE } from '../history';
+import { median } from '../stats';
 
 /**
  * `broker-stalled`: a broker at ~0 now (two samples or more) that carried traffic before its own
@@ -25,6 +27,26 @@ export const brokerStalled = defineCheck({
   },
   settings: ['minRate', 'shiftMinutes'],
   thresholds: {},
+  // Near zero against its own usual level (its median over the range): critical on the timeline.
+  history: ({ messages, options }) => {
+    if (!messages) {
+      return {};
+    }
+    const brokers = new Map<string, Uint8Array>();
+    for (const b of messages.brokers) {
+      const series = b.series ?? [];
+      const level = median(series.filter((v): v is number => v !== null));
+      const limit = nearZeroLimit(level, options.minRate);
+      if (!(level > 0) || level < options.minRate) {
+        continue;
+      }
+      brokers.set(
+        b.name,
+        Uint8Array.from(series, (v) => (v !== null && v < limit ? STATE.critical : STATE.none))
+      );
+    }
+    return { brokers };
+  },
   evaluate({ messages, options }): CheckResult {
     if (!messages) {
       return result();

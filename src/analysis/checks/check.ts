@@ -10,6 +10,7 @@ import type { Declarations, ValuesOf } from '../declarations';
 import type { SharedSettingKey } from '../thresholds';
 import type { Model } from '../model/model';
 import type { CheckResult } from './context';
+import type { History } from '../history';
 
 /** rate: msg/s in the panel's unit; fraction: 0–1 shown as a percentage; duration: ms. */
 export type FindingUnit = 'rate' | 'fraction' | 'count' | 'factor' | 'duration';
@@ -40,6 +41,11 @@ export interface Check<Id extends string = string, T extends Declarations = Decl
   explains?: Readonly<Record<string, 'cluster' | 'subject'>>;
   /** The shared settings (thresholds.ts) it reads, for the documentation. */
   settings?: readonly SharedSettingKey[];
+  /**
+   * What it would have found at each step of the range, for the health timeline (../history.ts):
+   * a state code per step of the messages-in axis, per broker or for the cluster.
+   */
+  history?(model: Model, thresholds: ValuesOf<T>): History;
   /** Findings, statuses and not-evaluated reasons, from the model and the check's threshold values. */
   evaluate(model: Model, thresholds: ValuesOf<T>): CheckResult;
 }

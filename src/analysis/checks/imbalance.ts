@@ -5,6 +5,7 @@ import { defineCheck } from './check';
 import { farthestFromMean, RELATIVE_SLACK } from '../stats';
 import { fell, ownChange, steady } from '../model/ownChange';
 import type { BrokerStat, BrokerStatus } from '../types';
+import { STATE } from '../history';
 
 /** A broker that led nothing all along (a new or emptied broker): no leadership to hand back. */
 function empty(b: BrokerStat): boolean {
@@ -68,6 +69,37 @@ export const imbalance = defineCheck({
   explains: { 'bytes-imbalance': 'subject' },
   settings: ['minRate'],
   thresholds: { imbalance: IMBALANCE },
+  // At each step: brokers far from that step's mean over the brokers reporting then.
+  history: ({ messages, options }, { imbalance: { warning, critical } }) => {
+    if (!messages || (warning <= 0 && critical <= 0)) {
+      return {};
+    }
+    const steps = messages.axis.times.length;
+    const rows = messages.brokers.map((b) => b.series ?? []);
+    const brokers = new Map(messages.brokers.map((b) => [b.name, new Uint8Array(steps)]));
+    for (let i = 0; i < steps; i++) {
+      let sum = 0;
+      let count = 0;
+      for (const row of rows) {
+        const v = row[i];
+        if (v !== null && v !== undefined) {
+          sum += v;
+          count++;
+        }
+      }
+      const mean = count > 0 ? sum / count : 0;
+      if (count < 2 || sum < options.minRate) {
+        continue;
+      }
+      messages.brokers.forEach((b, k) => {
+        const v = rows[k][i];
+        const off = v === null || v === undefined ? 0 : Math.abs(v - mean) / mean;
+        brokers.get(b.name)![i] =
+          critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
+      });
+    }
+    return { brokers };
+  },
   evaluate({ messages, options }, { imbalance: { warning, critical } }): CheckResult {
     if (!messages) {
       return result();

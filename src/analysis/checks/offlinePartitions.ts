@@ -3,6 +3,7 @@ import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result, single } from './context';
 import { condition } from './stability';
+import { codesOnAxis, STATE } from '../history';
 
 /** `offline-partitions`: partitions without a leader now (the highest count any controller reports). */
 export const offlinePartitions = defineCheck({
@@ -12,6 +13,14 @@ export const offlinePartitions = defineCheck({
   unit: 'count',
   roles: ['offlinePartitions'],
   thresholds: {},
+  history: ({ signals, messages }) =>
+    signals.offline && messages
+      ? {
+          cluster: codesOnAxis(messages.axis, signals.offline.axis, offlineTimeline(signals.offline), (v) =>
+            v > 0 ? STATE.critical : STATE.none
+          ),
+        }
+      : {},
   evaluate({ signals }): CheckResult {
     const t = signals.offline;
     if (!t) {

@@ -8,6 +8,7 @@ import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
+import { brokerCodes, STATE } from '../history';
 
 /** The MeanRate gauge averages since the broker started, so it hides what happens now. */
 export function isLifetimeAverage(names: string[]): boolean {
@@ -50,6 +51,18 @@ export const requestHandlers = defineCheck({
       step: 0.05,
     },
   },
+  history: ({ signals, messages }, { requestHandlerIdle: floor }) =>
+    signals.idle && messages
+      ? {
+          brokers: brokerCodes(messages.axis, signals.idle, (v) =>
+            floor.critical > 0 && v < floor.critical
+              ? STATE.critical
+              : floor.warning > 0 && v < floor.warning
+                ? STATE.warning
+                : STATE.none
+          ),
+        }
+      : {},
   evaluate({ signals }, { requestHandlerIdle: floor }): CheckResult {
     const doubleCounted = signals.idleDoubleCounted;
     const notice = doubleCounted ? doubleCountNotice(doubleCounted.level, doubleCounted.refIds) : result();

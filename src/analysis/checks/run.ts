@@ -9,6 +9,7 @@ import type { Check } from './check';
 import type { ValuesOf } from '../declarations';
 import { ALL_CHECKS } from './registry';
 import { append, CheckResult, worseStatus } from './context';
+import type { History } from '../history';
 
 const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   messagesIn: (m) => m.messages !== undefined,
@@ -31,6 +32,8 @@ export interface Checked {
   statuses: Map<string, BrokerStatus>;
   skewedTopics: Set<string>;
   groupStatuses: Map<string, ConsumerGroupStatus>;
+  /** What the checks that keep one say about each step of the range. */
+  histories: History[];
 }
 
 /** Every check's findings, not-evaluated reasons and statuses (the worst a subject was given). */
@@ -41,6 +44,7 @@ export function runChecks(model: Model, checks: readonly Check[] = ALL_CHECKS): 
     statuses: new Map(),
     skewedTopics: new Set(),
     groupStatuses: new Map(),
+    histories: [],
   };
   // Every check's values come from the one resolved thresholds object; each reads its own keys.
   const thresholds = model.options.thresholds as unknown as ValuesOf<Check['thresholds']>;
@@ -49,6 +53,9 @@ export function runChecks(model: Model, checks: readonly Check[] = ALL_CHECKS): 
       continue;
     }
     const r = check.evaluate(model, thresholds);
+    if (check.history && model.messages?.axis.kind === 'range') {
+      out.histories.push(check.history(model, thresholds));
+    }
     for (const [broker, status] of r.statuses ?? []) {
       out.statuses.set(broker, worseStatus(out.statuses.get(broker) ?? 'ok', status));
     }

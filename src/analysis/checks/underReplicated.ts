@@ -4,6 +4,7 @@ import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
+import { brokerCodes, STATE } from '../history';
 
 /**
  * `under-replicated`: a broker leading under-replicated partitions now (held at the latest fresh
@@ -25,6 +26,11 @@ export const underReplicated = defineCheck({
       unit: 'min',
     },
   },
+  // A step with under-replicated partitions is a warning on the timeline.
+  history: ({ signals, messages }) =>
+    signals.underReplicated && messages
+      ? { brokers: brokerCodes(messages.axis, signals.underReplicated, (v) => (v > 0 ? STATE.warning : STATE.none)) }
+      : {},
   evaluate({ signals }, { underReplicatedMinutes: persistMinutes }): CheckResult {
     const t = signals.underReplicated;
     if (!t) {
