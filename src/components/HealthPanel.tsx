@@ -270,7 +270,8 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
         {hasData && display.showFigures && (
           <KeyFigures report={report} format={format} compact={width <= NARROW_WIDTH} />
         )}
-        {timeline}
+        {/* Beside the tables the findings are in view anyway; above them, the cause comes first. */}
+        {beside && timeline}
         {beside ? (
           <div className={styles.columns}>
             <div className={styles.column}>{tables}</div>
@@ -282,6 +283,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
         ) : (
           <>
             {findings}
+            {timeline}
             {tables}
             {groups}
           </>

@@ -271,3 +271,16 @@ for (const size of [SIZES[1], SIZES[2]]) {
     await page.getByTestId('panel-frame').screenshot({ path: join(SHOTS, `hot-${size.name}-dark-ko.png`) });
   });
 }
+
+test('a render with unchanged data leaves the tables as they are', async ({ page }) => {
+  const problems = await open(page, { bench: 1, theme: 'dark', width: 1600, height: 860 });
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        kafkalensBench: (s: { brokers: number; topics: number; runs: number }) => Promise<{ changed: number }>;
+      }
+    ).kafkalensBench({ brokers: 6, topics: 40, runs: 1 })
+  );
+  expect(result.changed).toBe(0);
+  expect(problems).toEqual([]);
+});

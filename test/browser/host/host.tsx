@@ -12,7 +12,8 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import * as jsxRuntime from 'react/jsx-runtime';
-import { SCENARIOS } from './scenarios';
+import { Scenario, SCENARIOS, synthetic } from './scenarios';
+import { analyze } from '../../../src/analysis';
 
 type Plugin = grafanaData.PanelPlugin;
 type Define = ((deps: string[], factory: (...modules: unknown[]) => unknown) => void) & { amd?: object };
@@ -87,24 +88,43 @@ function PanelFrame({
   width,
   height,
   scenario,
+  data = SCENARIOS[scenario](),
 }: {
   plugin: Plugin;
   theme: grafanaData.GrafanaTheme2;
   width: number;
   height: number;
   scenario: string;
+  /** Frames given directly (the benchmark), instead of the named scenario's. */
+  data?: Scenario;
 }) {
-  const data = SCENARIOS[scenario]();
   const from = grafanaData.dateTime(data.from);
   const to = grafanaData.dateTime(data.to);
   const timeRange = { from, to, raw: { from, to } };
   const Panel = plugin.panel!;
-  const options = plugin.onPanelMigration!({
-    id: 1,
-    type: plugin.meta?.id ?? '',
-    options: {},
-    fieldConfig: { defaults: {}, overrides: [] },
-  } as never);
+  // Grafana hands a panel the same options and field config objects until they change.
+  const options = React.useMemo(
+    () =>
+      plugin.onPanelMigration!({
+        id: 1,
+        type: plugin.meta?.id ?? '',
+        options: {},
+        fieldConfig: { defaults: {}, overrides: [] },
+      } as never),
+    [plugin]
+  );
+  const fieldConfig = React.useMemo(
+    () => ({ defaults: { ...plugin.fieldConfigDefaults.defaults }, overrides: [] }),
+    [plugin]
+  );
+  const eventBus = React.useMemo(() => new grafanaData.EventBusSrv(), []);
+  const series = data.frames as unknown as grafanaData.DataFrame[];
+  const panelData = React.useMemo(
+    () => ({ state: grafanaData.LoadingState.Done, series, timeRange }),
+    // The time range is rebuilt from the same numbers each render: the frames decide.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [series]
+  );
   const HEADER = 32;
   return (
     <grafanaData.ThemeContext.Provider value={theme}>
@@ -141,20 +161,16 @@ function PanelFrame({
           <Panel
             id={1}
             title="Kafka Broker Health"
-            data={{
-              state: grafanaData.LoadingState.Done,
-              series: data.frames as unknown as grafanaData.DataFrame[],
-              timeRange,
-            }}
+            data={panelData}
             timeRange={timeRange}
             timeZone="utc"
             options={options}
-            fieldConfig={{ defaults: { ...plugin.fieldConfigDefaults.defaults }, overrides: [] }}
+            fieldConfig={fieldConfig}
             width={width - 16 - 2}
             height={height - HEADER - 8 - 2}
             transparent={false}
             renderCounter={0}
-            eventBus={new grafanaData.EventBusSrv()}
+            eventBus={eventBus}
             replaceVariables={(s: string) => s}
             onOptionsChange={() => {}}
             onFieldConfigChange={() => {}}
@@ -164,6 +180,91 @@ function PanelFrame({
       </div>
     </grafanaData.ThemeContext.Provider>
   );
+}
+
+interface BenchSize {
+  brokers: number;
+  topics: number;
+  runs: number;
+}
+
+/** Two animation frames: React has committed and the browser has painted. */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * npm run bench:browser: first render and refresh of the panel at one size, split into the
+ * analysis (analyze() on the same frames, timed alone) and React with layout and paint (the rest);
+ * and how many table cells change when the panel renders again with the same data (none should).
+ */
+async function bench(
+  plugin: Plugin,
+  theme: grafanaData.GrafanaTheme2,
+  width: number,
+  height: number,
+  { brokers, topics, runs }: BenchSize
+) {
+  const datasets = Array.from({ length: runs + 1 }, (_, i) => synthetic(brokers, topics, i + 1));
+  const analysis = median(
+    datasets.slice(0, runs).map((d) => {
+      const start = performance.now();
+      analyze(d.frames, { timeRange: { from: d.from, to: d.to }, now: d.to });
+      return performance.now() - start;
+    })
+  );
+  const frame = (data: Scenario) => (
+    <PanelFrame plugin={plugin} theme={theme} width={width} height={height} scenario="" data={data} />
+  );
+  // One untimed mount first, so the first size is not the one that pays for compiling the code.
+  {
+    const warm = document.createElement('div');
+    document.getElementById('root')!.replaceChildren(warm);
+    const root = createRoot(warm);
+    root.render(frame(datasets[runs]));
+    await painted();
+    root.unmount();
+  }
+  const firsts: number[] = [];
+  for (const data of datasets.slice(0, runs)) {
+    const host = document.createElement('div');
+    document.getElementById('root')!.replaceChildren(host);
+    const root = createRoot(host);
+    const start = performance.now();
+    root.render(frame(data));
+    await painted();
+    firsts.push(performance.now() - start);
+    root.unmount();
+  }
+  const host = document.createElement('div');
+  document.getElementById('root')!.replaceChildren(host);
+  const root = createRoot(host);
+  root.render(frame(datasets[0]));
+  await painted();
+  const refreshes: number[] = [];
+  for (const data of datasets.slice(1)) {
+    const start = performance.now();
+    root.render(frame(data));
+    await painted();
+    refreshes.push(performance.now() - start);
+  }
+  // The same data again (a resize of another panel, a theme tick): the tables must not change.
+  const last = datasets[datasets.length - 1];
+  let changed = 0;
+  const observer = new MutationObserver((records) => (changed += records.length));
+  host
+    .querySelectorAll('table, [role=table]')
+    .forEach((t) => observer.observe(t, { subtree: true, childList: true, characterData: true, attributes: true }));
+  root.render(frame(last));
+  await painted();
+  observer.disconnect();
+  root.unmount();
+  const first = median(firsts);
+  const refresh = median(refreshes);
+  return { analysis, first, refresh, firstReact: first - analysis, refreshReact: refresh - analysis, changed };
 }
 
 async function main() {
@@ -180,6 +281,12 @@ async function main() {
   document.body.dataset.warningText = theme.colors.warning.text;
   await initTranslations(params.get('lang') ?? 'en-US');
   const plugin = await loadPlugin('/dist/module.js');
+  if (params.get('bench')) {
+    (window as unknown as { kafkalensBench: (size: BenchSize) => ReturnType<typeof bench> }).kafkalensBench = (size) =>
+      bench(plugin, theme, width, height, size);
+    document.body.dataset.ready = 'true';
+    return;
+  }
   const root = createRoot(document.getElementById('root')!);
   root.render(<PanelFrame plugin={plugin} theme={theme} width={width} height={height} scenario={scenario} />);
   // Let effects and layout settle before the test looks.

@@ -1,4 +1,4 @@
-import { rangeFrame, stepTimes } from '../../../src/analysis/testkit/frames';
+import { inPrometheusOrder, rangeFrame, stepTimes } from '../../../src/analysis/testkit/frames';
 import type { PlainFrame } from '../../../src/analysis/testkit/frames';
 
 /** A deterministic pseudo-random sequence, so every run draws the same pictures. */
@@ -234,5 +234,29 @@ function down(): Scenario {
     from: times[0],
     to: times[times.length - 1],
     expect: { verdict: 'CRITICAL', brokers: 6 },
+  };
+}
+
+/**
+ * A cluster of any size for the browser benchmark: `brokers` × `topics` series of 120 steps (a
+ * 30-minute range at 15 s), the values drawn from `seed` so that a refresh brings new numbers.
+ */
+export function synthetic(brokers: number, topics: number, seed = 1): Scenario {
+  const times = stepTimes(POINTS);
+  const jitter = noise(seed);
+  const frames: PlainFrame[] = [];
+  for (let b = 0; b < brokers; b++) {
+    for (let t = 0; t < topics; t++) {
+      const level = 20 + ((t * 7919) % 400);
+      const values = times.map(() => level * (1 + 0.08 * jitter()));
+      frames.push(rangeFrame({ instance: `kafka-${b}:7071`, job: 'kafka', topic: `topic-${t}` }, times, values));
+    }
+  }
+  // As Prometheus returns a range query: sorted by labels.
+  return {
+    frames: inPrometheusOrder(frames),
+    from: times[0],
+    to: times[times.length - 1],
+    expect: { verdict: 'OK', brokers },
   };
 }

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:browser — the panel in Chromium (Debian's, as the browser test uses): first render
+ * and refresh at three cluster sizes, median of 5, split into the analysis and React with layout
+ * and paint; and whether a render with unchanged data touches the tables. Figures only, with the
+ * targets beside them; nothing here fails on a time. Needs a build (npm run build).
+ */
+import { spawn } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { chromium } from 'playwright';
+
+const REPO = join(__dirname, '..');
+const PORT = 3931;
+const SIZES = [
+  { brokers: 6, topics: 40 },
+  { brokers: 30, topics: 300, targets: { first: 120, refresh: 80 } },
+  { brokers: 100, topics: 1000, targets: { first: 450 } },
+];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function main() {
+  if (!existsSync(join(REPO, 'dist', 'module.js'))) {
+    throw new Error('no dist/module.js: run npm run build first');
+  }
+  const server = spawn(process.execPath, [join(REPO, 'test/browser/serve.mjs')], {
+    env: { ...process.env, PORT: String(PORT) },
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
+    // Bounded wait for the static server.
+    for (let i = 0; i < 50; i++) {
+      const ok = await page
+        .goto(`http://127.0.0.1:${PORT}/test/browser/host/index.html?bench=1&width=1600&height=860&theme=dark`)
+        .then(() => true)
+        .catch(() => false);
+      if (ok) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await page.waitForFunction(() => document.body.dataset.ready || document.body.dataset.error, null, {
+      timeout: 30_000,
+    });
+    const rows = [];
+    for (const size of SIZES) {
+      const r = await page.evaluate(
+        (s) =>
+          (
+            window as unknown as {
+              kafkalensBench: (x: { brokers: number; topics: number; runs: number }) => Promise<Record<string, number>>;
+            }
+          ).kafkalensBench({ ...s, runs: 5 }),
+        { brokers: size.brokers, topics: size.topics }
+      );
+      const ms = (v: number) => +v.toFixed(1);
+      rows.push({
+        size: `${size.brokers} brokers × ${size.topics} topics`,
+        'first render ms': ms(r.first),
+        'of which analysis': ms(r.analysis),
+        'React + paint': ms(r.firstReact),
+        'refresh ms': ms(r.refresh),
+        'refresh React + paint': ms(r.refreshReact),
+        'table changes, same data': r.changed,
+        targets: size.targets
+          ? [`first ≤ ${size.targets.first}`, 'refresh' in size.targets ? `refresh ≤ ${size.targets.refresh}` : '']
+              .filter(Boolean)
+              .join(', ')
+          : '',
+      });
+    }
+    console.log(`Panel in Chromium (${await browser.version()}), full size 1600 × 860, median of 5`);
+    console.table(rows);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
