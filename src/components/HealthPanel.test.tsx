@@ -1,10 +1,11 @@
 import React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { dateTime, LoadingState } from '@grafana/data';
 import { brokerName, clusterFrames, rangeFrame, stepTimes, topicName } from '../analysis/testkit/frames';
 import { panelProps, PanelPropsInput } from '../testkit/panelProps';
 import { DEFAULT_OPTIONS } from '../options';
 import { HealthPanel } from './HealthPanel';
+import { SCENARIOS } from '../../test/browser/host/scenarios';
 
 const POINTS = 40;
 
@@ -526,5 +527,67 @@ describe('the small things', () => {
     }
     // The sort buttons stay reachable.
     expect(screen.getByRole('button', { name: 'Rate' })).not.toHaveAttribute('tabindex', '-1');
+  });
+});
+
+describe('HealthPanel tells an incident: one cause, its effects, since when', () => {
+  const down = SCENARIOS.down();
+  const props = {
+    frames: down.frames,
+    points: 120,
+    queriedAt: down.to,
+    timeRange: {
+      from: dateTime(down.from),
+      to: dateTime(down.to),
+      raw: { from: dateTime(down.from), to: dateTime(down.to) },
+    },
+  };
+
+  it('lists the down broker as the one finding, its effects folded into one line that opens to each', () => {
+    renderPanel({ ...props, width: 900, height: 700 });
+    expect(verdict()).toHaveTextContent('Broker kafka-3 is down: no data for 4 mins, since');
+    const findings = screen.getAllByTestId('finding');
+    expect(findings).toHaveLength(1);
+    const effects = within(findings[0]).getByTestId('effects');
+    expect(effects.querySelector('summary')).toHaveTextContent(
+      '+5 effects: under-replicated partitions on kafka-0, kafka-1, kafka-2, kafka-4, kafka-5'
+    );
+    // Each effect keeps its subject button, by the short name, the full one in its tooltip.
+    const kafka0 = within(effects).getByRole('button', { name: 'kafka-0' });
+    expect(kafka0).toHaveAttribute('title', 'Show broker kafka-0:7071');
+  });
+
+  it('shows no stale figure for the down broker, and why the others are not OK', () => {
+    renderPanel({ ...props, width: 1600, height: 860 });
+    const row = brokerRows().find((r) => r.dataset.rowName === 'kafka-3:7071')!;
+    expect(row).toHaveTextContent('Down');
+    expect(row).toHaveTextContent(/down since \d\d:\d\d:\d\d \(4 mins\)/);
+    expect(row).not.toHaveTextContent('msg/s');
+    expect(rowFor('kafka-0')).toHaveTextContent('Under-replicated');
+    // The cluster total leaves the silent broker out.
+    expect(figure('Brokers')).toBe('5');
+  });
+
+  it('draws since when, who first; a row of the timeline selects its broker', () => {
+    renderPanel({ ...props, width: 900, height: 700 });
+    const rows = screen.getAllByTestId('timeline-row');
+    expect(rows[0]).toHaveTextContent('kafka-3');
+    const bar = within(rows[0]).getByRole('button');
+    expect(bar).toHaveAccessibleName(/^kafka-3: Down \d\d:\d\d:\d\d–\d\d:\d\d:\d\d$/);
+    fireEvent.click(bar);
+    const row = brokerRows().find((r) => r.dataset.rowName === 'kafka-3:7071')!;
+    expect(row).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('gives the timeline’s room back on a short panel, and shows none when nothing was ever wrong', () => {
+    const { unmount } = renderPanel({ ...props, width: 900, height: 300 });
+    expect(screen.queryByRole('heading', { name: 'Since when' })).toBeNull();
+    unmount();
+    renderPanel({ frames: cluster(() => 100), width: 900, height: 700 });
+    expect(screen.queryByRole('heading', { name: 'Since when' })).toBeNull();
+    // …but a panel as tall with the incident has it.
+    cleanup();
+    renderPanel({ ...props, width: 900, height: 700 });
+    expect(screen.getByRole('heading', { name: 'Since when' })).toBeInTheDocument();
   });
 });
