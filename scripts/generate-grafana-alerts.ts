@@ -20,6 +20,8 @@ const titles: Record<string, string> = {
   KafkaUnderReplicatedPartitionsPersistent: 'Kafka under-replicated partitions for 5 minutes',
   KafkaBrokerStalled: 'Kafka broker stalled',
   KafkaBrokerMissing: 'Kafka broker missing',
+  KafkaBrokerTargetsAbsent: 'Kafka broker targets absent',
+  KafkaBrokersBelowExpected: 'Kafka brokers fewer than expected',
   KafkaThroughputDrop: 'Kafka throughput drop',
   KafkaThroughputDropCritical: 'Kafka throughput collapse',
   KafkaUnderReplicatedPartitions: 'Kafka under-replicated partitions',
@@ -90,7 +92,8 @@ const rules = (prom.groups[0].rules as PromRule[]).map((r) => {
         model: { refId: 'C', type: 'threshold', expression: 'B', conditions: [{ evaluator }] },
       },
     ],
-    noDataState: 'OK',
+    // A broker whose `up` series vanished is as missing as one at 0.
+    noDataState: r.alert === 'KafkaBrokerMissing' ? 'Alerting' : 'OK',
     execErrState: 'Error',
     for: r.for,
     labels: { ...r.labels, prometheus_rule: r.alert },

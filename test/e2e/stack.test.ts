@@ -29,6 +29,17 @@ const compose = () =>
   readYaml<{ services: Record<string, Service>; volumes: Record<string, unknown> }>('docker-compose.yaml');
 
 describe('docker-compose.yaml', () => {
+  it('runs Prometheus without the lifecycle API nothing uses, and expects as many brokers as it runs', () => {
+    const services = compose().services;
+    expect(JSON.stringify(services.prometheus)).not.toContain('--web.enable-lifecycle');
+    const brokers = Object.keys(services).filter((name) => /^kafka-\d+$/.test(name));
+    const recording = readYaml<{ groups: Array<{ rules: Array<{ record?: string; expr: string }> }> }>(
+      'provisioning/prometheus/rules/kafka-recording.yml'
+    );
+    const expected = recording.groups[0].rules.find((r) => r.record === 'kafka:brokers:expected')!;
+    expect(expected.expr).toBe(`vector(${brokers.length})`);
+  });
+
   it('passes Compose schema validation', async () => {
     await expect(dclint('docker-compose.yaml')).resolves.toBeDefined();
   });
@@ -352,6 +363,8 @@ describe('alert rules', () => {
       'kbh-request-handlers-saturated': [t.requestHandlerIdle.critical],
       'kbh-consumer-lag-growing': [t.consumerLagFloor],
       'kbh-consumer-group-stalled': [0.9],
+      'kbh-broker-targets-absent': [0],
+      'kbh-brokers-below-expected': [0],
     };
     for (const g of grafanaRules()) {
       expect({ uid: g.uid, params: threshold(g).params }).toEqual({ uid: g.uid, params: expected[g.uid] });
@@ -360,6 +373,17 @@ describe('alert rules', () => {
     const minRate = t.minRate;
     for (const g of grafanaRules().filter((r) => ['imbalance', 'drop', 'broker-stalled'].includes(r.labels.check))) {
       expect(query(g).model.expr).toContain(`>= ${minRate})`);
+    }
+    // Bytes are judged from the panel's floor of 1 KiB/s per broker on average.
+    for (const g of grafanaRules().filter((r) => r.labels.check === 'bytes-imbalance')) {
+      expect(query(g).model.expr).toMatch(/and on\(\) \(avg\(kafka:broker_bytes_(in|out):rate1m\) >= 1024\)/);
+    }
+    // A broker whose up series vanished is missing too; the other rules stay quiet without data.
+    for (const g of grafanaRules()) {
+      expect({ uid: g.uid, noData: (g as unknown as { noDataState: string }).noDataState }).toEqual({
+        uid: g.uid,
+        noData: g.uid === 'kbh-broker-missing' ? 'Alerting' : 'OK',
+      });
     }
     const persistent = grafanaRules().find((r) => r.uid === 'kbh-under-replicated-persistent')!;
     expect(persistent.for).toBe(`${t.underReplicatedMinutes}m`);
