@@ -140,6 +140,8 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
     signals: {
       roles: first.signals.roles,
       underReplicated: anyOf((r) => r.signals.underReplicated),
+      underMinIsr: anyOf((r) => r.signals.underMinIsr),
+      offlineLogDirs: anyOf((r) => r.signals.offlineLogDirs),
       offlinePartitions: anyOf((r) => r.signals.offlinePartitions),
       // One active controller per cluster: a sum over clusters would read as a split brain.
       activeControllers: clusters.length === 1 ? first.signals.activeControllers : undefined,

@@ -320,6 +320,19 @@ export const SENTENCES = {
       "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
     kinds: { count: 'count', heldMs: 'duration', limitMinutes: 'minutes' },
   }),
+  'under-min-isr': sentence<{ broker: string; count: number }>({
+    message:
+      'Broker {{broker}} leads {{count}} partitions with fewer in-sync replicas than min.insync.replicas: producers with acks=all fail on them.',
+    suggestion:
+      'Find the followers that left the ISR (kafka-topics --describe --under-min-isr-partitions): a broker down, a slow disk or network, or replication throttled. Bring them back before raising the load; do not lower min.insync.replicas to get writes through, that trades errors for data loss.',
+    kinds: { count: 'count' },
+  }),
+  'offline-log-dirs': sentence<{ broker: string; count: number }>({
+    message: 'Broker {{broker}} has {{count}} log directories offline: a disk failed, and its replicas there are gone.',
+    suggestion:
+      'Check the broker log for the I/O error and the disk (dmesg, SMART). Replace the disk and restart the broker so it re-replicates, or move its partitions away (kafka-reassign-partitions) if the disk stays out.',
+    kinds: { count: 'count' },
+  }),
   'offline-partitions': sentence<{ count: number }>({
     message: 'Partitions without a leader: {{count}}. Producers and consumers of them are blocked.',
     suggestion:
@@ -368,6 +381,7 @@ export const EFFECT_PHRASES = {
   'broker-missing': 'no data from {{subjects}}',
   'broker-stalled': 'no messages on {{subjects}}',
   'under-replicated': 'under-replicated partitions on {{subjects}}',
+  'under-min-isr': 'partitions below min ISR on {{subjects}}',
   'offline-partitions': 'offline partitions',
   'bytes-imbalance': 'bytes out of balance on {{subjects}}',
   imbalance: 'traffic out of balance on {{subjects}}',

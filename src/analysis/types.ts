@@ -18,6 +18,8 @@ export type MetricRole =
   | 'bytesOut'
   | 'requestHandlerIdle'
   | 'underReplicated'
+  | 'underMinIsr'
+  | 'offlineLogDirs'
   | 'offlinePartitions'
   | 'activeControllers'
   | 'consumerLag';
@@ -118,7 +120,7 @@ export interface NotEvaluated {
  * partitions short of replicas), hot or idle (the imbalance check), else ok.
  */
 export type BrokerStatus =
-  'ok' | 'hot' | 'idle' | 'under-replicated' | 'saturated' | 'overloaded' | 'stalled' | 'missing';
+  'ok' | 'hot' | 'idle' | 'under-replicated' | 'saturated' | 'overloaded' | 'log-dir-offline' | 'stalled' | 'missing';
 
 export interface BrokerStat {
   name: string;
@@ -278,6 +280,10 @@ export interface SignalsSummary {
   roles: RoleSummary[];
   /** Cluster sums, latest: present for the roles found. */
   underReplicated?: number;
+  /** Partitions with fewer in-sync replicas than min.insync.replicas (acks=all producers fail). */
+  underMinIsr?: number;
+  /** Log directories offline (a failed disk). */
+  offlineLogDirs?: number;
   offlinePartitions?: number;
   activeControllers?: number;
   consumerGroups: ConsumerGroupStat[];

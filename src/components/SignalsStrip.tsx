@@ -24,6 +24,16 @@ export function SignalsStrip({ report, format }: { report: HealthReport; format:
       check: 'under-replicated' as const,
     },
     {
+      label: t('panel.signals.under-min-isr', 'Under min ISR'),
+      value: signals.underMinIsr,
+      check: 'under-min-isr' as const,
+    },
+    {
+      label: t('panel.signals.offline-log-dirs', 'Offline log dirs'),
+      value: signals.offlineLogDirs,
+      check: 'offline-log-dirs' as const,
+    },
+    {
       label: t('panel.signals.offline', 'Offline partitions'),
       value: signals.offlinePartitions,
       check: 'offline-partitions' as const,

@@ -49,6 +49,11 @@ export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
     text: () => t('panel.broker-status.stalled', 'Stalled'),
     color: (th) => th.colors.error.text,
   },
+  'log-dir-offline': {
+    icon: 'database',
+    text: () => t('panel.broker-status.log-dir-offline', 'Log dir offline'),
+    color: (th) => th.colors.error.text,
+  },
   overloaded: {
     icon: 'exclamation-triangle',
     text: () => t('panel.broker-status.overloaded', 'Overloaded'),

@@ -18,6 +18,7 @@ export const brokerMissing = defineCheck({
   // partitions with no other replica go offline, its traffic moves to the others or is lost.
   explains: {
     'under-replicated': 'cluster',
+    'under-min-isr': 'cluster',
     'offline-partitions': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',

@@ -20,6 +20,7 @@ export const brokerStalled = defineCheck({
   // leaders of its partitions under-replicated.
   explains: {
     'under-replicated': 'cluster',
+    'under-min-isr': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',
     'topic-skew': 'cluster',

@@ -14,6 +14,7 @@ export const clusterSilent = defineCheck({
     'broker-missing': 'cluster',
     'broker-stalled': 'cluster',
     'under-replicated': 'cluster',
+    'under-min-isr': 'cluster',
     'offline-partitions': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',

@@ -25,12 +25,13 @@ export function result(
 export const STATUS_RANK: Record<BrokerStatus, number> = {
   missing: 0,
   stalled: 1,
-  overloaded: 2,
-  saturated: 3,
-  'under-replicated': 4,
-  hot: 5,
-  idle: 6,
-  ok: 7,
+  'log-dir-offline': 2,
+  overloaded: 3,
+  saturated: 4,
+  'under-replicated': 5,
+  hot: 6,
+  idle: 7,
+  ok: 8,
 };
 
 export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {

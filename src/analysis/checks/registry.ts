@@ -24,6 +24,8 @@ import { brokerMissing } from './brokerMissing';
 import { brokerStalled } from './brokerStalled';
 import { brokerOverload } from './brokerOverload';
 import { underReplicated } from './underReplicated';
+import { underMinIsr } from './underMinIsr';
+import { offlineLogDirs } from './offlineLogDirs';
 import { requestHandlers } from './requestHandlers';
 import { imbalance } from './imbalance';
 import { bytesImbalance } from './bytesImbalance';
@@ -53,6 +55,8 @@ export const CHECKS = [
   brokerMissing,
   brokerStalled,
   brokerOverload,
+  offlineLogDirs,
+  underMinIsr,
   underReplicated,
   requestHandlers,
   imbalance,

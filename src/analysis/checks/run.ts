@@ -17,6 +17,8 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   bytesOut: (m) => m.signals.bytesOut !== undefined,
   requestHandlerIdle: (m) => m.signals.idle !== undefined || m.signals.idleDoubleCounted !== undefined,
   underReplicated: (m) => m.signals.underReplicated !== undefined,
+  underMinIsr: (m) => m.signals.underMinIsr !== undefined,
+  offlineLogDirs: (m) => m.signals.offlineLogDirs !== undefined,
   offlinePartitions: (m) => m.signals.offline !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,

@@ -8,6 +8,8 @@
  * | bytesIn / bytesOut | kafka_server_brokertopicmetrics_bytesin_total, …_bytesinpersec(_total|_count), …_total_bytesinpersec_count |
  * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate |
  * | underReplicated    | kafka_server_replicamanager_underreplicatedpartitions(_value) |
+ * | underMinIsr        | kafka_server_replicamanager_underminisrpartitioncount(_value) |
+ * | offlineLogDirs     | kafka_log_logmanager_offlinelogdirectorycount(_value) |
  * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
  * | consumerLag        | kafka_consumergroup_lag, kafka_consumergroup_lag_sum (kafka_exporter) |
@@ -20,6 +22,8 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'bytesOut',
   'requestHandlerIdle',
   'underReplicated',
+  'underMinIsr',
+  'offlineLogDirs',
   'offlinePartitions',
   'activeControllers',
   'consumerLag',
@@ -33,6 +37,8 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
     /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i,
   ],
   ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
+  ['underMinIsr', /^(?:cp_)?kafka_server_replicamanager_underminisrpartitioncount(?:_value)?$/i],
+  ['offlineLogDirs', /^(?:cp_)?kafka_log_logmanager_offlinelogdirectorycount(?:_value)?$/i],
   ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],
   ['activeControllers', /^(?:cp_)?kafka_controller_kafkacontroller_activecontrollercount(?:_value)?$/i],
   ['consumerLag', /^kafka_consumergroup_lag(?:_sum)?$/],

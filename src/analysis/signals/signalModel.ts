@@ -50,6 +50,8 @@ export interface SignalModel {
   /** Idle readings above 1 (the combined-mode meter): not judged, said once. */
   idleDoubleCounted?: { level: number; refIds: string[] };
   underReplicated?: Timelines;
+  underMinIsr?: Timelines;
+  offlineLogDirs?: Timelines;
   offline?: Timelines;
   controllers?: Timelines;
   lag?: Timelines;
@@ -121,6 +123,8 @@ export function buildSignals(
     idle: idleRead?.timelines,
     idleDoubleCounted: idleRead?.doubleCounted,
     underReplicated: has('underReplicated') ? gaugeSums(get('underReplicated'), options, brokerLabel, grid) : undefined,
+    underMinIsr: has('underMinIsr') ? gaugeSums(get('underMinIsr'), options, brokerLabel, grid) : undefined,
+    offlineLogDirs: has('offlineLogDirs') ? gaugeSums(get('offlineLogDirs'), options, brokerLabel, grid) : undefined,
     offline: has('offlinePartitions') ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid) : undefined,
     controllers: has('activeControllers') ? gaugeSums(get('activeControllers'), options, brokerLabel, grid) : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
@@ -180,6 +184,8 @@ export function signalsSummary(
   return {
     roles,
     underReplicated: sumLatest(signals.underReplicated),
+    underMinIsr: sumLatest(signals.underMinIsr),
+    offlineLogDirs: sumLatest(signals.offlineLogDirs),
     offlinePartitions: signals.offline ? finiteOrUndefined(latest(offlineTimeline(signals.offline))) : undefined,
     activeControllers: sumLatest(signals.controllers),
     consumerGroups: groups,

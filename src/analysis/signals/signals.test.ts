@@ -32,6 +32,10 @@ describe('metric roles', () => {
         'kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent_total',
         'kafka_server_replicamanager_underreplicatedpartitions',
         'kafka_server_replicamanager_underreplicatedpartitions_value',
+        'kafka_server_replicamanager_underminisrpartitioncount',
+        'kafka_server_replicamanager_underminisrpartitioncount_value',
+        'kafka_log_logmanager_offlinelogdirectorycount',
+        'kafka_log_logmanager_offlinelogdirectorycount_value',
         'kafka_controller_kafkacontroller_offlinepartitionscount',
         'kafka_controller_kafkacontroller_activecontrollercount',
         'kafka_consumergroup_lag',
@@ -48,6 +52,10 @@ describe('metric roles', () => {
       'requestHandlerIdle',
       'underReplicated',
       'underReplicated',
+      'underMinIsr',
+      'underMinIsr',
+      'offlineLogDirs',
+      'offlineLogDirs',
       'offlinePartitions',
       'activeControllers',
       'consumerLag',
@@ -153,6 +161,45 @@ describe('replication and controllers', () => {
     expect(persistent.findings[0].message).toContain(': 2, for 7 min, over the 5 min limit.');
     expect(persistent.signals.underReplicated).toBe(2);
     expect(persistent.brokers[1].underReplicated).toBe(2);
+  });
+
+  it('under min ISR is critical at once, and the broker’s status says under-replicated', () => {
+    const minIsr = gauge(
+      'kafka_server_replicamanager_underminisrpartitioncount',
+      (i) => times.map((_, k) => (i === 2 && k >= POINTS - 3 ? 4 : 0)),
+      'C'
+    );
+    const r = analyze([...messagesIn(), ...minIsr]);
+    expect(checks(r)).toEqual(['critical:under-min-isr:kafka-3']);
+    expect(r.findings[0].message).toBe(
+      'Broker kafka-3 leads 4 partitions with fewer in-sync replicas than min.insync.replicas: producers with acks=all fail on them.'
+    );
+    expect(r.signals.underMinIsr).toBe(4);
+    expect(r.brokers[2].status).toBe('under-replicated');
+    // A single sample is a blip, as for under-replicated partitions.
+    const blip = gauge('kafka_server_replicamanager_underminisrpartitioncount', (i) =>
+      times.map((_, k) => (i === 2 && k === POINTS - 1 ? 4 : 0))
+    );
+    expect(analyze([...messagesIn(), ...blip]).verdict).toBe('ok');
+  });
+
+  it('a failed disk is critical and explains the under-replicated partitions that follow it', () => {
+    const logDirs = gauge(
+      'kafka_log_logmanager_offlinelogdirectorycount',
+      (i) => times.map((_, k) => (i === 0 && k >= POINTS - 10 ? 1 : 0)),
+      'C'
+    );
+    const r = analyze([...messagesIn(), ...logDirs, ...urp(POINTS - 8)]);
+    expect(r.verdict).toBe('critical');
+    expect(r.incidents.map((i) => [i.cause.check, i.cause.subject, i.effects.map((e) => e.check)])).toEqual([
+      ['offline-log-dirs', 'kafka-1', ['under-replicated']],
+    ]);
+    expect(r.brokers[0].status).toBe('log-dir-offline');
+    expect(r.signals.offlineLogDirs).toBe(1);
+    // The timeline shows since when.
+    const row = r.health!.brokers.find((b) => b.name === 'kafka-1')!;
+    expect(row.segments.map((s) => s.state)).toEqual(['ok', 'critical']);
+    expect(row.segments[1].from).toBe(times[POINTS - 10]);
   });
 
   it('ignores a one-sample blip, and one that is over (the verdict stays stable)', () => {

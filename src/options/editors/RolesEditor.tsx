@@ -14,6 +14,8 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   bytesOut: () => t('options.roles.bytesOut', 'Bytes out'),
   requestHandlerIdle: () => t('options.roles.requestHandlerIdle', 'Request-handler idle'),
   underReplicated: () => t('options.roles.underReplicated', 'Under-replicated partitions'),
+  underMinIsr: () => t('options.roles.underMinIsr', 'Under-min-ISR partitions'),
+  offlineLogDirs: () => t('options.roles.offlineLogDirs', 'Offline log directories'),
   offlinePartitions: () => t('options.roles.offlinePartitions', 'Offline partitions'),
   activeControllers: () => t('options.roles.activeControllers', 'Active controllers'),
   consumerLag: () => t('options.roles.consumerLag', 'Consumer lag'),
