@@ -26,6 +26,8 @@ const titles: Record<string, string> = {
   KafkaThroughputDropCritical: 'Kafka throughput collapse',
   KafkaUnderReplicatedPartitions: 'Kafka under-replicated partitions',
   KafkaOfflinePartitions: 'Kafka offline partitions',
+  KafkaUnderMinIsrPartitions: 'Kafka partitions below min ISR',
+  KafkaOfflineLogDirectories: 'Kafka log directories offline',
   KafkaActiveControllers: 'Kafka active controllers not 1',
   KafkaRequestHandlersBusy: 'Kafka request handlers busy',
   KafkaRequestHandlersSaturated: 'Kafka request handlers saturated',

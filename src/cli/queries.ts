@@ -52,6 +52,12 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       expr: 'sum by (instance) (kafka_controller_kafkacontroller_activecontrollercount)',
     },
     { refId: 'H', role: 'consumerLag', expr: 'sum by (consumergroup, topic) (kafka_consumergroup_lag)' },
+    {
+      refId: 'I',
+      role: 'underMinIsr',
+      expr: 'max by (instance) (kafka_server_replicamanager_underminisrpartitioncount)',
+    },
+    { refId: 'J', role: 'offlineLogDirs', expr: 'max by (instance) (kafka_log_logmanager_offlinelogdirectorycount)' },
   ];
 }
 

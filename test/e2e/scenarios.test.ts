@@ -130,6 +130,23 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'disk-failed',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      // One incident: the failed disk, with the replication problems it causes folded under it.
+      expect(
+        r.incidents.filter((i) => i.severity !== 'info').map((i) => `${i.cause.check}:${i.cause.subject}`)
+      ).toEqual(['offline-log-dirs:kafka-3']);
+      expect(r.incidents[0].effects.map((e) => `${e.check}:${e.subject}`).sort()).toEqual([
+        'under-min-isr:kafka-1',
+        'under-replicated:kafka-1',
+        'under-replicated:kafka-2',
+      ]);
+      expect(r.brokers.find((b) => b.name === 'kafka-3')!.status).toBe('log-dir-offline');
+      expect([r.signals.offlineLogDirs, r.signals.underMinIsr, r.signals.underReplicated]).toEqual([1, 1, 6]);
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

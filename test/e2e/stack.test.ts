@@ -317,6 +317,8 @@ describe('alert rules', () => {
         'broker-missing',
         'drop',
         'under-replicated',
+        'under-min-isr',
+        'offline-log-dirs',
         'offline-partitions',
         'active-controllers',
         'request-handlers',
@@ -365,6 +367,8 @@ describe('alert rules', () => {
       'kbh-consumer-group-stalled': [0.9],
       'kbh-broker-targets-absent': [0],
       'kbh-brokers-below-expected': [0],
+      'kbh-under-min-isr-partitions': [0],
+      'kbh-offline-log-directories': [0],
     };
     for (const g of grafanaRules()) {
       expect({ uid: g.uid, params: threshold(g).params }).toEqual({ uid: g.uid, params: expected[g.uid] });

@@ -94,6 +94,18 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       samples: [{ labels: {}, value: g.underReplicatedPartitions }],
     },
     {
+      name: 'kafka_server_replicamanager_underminisrpartitioncount',
+      help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=UnderMinIsrPartitionCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.underMinIsrPartitionCount }],
+    },
+    {
+      name: 'kafka_log_logmanager_offlinelogdirectorycount',
+      help: 'Attribute exposed for management (kafka.log<type=LogManager, name=OfflineLogDirectoryCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.offlineLogDirectoryCount }],
+    },
+    {
       name: 'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent',
       help: 'Attribute exposed for management (kafka.server<type=KafkaRequestHandlerPool, name=RequestHandlerAvgIdlePercent><>MeanRate)',
       type: 'gauge',

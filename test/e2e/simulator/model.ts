@@ -40,11 +40,16 @@ export type ScenarioName =
   | 'controller-lost'
   | 'handlers-saturated'
   | 'group-stalls'
-  | 'offline-partitions';
+  | 'offline-partitions'
+  | 'disk-failed';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
   underReplicatedPartitions: number;
+  /** Partitions led here below min.insync.replicas. */
+  underMinIsrPartitionCount: number;
+  /** Log directories offline (failed disks). */
+  offlineLogDirectoryCount: number;
   /** Request-handler idle ratio (0–1). */
   requestHandlerAvgIdle: number;
 }
@@ -136,6 +141,22 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     load: flat,
     up: always,
     gauges: (b, t) => (b === 'kafka-3' && t >= FIVE_MIN ? { requestHandlerAvgIdle: 0.05 } : {}),
+  },
+  // kafka-3 loses a disk six minutes ago: one log directory offline, its replicas there gone, so
+  // kafka-1 and kafka-2 lead under-replicated partitions and kafka-1 one below min ISR.
+  'disk-failed': {
+    name: 'disk-failed',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) =>
+      t < -360
+        ? {}
+        : b === 'kafka-3'
+          ? { offlineLogDirectoryCount: 1 }
+          : b === 'kafka-1'
+            ? { underReplicatedPartitions: 3, underMinIsrPartitionCount: 1 }
+            : { underReplicatedPartitions: 3 },
   },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
@@ -267,6 +288,8 @@ export class Counters {
 export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
   return {
     underReplicatedPartitions: 0,
+    underMinIsrPartitionCount: 0,
+    offlineLogDirectoryCount: 0,
     requestHandlerAvgIdle: 0.82,
     ...scenario.gauges?.(broker, t),
   };
