@@ -31,6 +31,8 @@ const titles: Record<string, string> = {
   KafkaActiveControllers: 'Kafka active controllers not 1',
   KafkaRequestHandlersBusy: 'Kafka request handlers busy',
   KafkaRequestHandlersSaturated: 'Kafka request handlers saturated',
+  KafkaNetworkProcessorsBusy: 'Kafka network processors busy',
+  KafkaNetworkProcessorsSaturated: 'Kafka network processors saturated',
   KafkaConsumerLagGrowing: 'Kafka consumer group falling behind',
   KafkaConsumerGroupStalled: 'Kafka consumer group stalled',
 };

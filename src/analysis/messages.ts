@@ -320,6 +320,12 @@ export const SENTENCES = {
       "A follower is not keeping up or is down: kafka-topics --describe --under-replicated-partitions, then the followers' disks, network and logs (ISR shrinks); a broker restart shows this briefly.",
     kinds: { count: 'count', heldMs: 'duration', limitMinutes: 'minutes' },
   }),
+  'network-processors': sentence<{ broker: string; idle: number; floor: number }>({
+    message: "Broker {{broker}}'s network processors are idle only {{idle}} of the time (below {{floor}}).",
+    suggestion:
+      'Requests queue before the request handlers see them: clients time out while the handlers look fine. Look for connection storms (clients reconnecting, many short connections), TLS cost and large requests; raise num.network.threads, or spread the clients and partitions over more brokers.',
+    kinds: { idle: 'percent', floor: 'percent' },
+  }),
   'under-min-isr': sentence<{ broker: string; count: number }>({
     message:
       'Broker {{broker}} leads {{count}} partitions with fewer in-sync replicas than min.insync.replicas: producers with acks=all fail on them.',

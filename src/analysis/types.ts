@@ -17,6 +17,7 @@ export type MetricRole =
   | 'bytesIn'
   | 'bytesOut'
   | 'requestHandlerIdle'
+  | 'networkProcessorIdle'
   | 'underReplicated'
   | 'underMinIsr'
   | 'offlineLogDirs'

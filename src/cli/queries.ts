@@ -58,6 +58,11 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       expr: 'max by (instance) (kafka_server_replicamanager_underminisrpartitioncount)',
     },
     { refId: 'J', role: 'offlineLogDirs', expr: 'max by (instance) (kafka_log_logmanager_offlinelogdirectorycount)' },
+    {
+      refId: 'K',
+      role: 'networkProcessorIdle',
+      expr: 'max by (instance) (kafka_network_socketserver_networkprocessoravgidlepercent)',
+    },
   ];
 }
 

@@ -43,6 +43,7 @@ describe('threshold validation', () => {
       drop: 'ceiling',
       lowThroughput: 'floor',
       requestHandlerIdle: 'floor',
+      networkProcessorIdle: 'floor',
     });
   });
 });

@@ -147,6 +147,14 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'network-saturated',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['network-processors:kafka-1']);
+      expect(r.brokers.find((b) => b.name === 'kafka-1')!.status).toBe('saturated');
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

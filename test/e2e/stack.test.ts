@@ -322,6 +322,7 @@ describe('alert rules', () => {
         'offline-partitions',
         'active-controllers',
         'request-handlers',
+        'network-processors',
         'consumer-lag',
         'bytes-imbalance',
       ])
@@ -369,6 +370,8 @@ describe('alert rules', () => {
       'kbh-brokers-below-expected': [0],
       'kbh-under-min-isr-partitions': [0],
       'kbh-offline-log-directories': [0],
+      'kbh-network-processors-busy': [t.networkProcessorIdle.warning],
+      'kbh-network-processors-saturated': [t.networkProcessorIdle.critical],
     };
     for (const g of grafanaRules()) {
       expect({ uid: g.uid, params: threshold(g).params }).toEqual({ uid: g.uid, params: expected[g.uid] });

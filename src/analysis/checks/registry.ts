@@ -27,6 +27,7 @@ import { underReplicated } from './underReplicated';
 import { underMinIsr } from './underMinIsr';
 import { offlineLogDirs } from './offlineLogDirs';
 import { requestHandlers } from './requestHandlers';
+import { networkProcessors } from './networkProcessors';
 import { imbalance } from './imbalance';
 import { bytesImbalance } from './bytesImbalance';
 import { consumerLag } from './consumerLag';
@@ -59,6 +60,7 @@ export const CHECKS = [
   underMinIsr,
   underReplicated,
   requestHandlers,
+  networkProcessors,
   imbalance,
   bytesImbalance,
   consumerLag,

@@ -17,6 +17,7 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   bytesOut: (m) => m.signals.bytesOut !== undefined,
   requestHandlerIdle: (m) => m.signals.idle !== undefined || m.signals.idleDoubleCounted !== undefined,
   underReplicated: (m) => m.signals.underReplicated !== undefined,
+  networkProcessorIdle: (m) => m.signals.networkIdle !== undefined,
   underMinIsr: (m) => m.signals.underMinIsr !== undefined,
   offlineLogDirs: (m) => m.signals.offlineLogDirs !== undefined,
   offlinePartitions: (m) => m.signals.offline !== undefined,

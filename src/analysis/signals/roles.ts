@@ -7,6 +7,7 @@
  * |--------------------|---------------------------------------------------------------------------------|
  * | bytesIn / bytesOut | kafka_server_brokertopicmetrics_bytesin_total, …_bytesinpersec(_total|_count), …_total_bytesinpersec_count |
  * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate |
+ * | networkProcessorIdle | kafka_network_socketserver_networkprocessoravgidlepercent(_value), …avgidle_percent (0–1, or 0–100) |
  * | underReplicated    | kafka_server_replicamanager_underreplicatedpartitions(_value) |
  * | underMinIsr        | kafka_server_replicamanager_underminisrpartitioncount(_value) |
  * | offlineLogDirs     | kafka_log_logmanager_offlinelogdirectorycount(_value) |
@@ -21,6 +22,7 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'bytesIn',
   'bytesOut',
   'requestHandlerIdle',
+  'networkProcessorIdle',
   'underReplicated',
   'underMinIsr',
   'offlineLogDirs',
@@ -37,6 +39,7 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
     /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i,
   ],
   ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
+  ['networkProcessorIdle', /^(?:cp_)?kafka_network_socketserver_networkprocessoravgidle_?percent(?:_value)?$/i],
   ['underMinIsr', /^(?:cp_)?kafka_server_replicamanager_underminisrpartitioncount(?:_value)?$/i],
   ['offlineLogDirs', /^(?:cp_)?kafka_log_logmanager_offlinelogdirectorycount(?:_value)?$/i],
   ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],

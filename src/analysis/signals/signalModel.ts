@@ -40,6 +40,26 @@ export function splitByRole(series: RawSeries[], queries: Readonly<Record<string
   return { messagesIn, byRole, queries };
 }
 
+/**
+ * Idle gauges read 0–1 in the jmx_exporter examples and 0–100 in some exporter configs: readings
+ * above 1.5 anywhere are percentages, scaled to ratios.
+ */
+function asRatios(t: Timelines | undefined): Timelines | undefined {
+  if (!t) {
+    return t;
+  }
+  let max = -Infinity;
+  for (const values of t.byName.values()) {
+    for (let i = 0; i < values.length; i++) {
+      max = values[i] > max ? values[i] : max;
+    }
+  }
+  if (!(max > 1.5)) {
+    return t;
+  }
+  return { ...t, byName: new Map(Array.from(t.byName, ([name, values]) => [name, values.map((v) => v / 100)])) };
+}
+
 /** The signals beyond messages-in, read once into the model before any check runs. */
 export interface SignalModel {
   split: SplitSeries;
@@ -49,6 +69,8 @@ export interface SignalModel {
   idle?: Timelines;
   /** Idle readings above 1 (the combined-mode meter): not judged, said once. */
   idleDoubleCounted?: { level: number; refIds: string[] };
+  /** Network-processor idle ratios (0–1). */
+  networkIdle?: Timelines;
   underReplicated?: Timelines;
   underMinIsr?: Timelines;
   offlineLogDirs?: Timelines;
@@ -123,6 +145,9 @@ export function buildSignals(
     idle: idleRead?.timelines,
     idleDoubleCounted: idleRead?.doubleCounted,
     underReplicated: has('underReplicated') ? gaugeSums(get('underReplicated'), options, brokerLabel, grid) : undefined,
+    networkIdle: has('networkProcessorIdle')
+      ? asRatios(gaugeSums(get('networkProcessorIdle'), options, brokerLabel, grid))
+      : undefined,
     underMinIsr: has('underMinIsr') ? gaugeSums(get('underMinIsr'), options, brokerLabel, grid) : undefined,
     offlineLogDirs: has('offlineLogDirs') ? gaugeSums(get('offlineLogDirs'), options, brokerLabel, grid) : undefined,
     offline: has('offlinePartitions') ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid) : undefined,

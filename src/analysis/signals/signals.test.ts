@@ -163,6 +163,26 @@ describe('replication and controllers', () => {
     expect(persistent.brokers[1].underReplicated).toBe(2);
   });
 
+  it('judges network processors like request handlers, reading a 0–100 gauge as a percentage', () => {
+    const idle = (scale: number) =>
+      gauge(
+        'kafka_network_socketserver_networkprocessoravgidlepercent',
+        (i) => times.map(() => (i === 0 ? 0.05 : 0.8) * scale),
+        'C'
+      );
+    for (const scale of [1, 100]) {
+      const r = analyze([...messagesIn(), ...idle(scale)]);
+      expect(checks(r)).toEqual(['critical:network-processors:kafka-1']);
+      expect(r.findings[0]).toMatchObject({ value: 0.05, threshold: 0.1 });
+      expect(r.brokers[0].status).toBe('saturated');
+    }
+    // Off when both levels are 0.
+    const off = analyze([...messagesIn(), ...idle(1)], {
+      thresholds: { networkProcessorIdle: { warning: 0, critical: 0 } },
+    });
+    expect(off.verdict).toBe('ok');
+  });
+
   it('under min ISR is critical at once, and the broker’s status says under-replicated', () => {
     const minIsr = gauge(
       'kafka_server_replicamanager_underminisrpartitioncount',

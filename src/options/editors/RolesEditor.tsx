@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   bytesOut: () => t('options.roles.bytesOut', 'Bytes out'),
   requestHandlerIdle: () => t('options.roles.requestHandlerIdle', 'Request-handler idle'),
   underReplicated: () => t('options.roles.underReplicated', 'Under-replicated partitions'),
+  networkProcessorIdle: () => t('options.roles.networkProcessorIdle', 'Network-processor idle'),
   underMinIsr: () => t('options.roles.underMinIsr', 'Under-min-ISR partitions'),
   offlineLogDirs: () => t('options.roles.offlineLogDirs', 'Offline log directories'),
   offlinePartitions: () => t('options.roles.offlinePartitions', 'Offline partitions'),

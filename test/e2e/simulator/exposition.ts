@@ -100,6 +100,12 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       samples: [{ labels: {}, value: g.underMinIsrPartitionCount }],
     },
     {
+      name: 'kafka_network_socketserver_networkprocessoravgidlepercent',
+      help: 'Attribute exposed for management (kafka.network<type=SocketServer, name=NetworkProcessorAvgIdlePercent><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.networkProcessorAvgIdle }],
+    },
+    {
       name: 'kafka_log_logmanager_offlinelogdirectorycount',
       help: 'Attribute exposed for management (kafka.log<type=LogManager, name=OfflineLogDirectoryCount><>Value)',
       type: 'gauge',

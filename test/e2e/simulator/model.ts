@@ -41,7 +41,8 @@ export type ScenarioName =
   | 'handlers-saturated'
   | 'group-stalls'
   | 'offline-partitions'
-  | 'disk-failed';
+  | 'disk-failed'
+  | 'network-saturated';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -52,6 +53,8 @@ export interface Gauges {
   offlineLogDirectoryCount: number;
   /** Request-handler idle ratio (0–1). */
   requestHandlerAvgIdle: number;
+  /** Network-processor idle ratio (0–1). */
+  networkProcessorAvgIdle: number;
 }
 
 /** What a controller reports. */
@@ -157,6 +160,14 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
           : b === 'kafka-1'
             ? { underReplicatedPartitions: 3, underMinIsrPartitionCount: 1 }
             : { underReplicatedPartitions: 3 },
+  },
+  // kafka-1's network threads are idle 5% of the time for the last five minutes (a connection storm).
+  'network-saturated': {
+    name: 'network-saturated',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-1' && t >= FIVE_MIN ? { networkProcessorAvgIdle: 0.05 } : {}),
   },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
@@ -291,6 +302,7 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     underMinIsrPartitionCount: 0,
     offlineLogDirectoryCount: 0,
     requestHandlerAvgIdle: 0.82,
+    networkProcessorAvgIdle: 0.88,
     ...scenario.gauges?.(broker, t),
   };
 }
