@@ -29,6 +29,7 @@ const titles: Record<string, string> = {
   KafkaUnderMinIsrPartitions: 'Kafka partitions below min ISR',
   KafkaOfflineLogDirectories: 'Kafka log directories offline',
   KafkaActiveControllers: 'Kafka active controllers not 1',
+  KafkaUncleanLeaderElection: 'Kafka unclean leader election',
   KafkaRequestHandlersBusy: 'Kafka request handlers busy',
   KafkaRequestHandlersSaturated: 'Kafka request handlers saturated',
   KafkaNetworkProcessorsBusy: 'Kafka network processors busy',

@@ -142,6 +142,7 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
       underReplicated: anyOf((r) => r.signals.underReplicated),
       underMinIsr: anyOf((r) => r.signals.underMinIsr),
       offlineLogDirs: anyOf((r) => r.signals.offlineLogDirs),
+      uncleanElections: anyOf((r) => r.signals.uncleanElections),
       offlinePartitions: anyOf((r) => r.signals.offlinePartitions),
       // One active controller per cluster: a sum over clusters would read as a split brain.
       activeControllers: clusters.length === 1 ? first.signals.activeControllers : undefined,

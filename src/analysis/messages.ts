@@ -339,6 +339,13 @@ export const SENTENCES = {
       'Check the broker log for the I/O error and the disk (dmesg, SMART). Replace the disk and restart the broker so it re-replicates, or move its partitions away (kafka-reassign-partitions) if the disk stays out.',
     kinds: { count: 'count' },
   }),
+  'unclean-election': sentence<{ count: number; at: number; agoMs: number }>({
+    message:
+      'An out-of-sync replica was elected leader ({{count}} unclean election(s), the latest at {{at}}, {{agoMs}} ago): messages only the old leader had are lost.',
+    suggestion:
+      'Find the partitions in the controller log ("unclean leader election") and tell their owners what may be lost. Set unclean.leader.election.enable=false unless availability matters more than data, and look at why the in-sync replicas were gone (brokers down, min.insync.replicas, replication lag).',
+    kinds: { count: 'count', at: 'time', agoMs: 'duration' },
+  }),
   'offline-partitions': sentence<{ count: number }>({
     message: 'Partitions without a leader: {{count}}. Producers and consumers of them are blocked.',
     suggestion:

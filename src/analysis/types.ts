@@ -23,6 +23,7 @@ export type MetricRole =
   | 'offlineLogDirs'
   | 'offlinePartitions'
   | 'activeControllers'
+  | 'uncleanElections'
   | 'consumerLag';
 
 /** A pair of levels. A value of 0 switches that level off. */
@@ -287,6 +288,8 @@ export interface SignalsSummary {
   offlineLogDirs?: number;
   offlinePartitions?: number;
   activeControllers?: number;
+  /** Unclean leader elections in the range (an estimate from the counter's rate). */
+  uncleanElections?: number;
   consumerGroups: ConsumerGroupStat[];
 }
 

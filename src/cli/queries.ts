@@ -63,6 +63,11 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'networkProcessorIdle',
       expr: 'max by (instance) (kafka_network_socketserver_networkprocessoravgidlepercent)',
     },
+    {
+      refId: 'L',
+      role: 'uncleanElections',
+      expr: 'sum by (instance) (rate(kafka_controller_controllerstats_uncleanleaderelectionspersec_total[1m]))',
+    },
   ];
 }
 

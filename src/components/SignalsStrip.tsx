@@ -39,6 +39,11 @@ export function SignalsStrip({ report, format }: { report: HealthReport; format:
       check: 'offline-partitions' as const,
     },
     {
+      label: t('panel.signals.unclean-elections', 'Unclean elections'),
+      value: signals.uncleanElections,
+      check: 'unclean-election' as const,
+    },
+    {
       label: t('panel.signals.controllers', 'Active controllers'),
       value: signals.activeControllers,
       check: 'active-controllers' as const,

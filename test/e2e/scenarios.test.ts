@@ -155,6 +155,15 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'unclean-election',
+    (r) => {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['unclean-election:']);
+      expect(r.signals.uncleanElections).toBe(1);
+      expect(r.findings[0].message).toMatch(/the latest at .*, 4 min ago\)/);
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

@@ -321,6 +321,7 @@ describe('alert rules', () => {
         'offline-log-dirs',
         'offline-partitions',
         'active-controllers',
+        'unclean-election',
         'request-handlers',
         'network-processors',
         'consumer-lag',
@@ -370,6 +371,7 @@ describe('alert rules', () => {
       'kbh-brokers-below-expected': [0],
       'kbh-under-min-isr-partitions': [0],
       'kbh-offline-log-directories': [0],
+      'kbh-unclean-leader-election': [0],
       'kbh-network-processors-busy': [t.networkProcessorIdle.warning],
       'kbh-network-processors-saturated': [t.networkProcessorIdle.critical],
     };

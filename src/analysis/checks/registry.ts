@@ -17,6 +17,7 @@ import { clusterSilent } from './clusterSilent';
 import { dataDelayed } from './dataDelayed';
 import { offlinePartitions } from './offlinePartitions';
 import { activeControllers } from './activeControllers';
+import { uncleanElections } from './uncleanElections';
 import { drop } from './drop';
 import { spike } from './spike';
 import { lowThroughput } from './lowThroughput';
@@ -50,6 +51,7 @@ export const CHECKS = [
   dataDelayed,
   offlinePartitions,
   activeControllers,
+  uncleanElections,
   drop,
   spike,
   lowThroughput,

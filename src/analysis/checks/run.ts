@@ -21,6 +21,7 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   underMinIsr: (m) => m.signals.underMinIsr !== undefined,
   offlineLogDirs: (m) => m.signals.offlineLogDirs !== undefined,
   offlinePartitions: (m) => m.signals.offline !== undefined,
+  uncleanElections: (m) => m.signals.uncleanElections !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,
 };

@@ -13,6 +13,7 @@
  * | offlineLogDirs     | kafka_log_logmanager_offlinelogdirectorycount(_value) |
  * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
+ * | uncleanElections   | kafka_controller_controllerstats_uncleanleaderelections(persec)(_total|_count) |
  * | consumerLag        | kafka_consumergroup_lag, kafka_consumergroup_lag_sum (kafka_exporter) |
  */
 import type { MetricRole } from '../types';
@@ -28,6 +29,7 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'offlineLogDirs',
   'offlinePartitions',
   'activeControllers',
+  'uncleanElections',
   'consumerLag',
 ];
 
@@ -44,6 +46,10 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ['offlineLogDirs', /^(?:cp_)?kafka_log_logmanager_offlinelogdirectorycount(?:_value)?$/i],
   ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],
   ['activeControllers', /^(?:cp_)?kafka_controller_kafkacontroller_activecontrollercount(?:_value)?$/i],
+  [
+    'uncleanElections',
+    /^(?:cp_)?kafka_controller_controllerstats_uncleanleaderelections(?:persec)?(?:_total|_count)?$/i,
+  ],
   ['consumerLag', /^kafka_consumergroup_lag(?:_sum)?$/],
 ];
 

@@ -60,6 +60,18 @@ function asRatios(t: Timelines | undefined): Timelines | undefined {
   return { ...t, byName: new Map(Array.from(t.byName, ([name, values]) => [name, values.map((v) => v / 100)])) };
 }
 
+/** Elections over the range: the rate summed over steps (rate() spreads one over its window). */
+function electionsIn(t: Timelines): number {
+  const seconds = t.axis.step / 1000;
+  let total = 0;
+  for (const values of t.byName.values()) {
+    for (let i = 0; i < values.length; i++) {
+      total += values[i] > 0 ? values[i] * seconds : 0;
+    }
+  }
+  return Math.round(total);
+}
+
 /** The signals beyond messages-in, read once into the model before any check runs. */
 export interface SignalModel {
   split: SplitSeries;
@@ -76,6 +88,8 @@ export interface SignalModel {
   offlineLogDirs?: Timelines;
   offline?: Timelines;
   controllers?: Timelines;
+  /** Unclean leader elections per second (from the counter). */
+  uncleanElections?: Timelines;
   lag?: Timelines;
   /** Current bytes/s per broker. */
   inRates: Map<string, number>;
@@ -152,6 +166,9 @@ export function buildSignals(
     offlineLogDirs: has('offlineLogDirs') ? gaugeSums(get('offlineLogDirs'), options, brokerLabel, grid) : undefined,
     offline: has('offlinePartitions') ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid) : undefined,
     controllers: has('activeControllers') ? gaugeSums(get('activeControllers'), options, brokerLabel, grid) : undefined,
+    uncleanElections: has('uncleanElections')
+      ? byteRates(get('uncleanElections'), options, brokerLabel, grid, split.queries)
+      : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
     inRates: brokerByteRates(bytesIn, options),
     outRates: brokerByteRates(bytesOut, options),
@@ -213,6 +230,7 @@ export function signalsSummary(
     offlineLogDirs: sumLatest(signals.offlineLogDirs),
     offlinePartitions: signals.offline ? finiteOrUndefined(latest(offlineTimeline(signals.offline))) : undefined,
     activeControllers: sumLatest(signals.controllers),
+    uncleanElections: signals.uncleanElections ? electionsIn(signals.uncleanElections) : undefined,
     consumerGroups: groups,
   };
 }

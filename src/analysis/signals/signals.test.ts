@@ -183,6 +183,37 @@ describe('replication and controllers', () => {
     expect(off.verdict).toBe('ok');
   });
 
+  it('an unclean election is critical when the counter rose in the range, never for its value alone', () => {
+    // The raw counter, as a controller reports it: 7 from an old failover, one more 10 minutes ago.
+    const counter = (jump: boolean) => [
+      rangeFrame(
+        { __name__: 'kafka_controller_controllerstats_uncleanleaderelectionspersec_total', instance: 'controller-1' },
+        times,
+        times.map((_, k) => (jump && k >= POINTS - 40 ? 8 : 7)),
+        'L'
+      ),
+    ];
+    const quiet = analyze([...messagesIn(), ...counter(false)], { now: times[POINTS - 1] });
+    expect(quiet.verdict).toBe('ok');
+    expect(quiet.signals.uncleanElections).toBe(0);
+    const r = analyze([...messagesIn(), ...counter(true)], { now: times[POINTS - 1] });
+    expect(checks(r)).toEqual(['critical:unclean-election:']);
+    expect(r.findings[0].message).toMatch(
+      /^An out-of-sync replica was elected leader \(1 unclean election\(s\), the latest at \d\d:\d\d:\d\d UTC, 10 min ago\)/
+    );
+    expect(r.signals.uncleanElections).toBe(1);
+    // A restart resets the counter to 0: a fall is not an election.
+    const reset = [
+      rangeFrame(
+        { __name__: 'kafka_controller_controllerstats_uncleanleaderelectionspersec_total', instance: 'controller-1' },
+        times,
+        times.map((_, k) => (k >= 60 ? 0 : 7)),
+        'L'
+      ),
+    ];
+    expect(analyze([...messagesIn(), ...reset], { now: times[POINTS - 1] }).verdict).toBe('ok');
+  });
+
   it('under min ISR is critical at once, and the broker’s status says under-replicated', () => {
     const minIsr = gauge(
       'kafka_server_replicamanager_underminisrpartitioncount',

@@ -19,6 +19,7 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   offlineLogDirs: () => t('options.roles.offlineLogDirs', 'Offline log directories'),
   offlinePartitions: () => t('options.roles.offlinePartitions', 'Offline partitions'),
   activeControllers: () => t('options.roles.activeControllers', 'Active controllers'),
+  uncleanElections: () => t('options.roles.uncleanElections', 'Unclean leader elections'),
   consumerLag: () => t('options.roles.consumerLag', 'Consumer lag'),
 };
 

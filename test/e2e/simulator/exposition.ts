@@ -143,6 +143,12 @@ export function controllerFamilies(counters: Counters, controller: Controller, t
       type: 'gauge',
       samples: [{ labels: {}, value: g.activeControllerCount }],
     },
+    {
+      name: 'kafka_controller_controllerstats_uncleanleaderelectionspersec_total',
+      help: 'Attribute exposed for management (kafka.controller<type=ControllerStats, name=UncleanLeaderElectionsPerSec><>Count)',
+      type: 'counter',
+      samples: [{ labels: {}, value: g.uncleanLeaderElections }],
+    },
   ];
 }
 

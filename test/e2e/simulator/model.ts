@@ -42,7 +42,8 @@ export type ScenarioName =
   | 'group-stalls'
   | 'offline-partitions'
   | 'disk-failed'
-  | 'network-saturated';
+  | 'network-saturated'
+  | 'unclean-election';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -61,6 +62,8 @@ export interface Gauges {
 export interface ControllerGauges {
   offlinePartitionsCount: number;
   activeControllerCount: number;
+  /** The unclean-leader-elections counter (cumulative). */
+  uncleanLeaderElections: number;
 }
 
 /** Consumer groups (kafka_exporter): the topic each reads. */
@@ -168,6 +171,14 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     load: flat,
     up: always,
     gauges: (b, t) => (b === 'kafka-1' && t >= FIVE_MIN ? { networkProcessorAvgIdle: 0.05 } : {}),
+  },
+  // The active controller elects an out-of-sync replica four minutes ago (its counter goes 2 → 3).
+  'unclean-election': {
+    name: 'unclean-election',
+    weight: flat,
+    load: flat,
+    up: always,
+    controllerGauges: (c, t) => (c === 'controller-1' ? { uncleanLeaderElections: t >= -240 ? 3 : 2 } : {}),
   },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
@@ -312,6 +323,7 @@ export function controllerGauges(scenario: Scenario, controller: Controller, t: 
   return {
     offlinePartitionsCount: 0,
     activeControllerCount: controller === 'controller-1' ? 1 : 0,
+    uncleanLeaderElections: 0,
     ...scenario.controllerGauges?.(controller, t),
   };
 }
