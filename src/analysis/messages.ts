@@ -339,6 +339,51 @@ export const SENTENCES = {
       'Check the broker log for the I/O error and the disk (dmesg, SMART). Replace the disk and restart the broker so it re-replicates, or move its partitions away (kafka-reassign-partitions) if the disk stays out.',
     kinds: { count: 'count' },
   }),
+  'partition-skew.more': sentence<{ broker: string; count: number; mean: number }>({
+    message:
+      'Broker {{broker}} holds {{count}} replicas against a mean of {{mean}}: replicas are unevenly placed, so it takes more of every load.',
+    suggestion:
+      'Reassign partitions off it: a Cruise Control rebalance, or kafka-reassign-partitions --generate with the busiest topics and every broker id, then --execute with a throttle.',
+    kinds: { count: 'count', mean: 'number' },
+  }),
+  'partition-skew.fewer': sentence<{ broker: string; count: number; mean: number }>({
+    message:
+      'Broker {{broker}} holds only {{count}} replicas against a mean of {{mean}}: replicas are unevenly placed.',
+    suggestion:
+      'Reassign partitions onto it: a Cruise Control rebalance, or kafka-reassign-partitions --generate listing it among the brokers, then --execute with a throttle.',
+    kinds: { count: 'count', mean: 'number' },
+  }),
+  'partition-skew.empty': sentence<{ broker: string; count: number; mean: number }>({
+    message:
+      'Broker {{broker}} holds no replicas (the others hold {{mean}} on average): a new or emptied broker takes no traffic.',
+    suggestion:
+      'Kafka never moves partitions onto a new broker by itself: reassign onto it (Cruise Control add_broker, or kafka-reassign-partitions --generate with it in the broker list, then --execute).',
+    kinds: { count: 'count', mean: 'number' },
+  }),
+  'leader-skew.more': sentence<{ broker: string; count: number; expected: number }>({
+    message:
+      'Broker {{broker}} leads {{count}} partitions where its share of the replicas gives {{expected}}: leadership drifted onto it, and leaders take the produce traffic.',
+    suggestion:
+      'Hand leadership back to the preferred replicas: ' +
+      LEADER_ELECTION +
+      ' --all-topic-partitions (and keep auto.leader.rebalance.enable=true). If the preferred replicas themselves sit on this broker, reassign instead.',
+    kinds: { count: 'count', expected: 'number' },
+  }),
+  'leader-skew.fewer': sentence<{ broker: string; count: number; expected: number }>({
+    message:
+      'Broker {{broker}} leads only {{count}} partitions where its share of the replicas gives {{expected}}: it lost leadership (a restart?) and did not get it back.',
+    suggestion: 'Run a preferred leader election once it is healthy: ' + LEADER_ELECTION + ' --all-topic-partitions.',
+    kinds: { count: 'count', expected: 'number' },
+  }),
+  'preferred-leader-imbalance': sentence<{ count: number; partitions: number; share: number }>({
+    message:
+      '{{count}} of {{partitions}} partitions ({{share}}) are led by a replica other than their preferred one, and have been for a while: leadership drifted, after a restart, and stayed.',
+    suggestion:
+      'Run ' +
+      LEADER_ELECTION +
+      ' --all-topic-partitions, and check auto.leader.rebalance.enable (it should be true) and leader.imbalance.check.interval.seconds.',
+    kinds: { count: 'count', partitions: 'count', share: 'percent' },
+  }),
   'unclean-election': sentence<{ count: number; at: number; agoMs: number }>({
     message:
       'An out-of-sync replica was elected leader ({{count}} unclean election(s), the latest at {{at}}, {{agoMs}} ago): messages only the old leader had are lost.',
@@ -395,6 +440,8 @@ export const EFFECT_PHRASES = {
   'broker-stalled': 'no messages on {{subjects}}',
   'under-replicated': 'under-replicated partitions on {{subjects}}',
   'under-min-isr': 'partitions below min ISR on {{subjects}}',
+  'leader-skew': 'leaders skewed on {{subjects}}',
+  'preferred-leader-imbalance': 'leadership away from the preferred replicas',
   'offline-partitions': 'offline partitions',
   'bytes-imbalance': 'bytes out of balance on {{subjects}}',
   imbalance: 'traffic out of balance on {{subjects}}',

@@ -24,6 +24,9 @@ export type MetricRole =
   | 'offlinePartitions'
   | 'activeControllers'
   | 'uncleanElections'
+  | 'leaderCount'
+  | 'partitionCount'
+  | 'preferredReplicaImbalance'
   | 'consumerLag';
 
 /** A pair of levels. A value of 0 switches that level off. */
@@ -149,6 +152,9 @@ export interface BrokerStat {
   avgMessageBytes?: number;
   /** Request-handler idle ratio (0–1), latest. */
   requestHandlerIdle?: number;
+  /** Partitions this broker leads, and replicas it holds, latest. */
+  leaders?: number;
+  partitions?: number;
   /** Under-replicated partitions led by this broker, latest. */
   underReplicated?: number;
   /** Its cluster, when the data holds several. */
@@ -288,6 +294,8 @@ export interface SignalsSummary {
   offlineLogDirs?: number;
   offlinePartitions?: number;
   activeControllers?: number;
+  /** Partitions led by a replica other than the preferred one (the active controller's count). */
+  preferredReplicaImbalance?: number;
   /** Unclean leader elections in the range (an estimate from the counter's rate). */
   uncleanElections?: number;
   consumerGroups: ConsumerGroupStat[];

@@ -44,6 +44,7 @@ describe('threshold validation', () => {
       lowThroughput: 'floor',
       requestHandlerIdle: 'floor',
       networkProcessorIdle: 'floor',
+      partitionSkew: 'ceiling',
     });
   });
 });

@@ -19,6 +19,8 @@ export const brokerMissing = defineCheck({
   explains: {
     'under-replicated': 'cluster',
     'under-min-isr': 'cluster',
+    'leader-skew': 'cluster',
+    'preferred-leader-imbalance': 'cluster',
     'offline-partitions': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',

@@ -30,6 +30,9 @@ import { offlineLogDirs } from './offlineLogDirs';
 import { requestHandlers } from './requestHandlers';
 import { networkProcessors } from './networkProcessors';
 import { imbalance } from './imbalance';
+import { preferredLeaderImbalance } from './preferredLeaderImbalance';
+import { leaderSkew } from './leaderSkew';
+import { partitionSkew } from './partitionSkew';
 import { bytesImbalance } from './bytesImbalance';
 import { consumerLag } from './consumerLag';
 import { topicSkew } from './topicSkew';
@@ -63,6 +66,9 @@ export const CHECKS = [
   underReplicated,
   requestHandlers,
   networkProcessors,
+  preferredLeaderImbalance,
+  leaderSkew,
+  partitionSkew,
   imbalance,
   bytesImbalance,
   consumerLag,

@@ -14,6 +14,9 @@
  * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
  * | uncleanElections   | kafka_controller_controllerstats_uncleanleaderelections(persec)(_total|_count) |
+ * | leaderCount        | kafka_server_replicamanager_leadercount(_value) |
+ * | partitionCount     | kafka_server_replicamanager_partitioncount(_value) |
+ * | preferredReplicaImbalance | kafka_controller_kafkacontroller_preferredreplicaimbalancecount(_value) |
  * | consumerLag        | kafka_consumergroup_lag, kafka_consumergroup_lag_sum (kafka_exporter) |
  */
 import type { MetricRole } from '../types';
@@ -30,6 +33,9 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'offlinePartitions',
   'activeControllers',
   'uncleanElections',
+  'leaderCount',
+  'partitionCount',
+  'preferredReplicaImbalance',
   'consumerLag',
 ];
 
@@ -49,6 +55,12 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   [
     'uncleanElections',
     /^(?:cp_)?kafka_controller_controllerstats_uncleanleaderelections(?:persec)?(?:_total|_count)?$/i,
+  ],
+  ['leaderCount', /^(?:cp_)?kafka_server_replicamanager_leadercount(?:_value)?$/i],
+  ['partitionCount', /^(?:cp_)?kafka_server_replicamanager_partitioncount(?:_value)?$/i],
+  [
+    'preferredReplicaImbalance',
+    /^(?:cp_)?kafka_controller_kafkacontroller_preferredreplicaimbalancecount(?:_value)?$/i,
   ],
   ['consumerLag', /^kafka_consumergroup_lag(?:_sum)?$/],
 ];

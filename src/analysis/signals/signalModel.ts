@@ -60,6 +60,19 @@ function asRatios(t: Timelines | undefined): Timelines | undefined {
   return { ...t, byName: new Map(Array.from(t.byName, ([name, values]) => [name, values.map((v) => v / 100)])) };
 }
 
+/** The highest latest reading over the series (only the active controller reports a count). */
+function maxLatest(t: Timelines | undefined): number | undefined {
+  if (!t) {
+    return undefined;
+  }
+  let max = -Infinity;
+  for (const values of t.byName.values()) {
+    const v = latest(values);
+    max = v > max ? v : max;
+  }
+  return Number.isFinite(max) ? max : undefined;
+}
+
 /** Elections over the range: the rate summed over steps (rate() spreads one over its window). */
 function electionsIn(t: Timelines): number {
   const seconds = t.axis.step / 1000;
@@ -88,6 +101,10 @@ export interface SignalModel {
   offlineLogDirs?: Timelines;
   offline?: Timelines;
   controllers?: Timelines;
+  /** Leaders and replicas per broker; the active controller's preferred-replica imbalance. */
+  leaders?: Timelines;
+  partitions?: Timelines;
+  preferredImbalance?: Timelines;
   /** Unclean leader elections per second (from the counter). */
   uncleanElections?: Timelines;
   lag?: Timelines;
@@ -166,6 +183,11 @@ export function buildSignals(
     offlineLogDirs: has('offlineLogDirs') ? gaugeSums(get('offlineLogDirs'), options, brokerLabel, grid) : undefined,
     offline: has('offlinePartitions') ? gaugeSums(get('offlinePartitions'), options, brokerLabel, grid) : undefined,
     controllers: has('activeControllers') ? gaugeSums(get('activeControllers'), options, brokerLabel, grid) : undefined,
+    leaders: has('leaderCount') ? gaugeSums(get('leaderCount'), options, brokerLabel, grid) : undefined,
+    partitions: has('partitionCount') ? gaugeSums(get('partitionCount'), options, brokerLabel, grid) : undefined,
+    preferredImbalance: has('preferredReplicaImbalance')
+      ? gaugeSums(get('preferredReplicaImbalance'), options, brokerLabel, grid)
+      : undefined,
     uncleanElections: has('uncleanElections')
       ? byteRates(get('uncleanElections'), options, brokerLabel, grid, split.queries)
       : undefined,
@@ -231,6 +253,7 @@ export function signalsSummary(
     offlinePartitions: signals.offline ? finiteOrUndefined(latest(offlineTimeline(signals.offline))) : undefined,
     activeControllers: sumLatest(signals.controllers),
     uncleanElections: signals.uncleanElections ? electionsIn(signals.uncleanElections) : undefined,
+    preferredReplicaImbalance: maxLatest(signals.preferredImbalance),
     consumerGroups: groups,
   };
 }

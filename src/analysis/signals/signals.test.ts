@@ -214,6 +214,72 @@ describe('replication and controllers', () => {
     expect(analyze([...messagesIn(), ...reset], { now: times[POINTS - 1] }).verdict).toBe('ok');
   });
 
+  describe('why a broker is hot', () => {
+    const counts = (name: string, perBroker: number[], refId: string) => gauge(name, (i) => flat(perBroker[i]), refId);
+    const leaders = (l: number[]) => counts('kafka_server_replicamanager_leadercount', l, 'M');
+    const partitions = (p: number[]) => counts('kafka_server_replicamanager_partitioncount', p, 'N');
+    const preferred = (v: number) => [
+      rangeFrame(
+        { __name__: 'kafka_controller_kafkacontroller_preferredreplicaimbalancecount', instance: 'controller-1' },
+        times,
+        flat(v),
+        'O'
+      ),
+    ];
+    const hotFirst = messagesIn((b) => (b === 0 ? 200 : 100));
+    const story = (r: HealthReport) =>
+      r.incidents
+        .filter((i) => i.severity !== 'info')
+        .map((i) => [
+          `${i.cause.check}:${i.cause.subject ?? ''}`,
+          i.effects.map((e) => `${e.check}:${e.subject ?? ''}`),
+        ]);
+
+    it('leadership drifted: the preferred-replica imbalance explains the leader skew, which explains the hot broker', () => {
+      const r = analyze([...hotFirst, ...leaders([20, 10, 10]), ...partitions([30, 30, 30]), ...preferred(8)]);
+      expect(story(r)).toEqual([['preferred-leader-imbalance:', ['imbalance:kafka-1', 'leader-skew:kafka-1']]]);
+      expect(r.incidents[0].cause.suggestion).toContain(
+        'kafka-leader-election --election-type PREFERRED --all-topic-partitions'
+      );
+      expect(r.signals.preferredReplicaImbalance).toBe(8);
+    });
+
+    it('no leader-election advice when leaders follow the replicas: the replicas are unevenly placed', () => {
+      const r = analyze([...hotFirst, ...leaders([20, 10, 10]), ...partitions([60, 30, 30]), ...preferred(0)]);
+      expect(story(r)).toEqual([['partition-skew:kafka-1', ['imbalance:kafka-1']]]);
+      expect(r.incidents[0].cause.suggestion).toContain('kafka-reassign-partitions --generate');
+      expect(r.incidents[0].cause.suggestion).not.toContain('leader-election');
+    });
+
+    it('a broker with no partitions takes no traffic: reassign onto it', () => {
+      const r = analyze([
+        ...messagesIn((b) => (b === 2 ? 0 : 150)),
+        ...leaders([20, 20, 0]),
+        ...partitions([40, 40, 0]),
+      ]);
+      expect(story(r)[0]).toEqual(['partition-skew:kafka-3', expect.arrayContaining(['imbalance:kafka-3'])]);
+      expect(r.incidents[0].cause.message).toContain('holds no replicas');
+    });
+
+    it('one partition of tolerance, and no judgement with fewer than 10 partitions', () => {
+      expect(analyze([...messagesIn(), ...leaders([4, 3, 3]), ...partitions([10, 10, 10])]).verdict).toBe('ok');
+      expect(analyze([...messagesIn(), ...leaders([3, 1, 1]), ...partitions([5, 5, 5])]).verdict).toBe('ok');
+    });
+
+    it('a rolling restart in progress is not a drift: the imbalance must have lasted before the recent window', () => {
+      const recentOnly = [
+        rangeFrame(
+          { __name__: 'kafka_controller_kafkacontroller_preferredreplicaimbalancecount', instance: 'controller-1' },
+          times,
+          times.map((_, k) => (k >= POINTS - 12 ? 8 : 0)),
+          'O'
+        ),
+      ];
+      const r = analyze([...messagesIn(), ...leaders([14, 13, 13]), ...partitions([30, 30, 30]), ...recentOnly]);
+      expect(r.findings.map((f) => f.check)).not.toContain('preferred-leader-imbalance');
+    });
+  });
+
   it('under min ISR is critical at once, and the broker’s status says under-replicated', () => {
     const minIsr = gauge(
       'kafka_server_replicamanager_underminisrpartitioncount',

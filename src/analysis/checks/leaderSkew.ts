@@ -1,0 +1,68 @@
+/**
+ * `leader-skew`: leaders per broker judged against each broker's share of the replicas — a broker
+ * with twice the replicas leading twice as much is not skewed. Leaders take the produce traffic,
+ * so a broker leading more than its share is hot; after a restart, leadership stays where it
+ * moved until a preferred leader election hands it back.
+ */
+import type { BrokerStatus, Finding } from '../types';
+import { say } from '../messages';
+import { beyond, currentCounts, MIN_PARTITIONS, skewOf, total } from '../signals/placement';
+import { defineCheck } from './check';
+import { CheckResult, result, skipped } from './context';
+import { compareNames } from '../names';
+import { PLACEMENT_SKEW } from './partitionSkew';
+
+export const leaderSkew = defineCheck({
+  id: 'leader-skew',
+  scope: 'broker',
+  summary: "leaders off each broker's share of the replicas",
+  unit: 'fraction',
+  roles: ['leaderCount'],
+  // Leaders take the produce traffic: a broker leading more than its share is the hot one.
+  explains: { imbalance: 'subject', 'bytes-imbalance': 'subject' },
+  thresholds: { partitionSkew: PLACEMENT_SKEW },
+  evaluate({ signals }, { partitionSkew: { warning, critical } }): CheckResult {
+    const leaders = currentCounts(signals.leaders);
+    if (leaders.size < 2) {
+      return skipped('leader-skew', 'needs the leader counts of at least two brokers that are up');
+    }
+    const partitions = total(leaders.values());
+    if (partitions < MIN_PARTITIONS) {
+      return skipped('leader-skew', `fewer than ${MIN_PARTITIONS} partitions in the cluster`);
+    }
+    // Each broker's fair share of leadership: its share of the replicas, or an even share without them.
+    const replicas = currentCounts(signals.partitions);
+    const replicaTotal = total(Array.from(leaders.keys(), (b) => replicas.get(b) ?? 0));
+    const expectedOf = (broker: string) =>
+      replicaTotal > 0 ? (partitions * (replicas.get(broker) ?? 0)) / replicaTotal : partitions / leaders.size;
+    // One finding, about the broker farthest from its share (the others off theirs follow from
+    // it: the leadership one broker took, the others lack); statuses for all.
+    const statuses = new Map<string, BrokerStatus>();
+    let worst: { broker: string; count: number; expected: number } | undefined;
+    for (const [broker, count] of Array.from(leaders).sort(([a], [b]) => compareNames(a, b))) {
+      const expected = expectedOf(broker);
+      if (!beyond(count, expected, warning) && !beyond(count, expected, critical)) {
+        continue;
+      }
+      statuses.set(broker, count > expected ? 'hot' : 'idle');
+      if (!worst || Math.abs(count - expected) > Math.abs(worst.count - worst.expected)) {
+        worst = { broker, count, expected };
+      }
+    }
+    const findings: Finding[] = [];
+    if (worst) {
+      const { broker, count, expected } = worst;
+      const severity = beyond(count, expected, critical) ? 'critical' : 'warning';
+      findings.push({
+        check: 'leader-skew',
+        severity,
+        subject: broker,
+        subjectKind: 'broker',
+        ...say(count > expected ? 'leader-skew.more' : 'leader-skew.fewer', { broker, count, expected }),
+        value: Math.abs(skewOf(count, expected)),
+        threshold: severity === 'critical' ? critical : warning,
+      });
+    }
+    return result(findings, [], statuses);
+  },
+});

@@ -1,0 +1,75 @@
+/**
+ * `partition-skew`: replicas per broker, peer-relative over the brokers that are up (as Cruise
+ * Control balances them): a broker holding far more replicas than the mean carries more of every
+ * kind of load; one holding none (a new or emptied broker) takes no traffic at all.
+ */
+import type { BrokerStatus, Finding } from '../types';
+import { say } from '../messages';
+import { beyond, currentCounts, MIN_PARTITIONS, skewOf, total } from '../signals/placement';
+import { defineCheck } from './check';
+import { CheckResult, result, skipped } from './context';
+import { compareNames } from '../names';
+
+export const PLACEMENT_SKEW = {
+  kind: 'ceiling',
+  default: { warning: 0.2, critical: 0.5 },
+  label: 'Partition skew',
+  description:
+    'Replicas (or leaders, against each broker’s share of replicas) off the mean by more than this share, with one partition of tolerance. 0 disables a level.',
+  step: 0.05,
+} as const;
+
+export const partitionSkew = defineCheck({
+  id: 'partition-skew',
+  scope: 'broker',
+  summary: 'replicas unevenly placed across brokers',
+  unit: 'fraction',
+  roles: ['partitionCount'],
+  // A broker with more replicas takes more messages and bytes: that is why it is hot.
+  explains: { imbalance: 'subject', 'bytes-imbalance': 'subject' },
+  thresholds: { partitionSkew: PLACEMENT_SKEW },
+  evaluate({ signals }, { partitionSkew: { warning, critical } }): CheckResult {
+    const replicas = currentCounts(signals.partitions);
+    if (replicas.size < 2) {
+      return skipped('partition-skew', 'needs the partition counts of at least two brokers that are up');
+    }
+    const leaders = currentCounts(signals.leaders);
+    const partitions = leaders.size > 0 ? total(leaders.values()) : total(replicas.values());
+    if (partitions < MIN_PARTITIONS) {
+      return skipped('partition-skew', `fewer than ${MIN_PARTITIONS} partitions in the cluster`);
+    }
+    const mean = total(replicas.values()) / replicas.size;
+    // Like the imbalance check: one finding, about the broker farthest from the mean (the others
+    // off it follow from it: three brokers cannot all sit below the mean); statuses for all.
+    const statuses = new Map<string, BrokerStatus>();
+    let worst: { broker: string; count: number } | undefined;
+    for (const [broker, count] of Array.from(replicas).sort(([a], [b]) => compareNames(a, b))) {
+      if (!beyond(count, mean, warning) && !beyond(count, mean, critical)) {
+        continue;
+      }
+      statuses.set(broker, count > mean ? 'hot' : 'idle');
+      if (!worst || Math.abs(count - mean) > Math.abs(worst.count - mean)) {
+        worst = { broker, count };
+      }
+    }
+    const findings: Finding[] = [];
+    if (worst) {
+      const { broker, count } = worst;
+      const severity = beyond(count, mean, critical) ? 'critical' : 'warning';
+      findings.push({
+        check: 'partition-skew',
+        severity,
+        subject: broker,
+        subjectKind: 'broker',
+        ...say(count === 0 ? 'partition-skew.empty' : count > mean ? 'partition-skew.more' : 'partition-skew.fewer', {
+          broker,
+          count,
+          mean,
+        }),
+        value: Math.abs(skewOf(count, mean)),
+        threshold: severity === 'critical' ? critical : warning,
+      });
+    }
+    return result(findings, [], statuses);
+  },
+});
