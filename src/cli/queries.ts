@@ -68,6 +68,13 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'uncleanElections',
       expr: 'sum by (instance) (rate(kafka_controller_controllerstats_uncleanleaderelectionspersec_total[1m]))',
     },
+    { refId: 'M', role: 'leaderCount', expr: 'max by (instance) (kafka_server_replicamanager_leadercount)' },
+    { refId: 'N', role: 'partitionCount', expr: 'max by (instance) (kafka_server_replicamanager_partitioncount)' },
+    {
+      refId: 'O',
+      role: 'preferredReplicaImbalance',
+      expr: 'max by (instance) (kafka_controller_kafkacontroller_preferredreplicaimbalancecount)',
+    },
   ];
 }
 

@@ -164,6 +164,20 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'leadership-drift',
+    (r) => {
+      // Why kafka-2 is hot: leadership drifted onto it after a restart and stayed.
+      const incident = r.incidents.find((i) => i.severity !== 'info')!;
+      expect(`${incident.cause.check}:${incident.cause.subject ?? ''}`).toBe('preferred-leader-imbalance:');
+      expect(incident.effects.map((e) => `${e.check}:${e.subject}`)).toEqual(
+        expect.arrayContaining(['leader-skew:kafka-2', 'imbalance:kafka-2'])
+      );
+      expect(incident.cause.suggestion).toContain('kafka-leader-election --election-type PREFERRED');
+      expect(r.signals.preferredReplicaImbalance).toBe(8);
+      expect(r.brokers.find((b) => b.name === 'kafka-2')!.status).toBe('hot');
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

@@ -326,6 +326,9 @@ describe('alert rules', () => {
         'network-processors',
         'consumer-lag',
         'bytes-imbalance',
+        'partition-skew',
+        'leader-skew',
+        'preferred-leader-imbalance',
       ])
     );
   });
@@ -372,6 +375,9 @@ describe('alert rules', () => {
       'kbh-under-min-isr-partitions': [0],
       'kbh-offline-log-directories': [0],
       'kbh-unclean-leader-election': [0],
+      'kbh-partition-skew': [t.partitionSkew.warning],
+      'kbh-leader-skew': [t.partitionSkew.warning],
+      'kbh-preferred-replica-imbalance': [t.preferredLeaderImbalance],
       'kbh-network-processors-busy': [t.networkProcessorIdle.warning],
       'kbh-network-processors-saturated': [t.networkProcessorIdle.critical],
     };

@@ -94,6 +94,18 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       samples: [{ labels: {}, value: g.underReplicatedPartitions }],
     },
     {
+      name: 'kafka_server_replicamanager_leadercount',
+      help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=LeaderCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.leaderCount }],
+    },
+    {
+      name: 'kafka_server_replicamanager_partitioncount',
+      help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=PartitionCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.partitionCount }],
+    },
+    {
       name: 'kafka_server_replicamanager_underminisrpartitioncount',
       help: 'Attribute exposed for management (kafka.server<type=ReplicaManager, name=UnderMinIsrPartitionCount><>Value)',
       type: 'gauge',
@@ -142,6 +154,12 @@ export function controllerFamilies(counters: Counters, controller: Controller, t
       help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value)',
       type: 'gauge',
       samples: [{ labels: {}, value: g.activeControllerCount }],
+    },
+    {
+      name: 'kafka_controller_kafkacontroller_preferredreplicaimbalancecount',
+      help: 'Attribute exposed for management (kafka.controller<type=KafkaController, name=PreferredReplicaImbalanceCount><>Value)',
+      type: 'gauge',
+      samples: [{ labels: {}, value: g.preferredReplicaImbalanceCount }],
     },
     {
       name: 'kafka_controller_controllerstats_uncleanleaderelectionspersec_total',

@@ -43,7 +43,8 @@ export type ScenarioName =
   | 'offline-partitions'
   | 'disk-failed'
   | 'network-saturated'
-  | 'unclean-election';
+  | 'unclean-election'
+  | 'leadership-drift';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -56,6 +57,9 @@ export interface Gauges {
   requestHandlerAvgIdle: number;
   /** Network-processor idle ratio (0–1). */
   networkProcessorAvgIdle: number;
+  /** Partitions led, and replicas held (30 partitions, replication factor 3, evenly placed). */
+  leaderCount: number;
+  partitionCount: number;
 }
 
 /** What a controller reports. */
@@ -64,6 +68,8 @@ export interface ControllerGauges {
   activeControllerCount: number;
   /** The unclean-leader-elections counter (cumulative). */
   uncleanLeaderElections: number;
+  /** Partitions led by a replica other than the preferred one (the active controller reports it). */
+  preferredReplicaImbalanceCount: number;
 }
 
 /** Consumer groups (kafka_exporter): the topic each reads. */
@@ -179,6 +185,17 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     load: flat,
     up: always,
     controllerGauges: (c, t) => (c === 'controller-1' ? { uncleanLeaderElections: t >= -240 ? 3 : 2 } : {}),
+  },
+  // kafka-1 restarted an hour ago and kafka-2 took most of its leadership and kept it: kafka-2
+  // leads 18 of the 30 partitions (10 are its share), 8 are away from their preferred replica, and
+  // it takes their produce traffic.
+  'leadership-drift': {
+    name: 'leadership-drift',
+    weight: (b) => (b === 'kafka-2' ? 2 : b === 'kafka-1' ? 0.5 : 1),
+    load: flat,
+    up: always,
+    gauges: (b) => ({ leaderCount: b === 'kafka-2' ? 18 : b === 'kafka-1' ? 4 : 8 }),
+    controllerGauges: (c) => (c === 'controller-1' ? { preferredReplicaImbalanceCount: 8 } : {}),
   },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
@@ -314,6 +331,8 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     offlineLogDirectoryCount: 0,
     requestHandlerAvgIdle: 0.82,
     networkProcessorAvgIdle: 0.88,
+    leaderCount: 10,
+    partitionCount: 30,
     ...scenario.gauges?.(broker, t),
   };
 }
@@ -324,6 +343,7 @@ export function controllerGauges(scenario: Scenario, controller: Controller, t: 
     offlinePartitionsCount: 0,
     activeControllerCount: controller === 'controller-1' ? 1 : 0,
     uncleanLeaderElections: 0,
+    preferredReplicaImbalanceCount: 0,
     ...scenario.controllerGauges?.(controller, t),
   };
 }
