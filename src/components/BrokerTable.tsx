@@ -17,7 +17,7 @@ import { TrendLine } from './TrendLine';
 type SortKey = 'name' | 'rate' | 'deviation' | 'status';
 
 interface ExtraColumn {
-  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'underReplicated';
+  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'underReplicated' | 'leaders' | 'partitions';
   /** Read when drawn: translations load after the module. */
   label: () => string;
   title: () => string;
@@ -45,6 +45,20 @@ const EXTRA_COLUMNS: ExtraColumn[] = [
     title: () => t('panel.brokers.idle-title', 'Request-handler idle ratio'),
     show: (b, f) => f.percent(b.requestHandlerIdle),
     check: 'request-handlers',
+  },
+  {
+    key: 'leaders',
+    label: () => t('panel.brokers.leaders', 'Leaders'),
+    title: () => t('panel.brokers.leaders-title', 'Partitions this broker leads'),
+    show: (b, f) => f.count(b.leaders),
+    check: 'leader-skew',
+  },
+  {
+    key: 'partitions',
+    label: () => t('panel.brokers.partitions', 'Replicas'),
+    title: () => t('panel.brokers.partitions-title', 'Partition replicas on this broker'),
+    show: (b, f) => f.count(b.partitions),
+    check: 'partition-skew',
   },
   {
     key: 'underReplicated',

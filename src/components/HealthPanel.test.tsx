@@ -591,3 +591,36 @@ describe('HealthPanel tells an incident: one cause, its effects, since when', ()
     expect(screen.getByRole('heading', { name: 'Since when' })).toBeInTheDocument();
   });
 });
+
+describe('HealthPanel says why a broker is hot', () => {
+  it('shows leaders and replicas per broker, and the drift as the cause of the hot broker', () => {
+    const times = stepTimes(POINTS);
+    const gauge = (name: string, perBroker: number[], refId: string) =>
+      perBroker.map((v, b) =>
+        rangeFrame(
+          { __name__: name, instance: brokerName(b) },
+          times,
+          times.map(() => v),
+          refId
+        )
+      );
+    renderPanel({
+      frames: [
+        ...cluster((b) => (b === 0 ? 200 : 100)),
+        ...gauge('kafka_server_replicamanager_leadercount', [20, 10, 10], 'M'),
+        ...gauge('kafka_server_replicamanager_partitioncount', [30, 30, 30], 'N'),
+        ...gauge('kafka_controller_kafkacontroller_preferredreplicaimbalancecount', [8], 'O'),
+      ],
+      width: 1600,
+      height: 900,
+    });
+    const table = screen.getByRole('table', { name: 'Brokers' });
+    expect(within(table).getByRole('columnheader', { name: 'Leaders' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Replicas' })).toBeInTheDocument();
+    const first = screen.getAllByTestId('finding')[0];
+    expect(first).toHaveTextContent('preferred-leader-imbalance');
+    expect(within(first).getByTestId('effects').querySelector('summary')).toHaveTextContent(
+      `traffic out of balance on ${brokerName(0)}; leaders skewed on ${brokerName(0)}`
+    );
+  });
+});

@@ -203,7 +203,10 @@ export function brokerFigures(
   signals: SignalModel,
   name: string,
   rate: number
-): Pick<BrokerStat, 'bytesIn' | 'bytesOut' | 'avgMessageBytes' | 'requestHandlerIdle' | 'underReplicated'> {
+): Pick<
+  BrokerStat,
+  'bytesIn' | 'bytesOut' | 'avgMessageBytes' | 'requestHandlerIdle' | 'underReplicated' | 'leaders' | 'partitions'
+> {
   const out: ReturnType<typeof brokerFigures> = {};
   const bytesIn = signals.inRates.get(name);
   if (bytesIn !== undefined) {
@@ -221,6 +224,14 @@ export function brokerFigures(
   const urp = finiteOrUndefined(latestOf(signals.underReplicated, name));
   if (urp !== undefined) {
     out.underReplicated = urp;
+  }
+  const leaders = finiteOrUndefined(latestOf(signals.leaders, name));
+  if (leaders !== undefined) {
+    out.leaders = leaders;
+  }
+  const partitions = finiteOrUndefined(latestOf(signals.partitions, name));
+  if (partitions !== undefined) {
+    out.partitions = partitions;
   }
   return out;
 }
