@@ -8,6 +8,7 @@ import { spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { chromium } from 'playwright';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/browser/chromium';
 
 const REPO = join(__dirname, '..');
 const PORT = 3931;
@@ -15,15 +16,6 @@ const SIZES = [
   { brokers: 6, topics: 40 },
   { brokers: 30, topics: 300, targets: { first: 120, refresh: 80 } },
   { brokers: 100, topics: 1000, targets: { first: 450 } },
-];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
 ];
 
 async function main() {
@@ -34,10 +26,7 @@ async function main() {
     env: { ...process.env, PORT: String(PORT) },
     stdio: 'ignore',
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: FLAGS,
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
     // Bounded wait for the static server.

@@ -3,13 +3,10 @@
  * request handlers even see them: connections time out while the handlers look fine. Floor on
  * the idle ratio, like the request handlers: warning 0.3, critical 0.1.
  */
-import type { BrokerStatus, Finding } from '../types';
-import { latest } from '../signals/brokerSignals';
 import { say } from '../messages';
-import { brokerCodes, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
-import { condition } from './stability';
+import { belowFloor, floorHistory } from './brokerGauges';
 
 export const networkProcessors = defineCheck({
   id: 'network-processors',
@@ -29,46 +26,20 @@ export const networkProcessors = defineCheck({
     },
   },
   history: ({ signals, messages }, { networkProcessorIdle: floor }) =>
-    signals.networkIdle && messages
-      ? {
-          brokers: brokerCodes(messages.axis, signals.networkIdle, (v) =>
-            floor.critical > 0 && v < floor.critical
-              ? STATE.critical
-              : floor.warning > 0 && v < floor.warning
-                ? STATE.warning
-                : STATE.none
-          ),
-        }
-      : {},
+    signals.networkIdle && messages ? { brokers: floorHistory(messages.axis, signals.networkIdle, floor) } : {},
   evaluate({ signals }, { networkProcessorIdle: floor }): CheckResult {
-    const t = signals.networkIdle;
-    if (!t) {
+    if (!signals.networkIdle) {
       return result();
     }
-    const findings: Finding[] = [];
-    const statuses = new Map<string, BrokerStatus>();
-    for (const [broker, values] of t.byName) {
-      for (const [severity, limit] of [
-        ['critical', floor.critical],
-        ['warning', floor.warning],
-      ] as const) {
-        if (limit <= 0 || !condition(values, t.axis, (v) => v < limit).holds) {
-          continue;
-        }
-        const idle = latest(values);
-        statuses.set(broker, 'saturated');
-        findings.push({
-          check: 'network-processors',
-          severity,
-          subject: broker,
-          subjectKind: 'broker',
-          ...say('network-processors', { broker, idle, floor: limit }),
-          value: idle,
-          threshold: limit,
-        });
-        break;
-      }
-    }
-    return result(findings, [], statuses);
+    const findings = belowFloor(signals.networkIdle, floor, (broker, idle, severity, limit) => ({
+      check: 'network-processors',
+      severity,
+      subject: broker,
+      subjectKind: 'broker',
+      ...say('network-processors', { broker, idle, floor: limit }),
+      value: idle,
+      threshold: limit,
+    }));
+    return result(findings, [], new Map(findings.map((f) => [f.subject!, 'saturated' as const])));
   },
 });

@@ -1,10 +1,8 @@
-import type { BrokerStatus, Finding } from '../types';
-import { latest } from '../signals/brokerSignals';
 import { say } from '../messages';
 import { brokerCodes, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
-import { condition } from './stability';
+import { aboveZero } from './brokerGauges';
 
 /**
  * `offline-log-dirs`: a broker with a log directory offline (an I/O error took the disk out). Its
@@ -29,28 +27,18 @@ export const offlineLogDirs = defineCheck({
       ? { brokers: brokerCodes(messages.axis, signals.offlineLogDirs, (v) => (v > 0 ? STATE.critical : STATE.none)) }
       : {},
   evaluate({ signals }): CheckResult {
-    const t = signals.offlineLogDirs;
-    if (!t) {
+    if (!signals.offlineLogDirs) {
       return result();
     }
-    const findings: Finding[] = [];
-    const statuses = new Map<string, BrokerStatus>();
-    for (const [broker, values] of t.byName) {
-      if (!condition(values, t.axis, (v) => v > 0).holds) {
-        continue;
-      }
-      const count = latest(values);
-      statuses.set(broker, 'log-dir-offline');
-      findings.push({
-        check: 'offline-log-dirs',
-        severity: 'critical',
-        subject: broker,
-        subjectKind: 'broker',
-        ...say('offline-log-dirs', { broker, count }),
-        value: count,
-        threshold: 0,
-      });
-    }
+    const { findings, statuses } = aboveZero(signals.offlineLogDirs, 'log-dir-offline', (broker, count) => ({
+      check: 'offline-log-dirs',
+      severity: 'critical',
+      subject: broker,
+      subjectKind: 'broker',
+      ...say('offline-log-dirs', { broker, count }),
+      value: count,
+      threshold: 0,
+    }));
     return result(findings, [], statuses);
   },
 });

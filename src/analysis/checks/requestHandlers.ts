@@ -3,12 +3,10 @@
  * requests; latency rises before anything fails. Floor on the idle ratio: warning 0.3, critical 0.1.
  */
 import type { Finding } from '../types';
-import { latest } from '../signals/brokerSignals';
 import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
-import { condition } from './stability';
-import { brokerCodes, STATE } from '../history';
+import { belowFloor, floorHistory } from './brokerGauges';
 
 /** The MeanRate gauge averages since the broker started, so it hides what happens now. */
 export function isLifetimeAverage(names: string[]): boolean {
@@ -52,17 +50,7 @@ export const requestHandlers = defineCheck({
     },
   },
   history: ({ signals, messages }, { requestHandlerIdle: floor }) =>
-    signals.idle && messages
-      ? {
-          brokers: brokerCodes(messages.axis, signals.idle, (v) =>
-            floor.critical > 0 && v < floor.critical
-              ? STATE.critical
-              : floor.warning > 0 && v < floor.warning
-                ? STATE.warning
-                : STATE.none
-          ),
-        }
-      : {},
+    signals.idle && messages ? { brokers: floorHistory(messages.axis, signals.idle, floor) } : {},
   evaluate({ signals }, { requestHandlerIdle: floor }): CheckResult {
     const doubleCounted = signals.idleDoubleCounted;
     const notice = doubleCounted ? doubleCountNotice(doubleCounted.level, doubleCounted.refIds) : result();
@@ -72,31 +60,17 @@ export const requestHandlers = defineCheck({
     }
     // The MeanRate gauge averages since the broker started: the finding says so (1) or not (0).
     const lifetime = isLifetimeAverage(t.names) ? 1 : 0;
-    const findings: Finding[] = [...notice.findings];
-    for (const [broker, values] of t.byName) {
-      for (const [severity, limit] of [
-        ['critical', floor.critical],
-        ['warning', floor.warning],
-      ] as const) {
-        if (limit <= 0 || !condition(values, t.axis, (v) => v < limit).holds) {
-          continue;
-        }
-        const idle = latest(values);
-        findings.push({
-          check: 'request-handlers',
-          severity,
-          subject: broker,
-          subjectKind: 'broker',
-          ...say(lifetime ? 'request-handlers.lifetime' : 'request-handlers', { broker, idle, floor: limit }),
-          value: idle,
-          threshold: limit,
-        });
-        break;
-      }
-    }
-    const statuses = new Map(
-      findings.filter((f) => f.subject !== undefined).map((f) => [f.subject!, 'saturated' as const])
-    );
+    const judged = belowFloor(t, floor, (broker, idle, severity, limit) => ({
+      check: 'request-handlers',
+      severity,
+      subject: broker,
+      subjectKind: 'broker',
+      ...say(lifetime ? 'request-handlers.lifetime' : 'request-handlers', { broker, idle, floor: limit }),
+      value: idle,
+      threshold: limit,
+    }));
+    const findings: Finding[] = [...notice.findings, ...judged];
+    const statuses = new Map(judged.map((f) => [f.subject!, 'saturated' as const]));
     return result(findings, notice.notEvaluated, statuses);
   },
 });

@@ -1,16 +1,13 @@
-import type { BrokerStatus, Finding } from '../types';
-import { latest } from '../signals/brokerSignals';
 import { say } from '../messages';
 import { brokerCodes, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
-import { condition } from './stability';
+import { aboveZero } from './brokerGauges';
 
 /**
  * `under-min-isr`: a broker leading partitions with fewer in-sync replicas than
  * min.insync.replicas. Producers with acks=all get NotEnoughReplicas errors on them: critical at
- * once, with the same stability rule as under-replicated partitions (held at the latest fresh
- * sample and another in the recent window).
+ * once, with the same stability rule as under-replicated partitions.
  */
 export const underMinIsr = defineCheck({
   id: 'under-min-isr',
@@ -25,28 +22,18 @@ export const underMinIsr = defineCheck({
       ? { brokers: brokerCodes(messages.axis, signals.underMinIsr, (v) => (v > 0 ? STATE.critical : STATE.none)) }
       : {},
   evaluate({ signals }): CheckResult {
-    const t = signals.underMinIsr;
-    if (!t) {
+    if (!signals.underMinIsr) {
       return result();
     }
-    const findings: Finding[] = [];
-    const statuses = new Map<string, BrokerStatus>();
-    for (const [broker, values] of t.byName) {
-      if (!condition(values, t.axis, (v) => v > 0).holds) {
-        continue;
-      }
-      const count = latest(values);
-      statuses.set(broker, 'under-replicated');
-      findings.push({
-        check: 'under-min-isr',
-        severity: 'critical',
-        subject: broker,
-        subjectKind: 'broker',
-        ...say('under-min-isr', { broker, count }),
-        value: count,
-        threshold: 0,
-      });
-    }
+    const { findings, statuses } = aboveZero(signals.underMinIsr, 'under-replicated', (broker, count) => ({
+      check: 'under-min-isr',
+      severity: 'critical',
+      subject: broker,
+      subjectKind: 'broker',
+      ...say('under-min-isr', { broker, count }),
+      value: count,
+      threshold: 0,
+    }));
     return result(findings, [], statuses);
   },
 });
