@@ -31,6 +31,8 @@ export const NARROW_WIDTH = 560;
 export const WIDE_WIDTH = 1100;
 /** Below this height the health timeline gives its room to the verdict, findings and brokers. */
 export const TIMELINE_MIN_HEIGHT = 360;
+/** Below this height the timeline comes after the tables (the default 12 × 8 panel is 520 px). */
+export const SHORT_HEIGHT = 600;
 /** Findings listed above the tables before a "show more" button. */
 export const FINDINGS_ABOVE_TABLES = 3;
 
@@ -221,7 +223,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
       <HealthTimeline
         timeline={report.health}
         format={format}
-        maxRows={height < 600 ? 3 : height < 900 ? 6 : 10}
+        maxRows={height < 600 ? 1 : height < 900 ? 5 : 10}
         onSelect={select}
       />
     </Section>
@@ -283,8 +285,10 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
         ) : (
           <>
             {findings}
-            {timeline}
+            {/* A short panel keeps the brokers in view: the verdict already says since when. */}
+            {height >= SHORT_HEIGHT && timeline}
             {tables}
+            {height < SHORT_HEIGHT && timeline}
             {groups}
           </>
         )}
