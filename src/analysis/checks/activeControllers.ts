@@ -3,8 +3,7 @@
  * separate nodes that this query does not scrape: a sum of 0 all along is then expected, and
  * said without alarm (info).
  */
-import { latest } from '../signals/brokerSignals';
-import { clusterTimeline } from '../model/aggregate';
+import { latest, summedTimeline } from '../signals/brokerSignals';
 import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result, single } from './context';
@@ -24,10 +23,7 @@ export const activeControllers = defineCheck({
     if (!t || !messages) {
       return {};
     }
-    const sum = clusterTimeline(
-      Array.from(t.byName.values(), (values) => ({ values })),
-      t.axis.times.length
-    );
+    const sum = summedTimeline(t);
     if (!Array.from(sum).some((v) => v >= 1)) {
       return {};
     }
@@ -38,10 +34,7 @@ export const activeControllers = defineCheck({
     if (!t) {
       return result();
     }
-    const sum = clusterTimeline(
-      Array.from(t.byName.values(), (values) => ({ values })),
-      t.axis.times.length
-    );
+    const sum = summedTimeline(t);
     const now = latest(sum);
     if (!Number.isFinite(now) || now === 1) {
       return result();

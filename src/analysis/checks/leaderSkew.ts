@@ -4,12 +4,11 @@
  * so a broker leading more than its share is hot; after a restart, leadership stays where it
  * moved until a preferred leader election hands it back.
  */
-import type { BrokerStatus, Finding } from '../types';
+import type { Finding } from '../types';
 import { say } from '../messages';
-import { beyond, currentCounts, MIN_PARTITIONS, skewOf, total } from '../signals/placement';
+import { currentCounts, MIN_PARTITIONS, skewed, skewOf, total } from '../signals/placement';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
-import { compareNames } from '../names';
 import { PLACEMENT_SKEW } from './partitionSkew';
 
 export const leaderSkew = defineCheck({
@@ -35,24 +34,12 @@ export const leaderSkew = defineCheck({
     const replicaTotal = total(Array.from(leaders.keys(), (b) => replicas.get(b) ?? 0));
     const expectedOf = (broker: string) =>
       replicaTotal > 0 ? (partitions * (replicas.get(broker) ?? 0)) / replicaTotal : partitions / leaders.size;
-    // One finding, about the broker farthest from its share (the others off theirs follow from
-    // it: the leadership one broker took, the others lack); statuses for all.
-    const statuses = new Map<string, BrokerStatus>();
-    let worst: { broker: string; count: number; expected: number } | undefined;
-    for (const [broker, count] of Array.from(leaders).sort(([a], [b]) => compareNames(a, b))) {
-      const expected = expectedOf(broker);
-      if (!beyond(count, expected, warning) && !beyond(count, expected, critical)) {
-        continue;
-      }
-      statuses.set(broker, count > expected ? 'hot' : 'idle');
-      if (!worst || Math.abs(count - expected) > Math.abs(worst.count - worst.expected)) {
-        worst = { broker, count, expected };
-      }
-    }
+    // One finding, about the broker farthest from its share (the leadership one broker took, the
+    // others lack); statuses for all.
+    const { statuses, worst } = skewed(leaders, expectedOf, { warning, critical });
     const findings: Finding[] = [];
     if (worst) {
-      const { broker, count, expected } = worst;
-      const severity = beyond(count, expected, critical) ? 'critical' : 'warning';
+      const { broker, count, expected, severity } = worst;
       findings.push({
         check: 'leader-skew',
         severity,

@@ -1,4 +1,4 @@
-import { latest, offlineTimeline } from '../signals/brokerSignals';
+import { latest, highestTimeline } from '../signals/brokerSignals';
 import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result, single } from './context';
@@ -16,7 +16,7 @@ export const offlinePartitions = defineCheck({
   history: ({ signals, messages }) =>
     signals.offline && messages
       ? {
-          cluster: codesOnAxis(messages.axis, signals.offline.axis, offlineTimeline(signals.offline), (v) =>
+          cluster: codesOnAxis(messages.axis, signals.offline.axis, highestTimeline(signals.offline), (v) =>
             v > 0 ? STATE.critical : STATE.none
           ),
         }
@@ -26,7 +26,7 @@ export const offlinePartitions = defineCheck({
     if (!t) {
       return result();
     }
-    const counts = offlineTimeline(t);
+    const counts = highestTimeline(t);
     if (!condition(counts, t.axis, (v) => v > 0).holds) {
       return result();
     }

@@ -3,12 +3,11 @@
  * Control balances them): a broker holding far more replicas than the mean carries more of every
  * kind of load; one holding none (a new or emptied broker) takes no traffic at all.
  */
-import type { BrokerStatus, Finding } from '../types';
+import type { Finding } from '../types';
 import { say } from '../messages';
-import { beyond, currentCounts, MIN_PARTITIONS, skewOf, total } from '../signals/placement';
+import { currentCounts, MIN_PARTITIONS, skewed, skewOf, total } from '../signals/placement';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
-import { compareNames } from '../names';
 
 export const PLACEMENT_SKEW = {
   kind: 'ceiling',
@@ -39,23 +38,10 @@ export const partitionSkew = defineCheck({
       return skipped('partition-skew', `fewer than ${MIN_PARTITIONS} partitions in the cluster`);
     }
     const mean = total(replicas.values()) / replicas.size;
-    // Like the imbalance check: one finding, about the broker farthest from the mean (the others
-    // off it follow from it: three brokers cannot all sit below the mean); statuses for all.
-    const statuses = new Map<string, BrokerStatus>();
-    let worst: { broker: string; count: number } | undefined;
-    for (const [broker, count] of Array.from(replicas).sort(([a], [b]) => compareNames(a, b))) {
-      if (!beyond(count, mean, warning) && !beyond(count, mean, critical)) {
-        continue;
-      }
-      statuses.set(broker, count > mean ? 'hot' : 'idle');
-      if (!worst || Math.abs(count - mean) > Math.abs(worst.count - mean)) {
-        worst = { broker, count };
-      }
-    }
+    const { statuses, worst } = skewed(replicas, () => mean, { warning, critical });
     const findings: Finding[] = [];
     if (worst) {
-      const { broker, count } = worst;
-      const severity = beyond(count, mean, critical) ? 'critical' : 'warning';
+      const { broker, count, severity } = worst;
       findings.push({
         check: 'partition-skew',
         severity,

@@ -11,20 +11,7 @@ import { currentCounts, MIN_PARTITIONS, total } from '../signals/placement';
 import { codesOnAxis, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result, single, skipped } from './context';
-import type { Timelines } from '../signals/brokerSignals';
-
-/** The count per step: the highest any controller reports (only the active one reports it). */
-function countTimeline(t: Timelines): Float64Array {
-  const out = new Float64Array(t.axis.times.length).fill(NaN);
-  for (const values of t.byName.values()) {
-    for (let i = 0; i < values.length; i++) {
-      if (Number.isFinite(values[i]) && !(values[i] <= out[i])) {
-        out[i] = values[i];
-      }
-    }
-  }
-  return out;
-}
+import { highestTimeline } from '../signals/brokerSignals';
 
 export const preferredLeaderImbalance = defineCheck({
   id: 'preferred-leader-imbalance',
@@ -52,7 +39,7 @@ export const preferredLeaderImbalance = defineCheck({
       return {};
     }
     return {
-      cluster: codesOnAxis(messages.axis, t.axis, countTimeline(t), (v) =>
+      cluster: codesOnAxis(messages.axis, t.axis, highestTimeline(t), (v) =>
         v > share * partitions ? STATE.warning : STATE.none
       ),
     };
@@ -69,7 +56,7 @@ export const preferredLeaderImbalance = defineCheck({
         `needs the leader counts to know the partitions (at least ${MIN_PARTITIONS})`
       );
     }
-    const counts = countTimeline(t);
+    const counts = highestTimeline(t);
     const limit = share * partitions;
     const { recentStart, freshStart } = t.axis;
     // Held since as long before the recent window as the window itself.

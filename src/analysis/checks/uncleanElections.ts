@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../types';
 import { say } from '../messages';
-import { clusterTimeline } from '../model/aggregate';
+import { eventsIn, summedTimeline } from '../signals/brokerSignals';
 import { codesOnAxis, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result, single } from './context';
@@ -26,39 +26,29 @@ export const uncleanElections = defineCheck({
     if (!t || !messages) {
       return {};
     }
-    const sum = clusterTimeline(
-      Array.from(t.byName.values(), (values) => ({ values })),
-      t.axis.times.length
-    );
-    return { cluster: codesOnAxis(messages.axis, t.axis, sum, (v) => (v > NOISE ? STATE.critical : STATE.none)) };
+    return {
+      cluster: codesOnAxis(messages.axis, t.axis, summedTimeline(t), (v) => (v > NOISE ? STATE.critical : STATE.none)),
+    };
   },
   evaluate({ signals }): CheckResult {
     const t = signals.uncleanElections;
     if (!t) {
       return result();
     }
-    const rates = clusterTimeline(
-      Array.from(t.byName.values(), (values) => ({ values })),
-      t.axis.times.length
-    );
+    const rates = summedTimeline(t);
     // The latest election is where the last run of non-zero rates starts: rate() over a window
     // stays above 0 for the window's length after the counter rose.
     let last = -1;
-    let elections = 0;
-    const stepSeconds = t.axis.step > 0 ? t.axis.step / 1000 : 0;
     for (let i = 0; i < rates.length; i++) {
-      if (rates[i] > NOISE) {
-        if (i === 0 || !(rates[i - 1] > NOISE)) {
-          last = i;
-        }
-        elections += rates[i] * stepSeconds;
+      if (rates[i] > NOISE && (i === 0 || !(rates[i - 1] > NOISE))) {
+        last = i;
       }
     }
     if (last < 0) {
       return result();
     }
     // rate() spreads one election over the steps of its window: at least one happened.
-    const count = Math.max(1, Math.round(elections));
+    const count = Math.max(1, eventsIn(t));
     const at = t.axis.times[last];
     const finding: Finding = {
       check: 'unclean-election',

@@ -9,7 +9,7 @@ import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from '../metric/labe
 import { deriveRates } from '../metric/counters';
 import { prepareSeries, RateSeries, UNLABELLED_BROKER } from '../model/prepare';
 import { Axis, buildAxis, TimeGrid } from '../model/timeline';
-import { aggregate, reduceRate } from '../model/aggregate';
+import { aggregate, clusterTimeline, reduceRate } from '../model/aggregate';
 import type { RawSeries } from '../read/series';
 import { median } from '../stats';
 import { METRIC_ROLES, queryText } from './roles';
@@ -245,11 +245,12 @@ export function summarizeRoles(byRole: Map<MetricRole, RawSeries[]>): RoleSummar
 }
 
 /**
- * Offline partitions per step: the highest count any instance reports. Every KRaft controller
- * reports the cluster's whole count (in ZooKeeper mode only the active controller does), so a sum
- * would count the same partitions once per controller.
+ * A controller count per step: the highest any instance reports. Every KRaft controller reports
+ * the cluster's whole offline-partition count (in ZooKeeper mode only the active controller does),
+ * so a sum would count the same partitions once per controller; the preferred-replica imbalance
+ * comes from the active controller alone.
  */
-export function offlineTimeline(t: Timelines): Float64Array {
+export function highestTimeline(t: Timelines): Float64Array {
   const out = new Float64Array(t.axis.times.length).fill(NaN);
   for (const values of t.byName.values()) {
     for (let i = 0; i < out.length; i++) {
@@ -260,6 +261,26 @@ export function offlineTimeline(t: Timelines): Float64Array {
     }
   }
   return out;
+}
+
+/** The sum over the instances at each step (the cluster's timeline of a per-broker signal). */
+export function summedTimeline(t: Timelines): Float64Array {
+  return clusterTimeline(
+    Array.from(t.byName.values(), (values) => ({ values })),
+    t.axis.times.length
+  );
+}
+
+/** Events over the range from their rate (per second): the rate summed over the steps, rounded. */
+export function eventsIn(t: Timelines): number {
+  const seconds = t.axis.step / 1000;
+  let total = 0;
+  for (const values of t.byName.values()) {
+    for (let i = 0; i < values.length; i++) {
+      total += values[i] > 0 ? values[i] * seconds : 0;
+    }
+  }
+  return Math.round(total);
 }
 
 /** Each broker's current bytes/s, where it has one. */

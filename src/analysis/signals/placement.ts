@@ -3,7 +3,9 @@
  * partition counts. A broker whose reading is stale (down) is left out: skew is judged among the
  * brokers that are up, and a down broker has its own finding.
  */
+import type { BrokerStatus } from '../types';
 import type { Timelines } from './brokerSignals';
+import { compareNames } from '../names';
 
 /** The latest reading of each broker, when it is fresh at the judge time. */
 export function currentCounts(t: Timelines | undefined): Map<string, number> {
@@ -40,4 +42,37 @@ export function total(values: Iterable<number>): number {
     sum += v;
   }
   return sum;
+}
+
+export interface Skewed {
+  /** Hot above what it should hold, idle below, for every broker beyond the warning or critical share. */
+  statuses: Map<string, BrokerStatus>;
+  /** The broker farthest from what it should hold, and how severe: the one finding. */
+  worst?: { broker: string; count: number; expected: number; severity: 'critical' | 'warning' };
+}
+
+/**
+ * Like the imbalance check: one finding, about the broker farthest from what it should hold (the
+ * others off it follow from it — three brokers cannot all sit below the mean), statuses for all.
+ * Brokers in name order, so ties go to the first name.
+ */
+export function skewed(
+  counts: ReadonlyMap<string, number>,
+  expectedOf: (broker: string) => number,
+  levels: { warning: number; critical: number }
+): Skewed {
+  const statuses = new Map<string, BrokerStatus>();
+  let worst: Skewed['worst'];
+  for (const [broker, count] of Array.from(counts).sort(([a], [b]) => compareNames(a, b))) {
+    const expected = expectedOf(broker);
+    if (!beyond(count, expected, levels.warning) && !beyond(count, expected, levels.critical)) {
+      continue;
+    }
+    statuses.set(broker, count > expected ? 'hot' : 'idle');
+    if (!worst || Math.abs(count - expected) > Math.abs(worst.count - worst.expected)) {
+      const severity = beyond(count, expected, levels.critical) ? 'critical' : 'warning';
+      worst = { broker, count, expected, severity };
+    }
+  }
+  return { statuses, worst };
 }

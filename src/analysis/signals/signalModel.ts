@@ -13,7 +13,8 @@ import {
   groupLags,
   idleRatios,
   latest,
-  offlineTimeline,
+  highestTimeline,
+  eventsIn,
   summarizeRoles,
   Timelines,
 } from './brokerSignals';
@@ -71,18 +72,6 @@ function maxLatest(t: Timelines | undefined): number | undefined {
     max = v > max ? v : max;
   }
   return Number.isFinite(max) ? max : undefined;
-}
-
-/** Elections over the range: the rate summed over steps (rate() spreads one over its window). */
-function electionsIn(t: Timelines): number {
-  const seconds = t.axis.step / 1000;
-  let total = 0;
-  for (const values of t.byName.values()) {
-    for (let i = 0; i < values.length; i++) {
-      total += values[i] > 0 ? values[i] * seconds : 0;
-    }
-  }
-  return Math.round(total);
 }
 
 /** The signals beyond messages-in, read once into the model before any check runs. */
@@ -261,9 +250,9 @@ export function signalsSummary(
     underReplicated: sumLatest(signals.underReplicated),
     underMinIsr: sumLatest(signals.underMinIsr),
     offlineLogDirs: sumLatest(signals.offlineLogDirs),
-    offlinePartitions: signals.offline ? finiteOrUndefined(latest(offlineTimeline(signals.offline))) : undefined,
+    offlinePartitions: signals.offline ? finiteOrUndefined(latest(highestTimeline(signals.offline))) : undefined,
     activeControllers: sumLatest(signals.controllers),
-    uncleanElections: signals.uncleanElections ? electionsIn(signals.uncleanElections) : undefined,
+    uncleanElections: signals.uncleanElections ? eventsIn(signals.uncleanElections) : undefined,
     preferredReplicaImbalance: maxLatest(signals.preferredImbalance),
     consumerGroups: groups,
   };
