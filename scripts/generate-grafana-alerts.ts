@@ -31,6 +31,8 @@ const titles: Record<string, string> = {
   KafkaOfflinePartitions: 'Kafka offline partitions',
   KafkaUnderMinIsrPartitions: 'Kafka partitions below min ISR',
   KafkaOfflineLogDirectories: 'Kafka log directories offline',
+  KafkaIsrChurn: 'Kafka ISR churn',
+  KafkaIsrChurnUnderReplicated: 'Kafka ISR churn with under-replicated partitions',
   KafkaActiveControllers: 'Kafka active controllers not 1',
   KafkaUncleanLeaderElection: 'Kafka unclean leader election',
   KafkaRequestHandlersBusy: 'Kafka request handlers busy',

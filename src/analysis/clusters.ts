@@ -143,6 +143,8 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
       underMinIsr: anyOf((r) => r.signals.underMinIsr),
       offlineLogDirs: anyOf((r) => r.signals.offlineLogDirs),
       uncleanElections: anyOf((r) => r.signals.uncleanElections),
+      isrShrinks: anyOf((r) => r.signals.isrShrinks),
+      isrExpands: anyOf((r) => r.signals.isrExpands),
       preferredReplicaImbalance: anyOf((r) => r.signals.preferredReplicaImbalance),
       offlinePartitions: anyOf((r) => r.signals.offlinePartitions),
       // One active controller per cluster: a sum over clusters would read as a split brain.

@@ -55,6 +55,8 @@ const sentence = <P extends Params>(s: Sentence<P>) => s;
 const EXPLORE = 'Run this in Explore against the same data source: {{query}}';
 const WRAP_RATE = 'Wrap the query in rate(...[1m]): {{query}}';
 /** Shared remedy wording. */
+const ISR_CHURN =
+  'Followers of its partitions fall behind and are dropped from the ISR again and again: look at the followers (kafka-topics --describe --under-replicated-partitions names them) for slow disks, network trouble or long GC pauses, at replication throttles, and at replica.lag.time.max.ms against the load.';
 const LEADER_ELECTION = 'kafka-leader-election --election-type PREFERRED';
 
 type Figures = { broker: string; rate: number; mean: number; deviation: number };
@@ -333,6 +335,18 @@ export const SENTENCES = {
       'Find the followers that left the ISR (kafka-topics --describe --under-min-isr-partitions): a broker down, a slow disk or network, or replication throttled. Bring them back before raising the load; do not lower min.insync.replicas to get writes through, that trades errors for data loss.',
     kinds: { count: 'count' },
   }),
+  'isr-churn': sentence<{ broker: string; perMinute: number; heldMs: number }>({
+    message:
+      "Broker {{broker}}'s partitions keep losing in-sync replicas: {{perMinute}} ISR shrinks a minute, without a break for {{heldMs}}.",
+    suggestion: ISR_CHURN,
+    kinds: { perMinute: 'number', heldMs: 'duration' },
+  }),
+  'isr-churn.under-replicated': sentence<{ broker: string; perMinute: number; heldMs: number; count: number }>({
+    message:
+      "Broker {{broker}}'s partitions keep losing in-sync replicas ({{perMinute}} ISR shrinks a minute, for {{heldMs}}) and {{count}} of them are under-replicated now: followers fall out and stay out.",
+    suggestion: ISR_CHURN,
+    kinds: { perMinute: 'number', heldMs: 'duration', count: 'count' },
+  }),
   'offline-log-dirs': sentence<{ broker: string; count: number }>({
     message: 'Broker {{broker}} has {{count}} log directories offline: a disk failed, and its replicas there are gone.',
     suggestion:
@@ -440,6 +454,7 @@ export const EFFECT_PHRASES = {
   'broker-stalled': 'no messages on {{subjects}}',
   'under-replicated': 'under-replicated partitions on {{subjects}}',
   'under-min-isr': 'partitions below min ISR on {{subjects}}',
+  'isr-churn': 'ISR shrinking on {{subjects}}',
   'leader-skew': 'leaders skewed on {{subjects}}',
   'preferred-leader-imbalance': 'leadership away from the preferred replicas',
   'offline-partitions': 'offline partitions',

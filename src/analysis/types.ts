@@ -24,6 +24,8 @@ export type MetricRole =
   | 'offlinePartitions'
   | 'activeControllers'
   | 'uncleanElections'
+  | 'isrShrinks'
+  | 'isrExpands'
   | 'leaderCount'
   | 'partitionCount'
   | 'preferredReplicaImbalance'
@@ -298,6 +300,9 @@ export interface SignalsSummary {
   preferredReplicaImbalance?: number;
   /** Unclean leader elections in the range (an estimate from the counter's rate). */
   uncleanElections?: number;
+  /** ISR shrinks and expands in the range, over all brokers (estimates from the counters' rates). */
+  isrShrinks?: number;
+  isrExpands?: number;
   consumerGroups: ConsumerGroupStat[];
 }
 

@@ -75,6 +75,16 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'preferredReplicaImbalance',
       expr: 'max by (instance) (kafka_controller_kafkacontroller_preferredreplicaimbalancecount)',
     },
+    {
+      refId: 'P',
+      role: 'isrShrinks',
+      expr: 'sum by (instance) (rate(kafka_server_replicamanager_isrshrinks_total[5m]))',
+    },
+    {
+      refId: 'Q',
+      role: 'isrExpands',
+      expr: 'sum by (instance) (rate(kafka_server_replicamanager_isrexpands_total[5m]))',
+    },
   ];
 }
 

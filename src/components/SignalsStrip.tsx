@@ -29,6 +29,11 @@ export function SignalsStrip({ report, format }: { report: HealthReport; format:
       check: 'under-min-isr' as const,
     },
     {
+      label: t('panel.signals.isr-shrinks', 'ISR shrinks'),
+      value: signals.isrShrinks,
+      check: 'isr-churn' as const,
+    },
+    {
       label: t('panel.signals.offline-log-dirs', 'Offline log dirs'),
       value: signals.offlineLogDirs,
       check: 'offline-log-dirs' as const,

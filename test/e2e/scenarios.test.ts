@@ -178,6 +178,21 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'isr-churn',
+    (r) => {
+      // Followers keep dropping out of kafka-2's ISRs, and two partitions stay out: one incident.
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['isr-churn:kafka-2', 'under-replicated:kafka-2']);
+      expect(r.incidents[0].cause.check).toBe('isr-churn');
+      expect(r.incidents[0].effects.map((e) => `${e.check}:${e.subject}`)).toEqual(['under-replicated:kafka-2']);
+      expect(r.findings[0].message).toMatch(
+        /^Broker kafka-2's partitions keep losing in-sync replicas \(3(\.\d+)? ISR shrinks a minute/
+      );
+      expect(r.brokers.find((b) => b.name === 'kafka-2')!.status).toBe('under-replicated');
+      expect(r.signals.isrShrinks).toBeGreaterThan(20);
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

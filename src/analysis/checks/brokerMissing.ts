@@ -19,6 +19,7 @@ export const brokerMissing = defineCheck({
   explains: {
     'under-replicated': 'cluster',
     'under-min-isr': 'cluster',
+    'isr-churn': 'cluster',
     'leader-skew': 'cluster',
     'preferred-leader-imbalance': 'cluster',
     'offline-partitions': 'cluster',

@@ -21,6 +21,7 @@ export const brokerStalled = defineCheck({
   explains: {
     'under-replicated': 'cluster',
     'under-min-isr': 'cluster',
+    'isr-churn': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',
     'topic-skew': 'cluster',

@@ -15,6 +15,7 @@ export const clusterSilent = defineCheck({
     'broker-stalled': 'cluster',
     'under-replicated': 'cluster',
     'under-min-isr': 'cluster',
+    'isr-churn': 'cluster',
     'offline-partitions': 'cluster',
     'bytes-imbalance': 'cluster',
     imbalance: 'cluster',

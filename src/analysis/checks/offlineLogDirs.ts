@@ -19,6 +19,7 @@ export const offlineLogDirs = defineCheck({
   explains: {
     'under-replicated': 'cluster',
     'under-min-isr': 'cluster',
+    'isr-churn': 'cluster',
     'offline-partitions': 'cluster',
   },
   thresholds: {},

@@ -25,6 +25,7 @@ import { brokerMissing } from './brokerMissing';
 import { brokerStalled } from './brokerStalled';
 import { brokerOverload } from './brokerOverload';
 import { underReplicated } from './underReplicated';
+import { isrChurn } from './isrChurn';
 import { underMinIsr } from './underMinIsr';
 import { offlineLogDirs } from './offlineLogDirs';
 import { requestHandlers } from './requestHandlers';
@@ -63,6 +64,7 @@ export const CHECKS = [
   brokerOverload,
   offlineLogDirs,
   underMinIsr,
+  isrChurn,
   underReplicated,
   requestHandlers,
   networkProcessors,

@@ -25,6 +25,8 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   partitionCount: (m) => m.signals.partitions !== undefined,
   preferredReplicaImbalance: (m) => m.signals.preferredImbalance !== undefined,
   uncleanElections: (m) => m.signals.uncleanElections !== undefined,
+  isrShrinks: (m) => m.signals.isrShrinks !== undefined,
+  isrExpands: (m) => m.signals.isrExpands !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,
 };

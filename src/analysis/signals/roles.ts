@@ -14,6 +14,7 @@
  * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
  * | uncleanElections   | kafka_controller_controllerstats_uncleanleaderelections(persec)(_total|_count) |
+ * | isrShrinks / isrExpands | kafka_server_replicamanager_isrshrinks(persec)(_total|_count), …_isrexpands… (counters) |
  * | leaderCount        | kafka_server_replicamanager_leadercount(_value) |
  * | partitionCount     | kafka_server_replicamanager_partitioncount(_value) |
  * | preferredReplicaImbalance | kafka_controller_kafkacontroller_preferredreplicaimbalancecount(_value) |
@@ -33,6 +34,8 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'offlinePartitions',
   'activeControllers',
   'uncleanElections',
+  'isrShrinks',
+  'isrExpands',
   'leaderCount',
   'partitionCount',
   'preferredReplicaImbalance',
@@ -56,6 +59,8 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
     'uncleanElections',
     /^(?:cp_)?kafka_controller_controllerstats_uncleanleaderelections(?:persec)?(?:_total|_count)?$/i,
   ],
+  ['isrShrinks', /^(?:cp_)?kafka_server_replicamanager_isrshrinks(?:persec)?(?:_total|_count)?$/i],
+  ['isrExpands', /^(?:cp_)?kafka_server_replicamanager_isrexpands(?:persec)?(?:_total|_count)?$/i],
   ['leaderCount', /^(?:cp_)?kafka_server_replicamanager_leadercount(?:_value)?$/i],
   ['partitionCount', /^(?:cp_)?kafka_server_replicamanager_partitioncount(?:_value)?$/i],
   [

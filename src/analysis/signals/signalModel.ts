@@ -96,6 +96,9 @@ export interface SignalModel {
   preferredImbalance?: Timelines;
   /** Unclean leader elections per second (from the counter). */
   uncleanElections?: Timelines;
+  /** ISR shrinks and expands per second per broker (from the counters). */
+  isrShrinks?: Timelines;
+  isrExpands?: Timelines;
   lag?: Timelines;
   /** Current bytes/s per broker. */
   inRates: Map<string, number>;
@@ -180,6 +183,8 @@ export function buildSignals(
     uncleanElections: has('uncleanElections')
       ? byteRates(get('uncleanElections'), options, brokerLabel, grid, split.queries)
       : undefined,
+    isrShrinks: has('isrShrinks') ? byteRates(get('isrShrinks'), options, brokerLabel, grid, split.queries) : undefined,
+    isrExpands: has('isrExpands') ? byteRates(get('isrExpands'), options, brokerLabel, grid, split.queries) : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
     inRates: brokerByteRates(bytesIn, options),
     outRates: brokerByteRates(bytesOut, options),
@@ -253,6 +258,8 @@ export function signalsSummary(
     offlinePartitions: signals.offline ? finiteOrUndefined(latest(highestTimeline(signals.offline))) : undefined,
     activeControllers: sumLatest(signals.controllers),
     uncleanElections: signals.uncleanElections ? eventsIn(signals.uncleanElections) : undefined,
+    isrShrinks: signals.isrShrinks ? eventsIn(signals.isrShrinks) : undefined,
+    isrExpands: signals.isrExpands ? eventsIn(signals.isrExpands) : undefined,
     preferredReplicaImbalance: maxLatest(signals.preferredImbalance),
     consumerGroups: groups,
   };

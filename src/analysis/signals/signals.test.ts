@@ -300,6 +300,95 @@ describe('replication and controllers', () => {
     expect(analyze([...messagesIn(), ...blip]).verdict).toBe('ok');
   });
 
+  describe('ISR churn', () => {
+    // ISR shrinks per second from the counter, as rate(…[5m]) would give: `from` on, 0.05/s.
+    const shrinks = (broker: number, from: number, name = 'kafka_server_replicamanager_isrshrinks_total') =>
+      gauge(
+        name,
+        (i) => {
+          let total = 0;
+          return times.map((_, k) => (total += i === broker && k >= from ? 0.05 * (STEP / 1000) : 0));
+        },
+        'D'
+      );
+
+    it('recognises the counters of Strimzi, the jmx_exporter examples and Confluent', () => {
+      expect(
+        [
+          'kafka_server_replicamanager_isrshrinks_total',
+          'kafka_server_replicamanager_isrshrinkspersec_total',
+          'kafka_server_replicamanager_isrshrinkspersec_count',
+          'cp_kafka_server_replicamanager_isrshrinkspersec',
+          'kafka_server_replicamanager_isrexpands_total',
+          'kafka_server_replicamanager_isrexpandspersec_count',
+        ].map(roleOfName)
+      ).toEqual(['isrShrinks', 'isrShrinks', 'isrShrinks', 'isrShrinks', 'isrExpands', 'isrExpands']);
+    });
+
+    it('shrinks through the whole recent window are a warning that says how often and for how long', () => {
+      const r = analyze([...messagesIn(), ...shrinks(1, POINTS - 30)]);
+      expect(checks(r)).toEqual(['warning:isr-churn:kafka-2']);
+      expect(r.findings[0].message).toMatch(
+        /^Broker kafka-2's partitions keep losing in-sync replicas: 3 ISR shrinks a minute, without a break for 7 min\./
+      );
+      expect(r.brokers[1].status).toBe('under-replicated');
+      expect(r.signals.isrShrinks).toBeGreaterThan(0);
+      const row = r.health!.brokers.find((b) => b.name === 'kafka-2')!;
+      expect(row.segments.map((s) => s.state)).toEqual(['ok', 'warning']);
+    });
+
+    it('a shrink that is over, or one that started inside the recent window, is nothing', () => {
+      // Shrinking from step 20 to 60 of 120: an hour ago on a longer range, over now.
+      const over = gauge(
+        'kafka_server_replicamanager_isrshrinks_total',
+        (i) => {
+          let total = 0;
+          return times.map((_, k) => (total += i === 0 && k >= 20 && k < 60 ? 1 : 0));
+        },
+        'D'
+      );
+      expect(analyze([...messagesIn(), ...over]).verdict).toBe('ok');
+      // Started three steps ago: the recent window (12 steps) did not shrink throughout.
+      expect(analyze([...messagesIn(), ...shrinks(1, POINTS - 3)]).verdict).toBe('ok');
+    });
+
+    it('with under-replicated partitions on the same broker it is critical and the URP is its effect', () => {
+      const urpOn2 = gauge(
+        'kafka_server_replicamanager_underreplicatedpartitions',
+        (i) => times.map((_, k) => (i === 1 && k >= POINTS - 20 ? 2 : 0)),
+        'C'
+      );
+      const r = analyze([...messagesIn(), ...shrinks(1, POINTS - 30), ...urpOn2]);
+      expect(r.verdict).toBe('critical');
+      expect(r.incidents.map((i) => [i.cause.check, i.cause.subject, i.effects.map((e) => e.check)])).toEqual([
+        ['isr-churn', 'kafka-2', ['under-replicated']],
+      ]);
+      expect(r.incidents[0].cause.message).toContain('and 2 of them are under-replicated now');
+      // URP on another broker does not make kafka-2's churn critical.
+      const urpOn1 = gauge(
+        'kafka_server_replicamanager_underreplicatedpartitions',
+        (i) => times.map((_, k) => (i === 0 && k >= POINTS - 20 ? 2 : 0)),
+        'C'
+      );
+      const other = analyze([...messagesIn(), ...shrinks(1, POINTS - 30), ...urpOn1]);
+      expect(other.findings.find((f) => f.check === 'isr-churn')?.severity).toBe('warning');
+    });
+
+    it('a down broker explains the shrinks it causes on the others', () => {
+      const down = BROKERS.map((b, i) =>
+        rangeFrame(
+          { instance: b, topic: 'orders' },
+          times,
+          times.map((_, k) => (i === 2 && k >= POINTS - 30 ? null : 100)),
+          'A'
+        )
+      );
+      const r = analyze([...down, ...shrinks(0, POINTS - 30)]);
+      expect(r.incidents[0].cause.check).toBe('broker-missing');
+      expect(r.incidents[0].effects.map((e) => e.check)).toContain('isr-churn');
+    });
+  });
+
   it('a failed disk is critical and explains the under-replicated partitions that follow it', () => {
     const logDirs = gauge(
       'kafka_log_logmanager_offlinelogdirectorycount',

@@ -20,6 +20,8 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   offlinePartitions: () => t('options.roles.offlinePartitions', 'Offline partitions'),
   activeControllers: () => t('options.roles.activeControllers', 'Active controllers'),
   uncleanElections: () => t('options.roles.uncleanElections', 'Unclean leader elections'),
+  isrShrinks: () => t('options.roles.isrShrinks', 'ISR shrinks'),
+  isrExpands: () => t('options.roles.isrExpands', 'ISR expands'),
   leaderCount: () => t('options.roles.leaderCount', 'Leaders per broker'),
   partitionCount: () => t('options.roles.partitionCount', 'Partitions per broker'),
   preferredReplicaImbalance: () => t('options.roles.preferredReplicaImbalance', 'Preferred-replica imbalance'),

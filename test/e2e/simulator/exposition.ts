@@ -111,6 +111,14 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       type: 'gauge',
       samples: [{ labels: {}, value: g.underMinIsrPartitionCount }],
     },
+    ...(['IsrShrinks', 'IsrExpands'] as const).map(
+      (mbean): Family => ({
+        name: `kafka_server_replicamanager_${mbean.toLowerCase()}_total`,
+        help: `Attribute exposed for management (kafka.server<type=ReplicaManager, name=${mbean}PerSec><>Count)`,
+        type: 'counter',
+        samples: [{ labels: {}, value: mbean === 'IsrShrinks' ? g.isrShrinks : g.isrExpands }],
+      })
+    ),
     {
       name: 'kafka_network_socketserver_networkprocessoravgidlepercent',
       help: 'Attribute exposed for management (kafka.network<type=SocketServer, name=NetworkProcessorAvgIdlePercent><>Value)',

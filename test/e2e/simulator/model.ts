@@ -44,7 +44,8 @@ export type ScenarioName =
   | 'disk-failed'
   | 'network-saturated'
   | 'unclean-election'
-  | 'leadership-drift';
+  | 'leadership-drift'
+  | 'isr-churn';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -60,6 +61,9 @@ export interface Gauges {
   /** Partitions led, and replicas held (30 partitions, replication factor 3, evenly placed). */
   leaderCount: number;
   partitionCount: number;
+  /** ISR shrink and expand counters (cumulative) of the partitions led here. */
+  isrShrinks: number;
+  isrExpands: number;
 }
 
 /** What a controller reports. */
@@ -197,6 +201,21 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     gauges: (b) => ({ leaderCount: b === 'kafka-2' ? 18 : b === 'kafka-1' ? 4 : 8 }),
     controllerGauges: (c) => (c === 'controller-1' ? { preferredReplicaImbalanceCount: 8 } : {}),
   },
+  // A slow disk on kafka-3 for the last ten minutes: its followers drop out of kafka-2's ISRs and
+  // rejoin every 20 s, and two of kafka-2's partitions stay under-replicated for the last eight.
+  'isr-churn': {
+    name: 'isr-churn',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => {
+      if (b !== 'kafka-2' || t < -600) {
+        return {};
+      }
+      const flaps = Math.floor((t + 600) / 20);
+      return { isrShrinks: 5 + flaps, isrExpands: 5 + flaps, underReplicatedPartitions: t >= -480 ? 2 : 0 };
+    },
+  },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
     name: 'group-stalls',
@@ -333,6 +352,9 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     networkProcessorAvgIdle: 0.88,
     leaderCount: 10,
     partitionCount: 30,
+    // A shrink and its expand a while ago (a restart): history, not churn.
+    isrShrinks: 5,
+    isrExpands: 5,
     ...scenario.gauges?.(broker, t),
   };
 }
