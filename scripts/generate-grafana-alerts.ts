@@ -32,6 +32,8 @@ const titles: Record<string, string> = {
   KafkaUnderMinIsrPartitions: 'Kafka partitions below min ISR',
   KafkaOfflineLogDirectories: 'Kafka log directories offline',
   KafkaIsrChurn: 'Kafka ISR churn',
+  KafkaSlowBroker: 'Kafka broker slow',
+  KafkaSlowBrokerCritical: 'Kafka broker far slower than its peers',
   KafkaIsrChurnUnderReplicated: 'Kafka ISR churn with under-replicated partitions',
   KafkaActiveControllers: 'Kafka active controllers not 1',
   KafkaUncleanLeaderElection: 'Kafka unclean leader election',

@@ -54,6 +54,14 @@ export function withSign(value: number, format: (magnitude: number) => string): 
   return /[1-9]/.test(text) ? `${value > 0 ? '+' : '−'}${text}` : text;
 }
 
+/** A request time: "85 ms" below a second, "1.2 s" above. */
+export function formatLatency(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) {
+    return 'n/a';
+  }
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${formatNumber(ms / 1000)} s`;
+}
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) {
     return 'n/a';

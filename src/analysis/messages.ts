@@ -14,6 +14,7 @@ import {
   formatBytesRate,
   formatClock,
   formatDuration,
+  formatLatency,
   formatFactor,
   formatNumber,
   formatPercent,
@@ -39,7 +40,9 @@ export type ParamKind =
   | 'number'
   | 'minutes'
   /** A moment (ms since the epoch): a clock time in the reader's time zone. */
-  | 'time';
+  | 'time'
+  /** A request time in milliseconds: "85 ms", "1.2 s". */
+  | 'latency';
 
 interface Sentence<P extends Params> {
   message: string;
@@ -55,6 +58,10 @@ const sentence = <P extends Params>(s: Sentence<P>) => s;
 const EXPLORE = 'Run this in Explore against the same data source: {{query}}';
 const WRAP_RATE = 'Wrap the query in rate(...[1m]): {{query}}';
 /** Shared remedy wording. */
+type SlowBroker = { broker: string; p99: number; peers: number; factor: number };
+const SLOW =
+  'Broker {{broker}} answers {{request}} requests slowly: p99 {{p99}} against {{peers}} on its peers ({{factor}}).';
+const SLOW_KINDS = { p99: 'latency', peers: 'latency', factor: 'factor' } as const;
 const ISR_CHURN =
   'Followers of its partitions fall behind and are dropped from the ISR again and again: look at the followers (kafka-topics --describe --under-replicated-partitions names them) for slow disks, network trouble or long GC pauses, at replication throttles, and at replica.lag.time.max.ms against the load.';
 const LEADER_ELECTION = 'kafka-leader-election --election-type PREFERRED';
@@ -347,6 +354,30 @@ export const SENTENCES = {
     suggestion: ISR_CHURN,
     kinds: { perMinute: 'number', heldMs: 'duration', count: 'count' },
   }),
+  'request-latency.produce': sentence<SlowBroker>({
+    message: SLOW.replace('{{request}}', 'Produce'),
+    suggestion:
+      'Producers wait on it (acks=all also waits for its followers). Split the time with its Produce RequestQueueTimeMs, LocalTimeMs and RemoteTimeMs: queue → request handlers busy; local → its disk (iostat, log flush); remote → followers slow to fetch. Check GC pauses too.',
+    kinds: SLOW_KINDS,
+  }),
+  'request-latency.fetch-consumer': sentence<SlowBroker>({
+    message: SLOW.replace('{{request}}', 'consumer fetch'),
+    suggestion:
+      'Consumers fetching from it wait longer than from its peers: consumers far behind read old segments from disk (page-cache misses), or its disk, network or request handlers are the bottleneck. Compare its FetchConsumer LocalTimeMs and the disk reads.',
+    kinds: SLOW_KINDS,
+  }),
+  'request-latency.fetch-follower': sentence<SlowBroker>({
+    message: SLOW.replace('{{request}}', 'follower fetch'),
+    suggestion:
+      'Followers replicating from it wait: its disk or network is slow, or replication is throttled. Its partitions are at risk of shrinking ISRs and acks=all produce waits on it. Check its disk, network and GC.',
+    kinds: SLOW_KINDS,
+  }),
+  'request-latency.produce-ceiling': sentence<{ broker: string; p99: number; limit: number }>({
+    message: "Broker {{broker}}'s Produce p99 is {{p99}}, above the {{limit}} ceiling.",
+    suggestion:
+      'Producers time out (request.timeout.ms, delivery.timeout.ms) if it keeps rising. Split the time with RequestQueueTimeMs, LocalTimeMs and RemoteTimeMs: handlers, disk, or followers.',
+    kinds: { p99: 'latency', limit: 'latency' },
+  }),
   'offline-log-dirs': sentence<{ broker: string; count: number }>({
     message: 'Broker {{broker}} has {{count}} log directories offline: a disk failed, and its replicas there are gone.',
     suggestion:
@@ -455,6 +486,7 @@ export const EFFECT_PHRASES = {
   'under-replicated': 'under-replicated partitions on {{subjects}}',
   'under-min-isr': 'partitions below min ISR on {{subjects}}',
   'isr-churn': 'ISR shrinking on {{subjects}}',
+  'request-latency': 'slow requests on {{subjects}}',
   'leader-skew': 'leaders skewed on {{subjects}}',
   'preferred-leader-imbalance': 'leadership away from the preferred replicas',
   'offline-partitions': 'offline partitions',
@@ -524,6 +556,8 @@ export const plainFormat: ParamFormatter = (value, kind) => {
       return formatDuration(value);
     case 'time':
       return formatClock(value);
+    case 'latency':
+      return formatLatency(value);
     case 'minutes':
       return `${formatNumber(value)} min`;
     case 'count':

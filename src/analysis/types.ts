@@ -26,6 +26,7 @@ export type MetricRole =
   | 'uncleanElections'
   | 'isrShrinks'
   | 'isrExpands'
+  | 'requestLatency'
   | 'leaderCount'
   | 'partitionCount'
   | 'preferredReplicaImbalance'
@@ -127,7 +128,16 @@ export interface NotEvaluated {
  * partitions short of replicas), hot or idle (the imbalance check), else ok.
  */
 export type BrokerStatus =
-  'ok' | 'hot' | 'idle' | 'under-replicated' | 'saturated' | 'overloaded' | 'log-dir-offline' | 'stalled' | 'missing';
+  | 'ok'
+  | 'hot'
+  | 'idle'
+  | 'slow'
+  | 'under-replicated'
+  | 'saturated'
+  | 'overloaded'
+  | 'log-dir-offline'
+  | 'stalled'
+  | 'missing';
 
 export interface BrokerStat {
   name: string;
@@ -157,6 +167,8 @@ export interface BrokerStat {
   /** Partitions this broker leads, and replicas it holds, latest. */
   leaders?: number;
   partitions?: number;
+  /** p99 Produce request time (ms), latest. */
+  produceP99?: number;
   /** Under-replicated partitions led by this broker, latest. */
   underReplicated?: number;
   /** Its cluster, when the data holds several. */

@@ -85,6 +85,11 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'isrExpands',
       expr: 'sum by (instance) (rate(kafka_server_replicamanager_isrexpands_total[5m]))',
     },
+    {
+      refId: 'R',
+      role: 'requestLatency',
+      expr: 'max by (instance, request) (kafka_network_requestmetrics_totaltimems{quantile="0.99", request=~"Produce|FetchConsumer|FetchFollower"})',
+    },
   ];
 }
 

@@ -17,7 +17,7 @@ import { TrendLine } from './TrendLine';
 type SortKey = 'name' | 'rate' | 'deviation' | 'status';
 
 interface ExtraColumn {
-  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'underReplicated' | 'leaders' | 'partitions';
+  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'produceP99' | 'underReplicated' | 'leaders' | 'partitions';
   /** Read when drawn: translations load after the module. */
   label: () => string;
   title: () => string;
@@ -45,6 +45,13 @@ const EXTRA_COLUMNS: ExtraColumn[] = [
     title: () => t('panel.brokers.idle-title', 'Request-handler idle ratio'),
     show: (b, f) => f.percent(b.requestHandlerIdle),
     check: 'request-handlers',
+  },
+  {
+    key: 'produceP99',
+    label: () => t('panel.brokers.produce-p99', 'p99 produce'),
+    title: () => t('panel.brokers.produce-p99-title', '99th percentile of Produce request time'),
+    show: (b, f) => f.duration(b.produceP99),
+    check: 'request-latency',
   },
   {
     key: 'leaders',
@@ -113,8 +120,8 @@ const SHARE_SHARE = 0.22;
 /** Below this a share bar says nothing. */
 const SHARE_MIN = 90;
 
-/** The alarm columns in the order they are kept: under-replicated partitions, then busy handlers. */
-const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'requestHandlerIdle'];
+/** The alarm columns in the order they are kept: under-replicated partitions, busy handlers, slow produce. */
+const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'requestHandlerIdle', 'produceP99'];
 
 /**
  * Which optional columns fit beside a readable broker name and the rate and status, in the order

@@ -49,6 +49,11 @@ export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
     text: () => t('panel.broker-status.stalled', 'Stalled'),
     color: (th) => th.colors.error.text,
   },
+  slow: {
+    icon: 'clock-nine',
+    text: () => t('panel.broker-status.slow', 'Slow'),
+    color: (th) => th.colors.warning.text,
+  },
   'log-dir-offline': {
     icon: 'database',
     text: () => t('panel.broker-status.log-dir-offline', 'Log dir offline'),

@@ -104,6 +104,7 @@ export function useFormatters(
       number: plainNumber,
       minutes,
       time,
+      latency: duration,
     };
     const finding = (f: Finding) => {
       const english = templatesOf(f.messageKey);

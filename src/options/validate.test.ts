@@ -45,6 +45,8 @@ describe('threshold validation', () => {
       requestHandlerIdle: 'floor',
       networkProcessorIdle: 'floor',
       partitionSkew: 'ceiling',
+      requestLatencyFactor: 'ceiling',
+      produceLatencyMs: 'ceiling',
     });
   });
 });

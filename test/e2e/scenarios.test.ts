@@ -193,6 +193,22 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'slow-broker',
+    (r) => {
+      // kafka-3 answers Produce ~37× slower than its peers; the fetch long-poll waits are no alarm.
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['request-latency:kafka-3']);
+      expect(r.findings[0].message).toBe(
+        'Broker kafka-3 answers Produce requests slowly: p99 450 ms against 12 ms on its peers (38×).'
+      );
+      expect(r.brokers.map((b) => [b.name, b.status, b.produceP99])).toEqual([
+        ['kafka-1', 'ok', 12],
+        ['kafka-2', 'ok', 12],
+        ['kafka-3', 'slow', 450],
+      ]);
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

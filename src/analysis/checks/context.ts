@@ -29,9 +29,10 @@ export const STATUS_RANK: Record<BrokerStatus, number> = {
   overloaded: 3,
   saturated: 4,
   'under-replicated': 5,
-  hot: 6,
-  idle: 7,
-  ok: 8,
+  slow: 6,
+  hot: 7,
+  idle: 8,
+  ok: 9,
 };
 
 export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {

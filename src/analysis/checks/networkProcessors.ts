@@ -15,6 +15,8 @@ export const networkProcessors = defineCheck({
   unit: 'fraction',
   roles: ['networkProcessorIdle'],
   settings: ['recentMinutes'],
+  // Requests that wait for a busy thread are slow requests: the same broker's latency follows.
+  explains: { 'request-latency': 'subject' },
   thresholds: {
     networkProcessorIdle: {
       kind: 'floor',

@@ -30,6 +30,7 @@ import { underMinIsr } from './underMinIsr';
 import { offlineLogDirs } from './offlineLogDirs';
 import { requestHandlers } from './requestHandlers';
 import { networkProcessors } from './networkProcessors';
+import { requestLatency } from './requestLatency';
 import { imbalance } from './imbalance';
 import { preferredLeaderImbalance } from './preferredLeaderImbalance';
 import { leaderSkew } from './leaderSkew';
@@ -68,6 +69,7 @@ export const CHECKS = [
   underReplicated,
   requestHandlers,
   networkProcessors,
+  requestLatency,
   preferredLeaderImbalance,
   leaderSkew,
   partitionSkew,

@@ -39,6 +39,8 @@ export const requestHandlers = defineCheck({
   unit: 'fraction',
   roles: ['requestHandlerIdle'],
   settings: ['recentMinutes'],
+  // Requests that wait for a busy thread are slow requests: the same broker's latency follows.
+  explains: { 'request-latency': 'subject' },
   thresholds: {
     requestHandlerIdle: {
       kind: 'floor',

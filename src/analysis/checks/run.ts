@@ -27,6 +27,7 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   uncleanElections: (m) => m.signals.uncleanElections !== undefined,
   isrShrinks: (m) => m.signals.isrShrinks !== undefined,
   isrExpands: (m) => m.signals.isrExpands !== undefined,
+  requestLatency: (m) => m.signals.latency !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,
 };

@@ -182,11 +182,16 @@ export function idleRatios(
     const values = scale === 1 ? derived[i] : derived[i].map((v) => v * scale);
     rates.push({ broker: brokerOf(s.labels, label), times: s.times, values, instant: s.instant });
   });
+  const t = averaged(rates, options, grid);
+  return t ? { timelines: { ...t, names: namesOf(series) }, doubleCounted } : { doubleCounted };
+}
+
+/** Per broker, the mean of its series: several series for one broker (pools, duplicates) average rather than add up. */
+function averaged(rates: RateSeries[], options: HealthOptions, grid: TimeGrid): Timelines | undefined {
   const t = summed(rates, options, grid);
   if (!t) {
-    return { doubleCounted };
+    return undefined;
   }
-  // Several series for one broker (pools, duplicates) average rather than add up.
   const counts = new Map<string, number>();
   for (const r of rates) {
     counts.set(r.broker, (counts.get(r.broker) ?? 0) + 1);
@@ -200,7 +205,25 @@ export function idleRatios(
       );
     }
   }
-  return { timelines: { ...t, names: namesOf(series) }, doubleCounted };
+  return t;
+}
+
+/** Gauges averaged per broker (latencies: two series of one broker do not add up). */
+export function gaugeMeans(
+  series: RawSeries[],
+  options: HealthOptions,
+  brokerLabel: string | undefined,
+  grid: TimeGrid
+): Timelines | undefined {
+  const label = labelFor(series, options, brokerLabel);
+  const rates: RateSeries[] = series.map((s) => ({
+    broker: brokerOf(s.labels, label),
+    times: s.times,
+    values: s.values,
+    instant: s.instant,
+  }));
+  const t = averaged(rates, options, grid);
+  return t && { ...t, names: namesOf(series) };
 }
 
 const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];

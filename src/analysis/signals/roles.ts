@@ -15,6 +15,7 @@
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
  * | uncleanElections   | kafka_controller_controllerstats_uncleanleaderelections(persec)(_total|_count) |
  * | isrShrinks / isrExpands | kafka_server_replicamanager_isrshrinks(persec)(_total|_count), …_isrexpands… (counters) |
+ * | requestLatency     | kafka_network_requestmetrics_totaltimems{request=Produce|FetchConsumer|FetchFollower, quantile=0.99}, …_totaltimems_99thpercentile (ms; signals/latency.ts) |
  * | leaderCount        | kafka_server_replicamanager_leadercount(_value) |
  * | partitionCount     | kafka_server_replicamanager_partitioncount(_value) |
  * | preferredReplicaImbalance | kafka_controller_kafkacontroller_preferredreplicaimbalancecount(_value) |
@@ -36,6 +37,7 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'uncleanElections',
   'isrShrinks',
   'isrExpands',
+  'requestLatency',
   'leaderCount',
   'partitionCount',
   'preferredReplicaImbalance',
@@ -61,6 +63,7 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ],
   ['isrShrinks', /^(?:cp_)?kafka_server_replicamanager_isrshrinks(?:persec)?(?:_total|_count)?$/i],
   ['isrExpands', /^(?:cp_)?kafka_server_replicamanager_isrexpands(?:persec)?(?:_total|_count)?$/i],
+  ['requestLatency', /^(?:cp_)?kafka_network_requestmetrics_totaltimems(?:_[a-z0-9]+)?$/i],
   ['leaderCount', /^(?:cp_)?kafka_server_replicamanager_leadercount(?:_value)?$/i],
   ['partitionCount', /^(?:cp_)?kafka_server_replicamanager_partitioncount(?:_value)?$/i],
   [

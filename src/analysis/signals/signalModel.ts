@@ -18,6 +18,7 @@ import {
   summarizeRoles,
   Timelines,
 } from './brokerSignals';
+import { requestLatencies, type RequestKind } from './latency';
 
 export interface SplitSeries {
   messagesIn: RawSeries[];
@@ -99,6 +100,8 @@ export interface SignalModel {
   /** ISR shrinks and expands per second per broker (from the counters). */
   isrShrinks?: Timelines;
   isrExpands?: Timelines;
+  /** p99 request time (ms) per request type (Produce, FetchConsumer, FetchFollower) and broker. */
+  latency?: Map<RequestKind, Timelines>;
   lag?: Timelines;
   /** Current bytes/s per broker. */
   inRates: Map<string, number>;
@@ -119,6 +122,10 @@ function latestOf(t: Timelines | undefined, broker: string): number {
     }
   }
   return NaN;
+}
+
+function nonEmpty<K, V>(m: Map<K, V>): Map<K, V> | undefined {
+  return m.size > 0 ? m : undefined;
 }
 
 function finiteOrUndefined(v: number): number | undefined {
@@ -185,6 +192,9 @@ export function buildSignals(
       : undefined,
     isrShrinks: has('isrShrinks') ? byteRates(get('isrShrinks'), options, brokerLabel, grid, split.queries) : undefined,
     isrExpands: has('isrExpands') ? byteRates(get('isrExpands'), options, brokerLabel, grid, split.queries) : undefined,
+    latency: has('requestLatency')
+      ? nonEmpty(requestLatencies(get('requestLatency'), options, brokerLabel, grid))
+      : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
     inRates: brokerByteRates(bytesIn, options),
     outRates: brokerByteRates(bytesOut, options),
@@ -199,7 +209,14 @@ export function brokerFigures(
   rate: number
 ): Pick<
   BrokerStat,
-  'bytesIn' | 'bytesOut' | 'avgMessageBytes' | 'requestHandlerIdle' | 'underReplicated' | 'leaders' | 'partitions'
+  | 'bytesIn'
+  | 'bytesOut'
+  | 'avgMessageBytes'
+  | 'requestHandlerIdle'
+  | 'underReplicated'
+  | 'leaders'
+  | 'partitions'
+  | 'produceP99'
 > {
   const out: ReturnType<typeof brokerFigures> = {};
   const bytesIn = signals.inRates.get(name);
@@ -226,6 +243,10 @@ export function brokerFigures(
   const partitions = finiteOrUndefined(latestOf(signals.partitions, name));
   if (partitions !== undefined) {
     out.partitions = partitions;
+  }
+  const produceP99 = finiteOrUndefined(latestOf(signals.latency?.get('Produce'), name));
+  if (produceP99 !== undefined) {
+    out.produceP99 = produceP99;
   }
   return out;
 }

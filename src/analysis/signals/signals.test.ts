@@ -488,6 +488,141 @@ describe('replication and controllers', () => {
   });
 });
 
+describe('request latency', () => {
+  const NAME = 'kafka_network_requestmetrics_totaltimems';
+  const BROKERS5 = ['kafka-1', 'kafka-2', 'kafka-3', 'kafka-4', 'kafka-5'];
+  /** p99 series per broker (ms) for one request type, from `p99(broker index, step)`. */
+  const latency = (request: string, p99: (b: number, k: number) => number, brokers = BROKERS, extra = {}) =>
+    brokers.map((b, i) =>
+      rangeFrame(
+        { __name__: NAME, instance: b, request, quantile: '0.99', ...extra },
+        times,
+        times.map((_, k) => p99(i, k)),
+        'R'
+      )
+    );
+  const traffic = (brokers = BROKERS) =>
+    brokers.map((b) => rangeFrame({ instance: b, topic: 'orders' }, times, flat(100), 'A'));
+
+  it('recognises the p99 of the exporters’ spellings and leaves other percentiles out', () => {
+    expect([NAME, `${NAME}_99thpercentile`, `cp_${NAME}`].map(roleOfName)).toEqual([
+      'requestLatency',
+      'requestLatency',
+      'requestLatency',
+    ]);
+    // The median quantile of a broker reading 900 ms is not its p99: nothing to judge.
+    const medians = latency('Produce', (b) => (b === 1 ? 900 : 10)).map((f, i) =>
+      i === 1
+        ? rangeFrame(
+            { __name__: NAME, instance: 'kafka-2', request: 'Produce', quantile: '0.50' },
+            times,
+            flat(900),
+            'R'
+          )
+        : f
+    );
+    const r = analyze([...traffic(), ...medians]);
+    expect(checks(r)).toEqual([]);
+    expect(r.brokers.map((b) => b.produceP99)).toEqual([10, undefined, 10]);
+    // A name that says 50thpercentile is no p99 either; one that says 99thpercentile is.
+    const named = (suffix: string) =>
+      BROKERS.map((b, i) =>
+        rangeFrame(
+          { __name__: `${NAME}_${suffix}`, instance: b, request: 'Produce' },
+          times,
+          flat(i === 1 ? 900 : 10),
+          'R'
+        )
+      );
+    expect(checks(analyze([...traffic(), ...named('50thpercentile')]))).toEqual([]);
+    expect(checks(analyze([...traffic(), ...named('99thpercentile')]))).toEqual(['critical:request-latency:kafka-2']);
+  });
+
+  it('a broker far slower than its peers is slow: 3× and 50 ms above warns, 10× is critical', () => {
+    const r = analyze([...traffic(), ...latency('Produce', (b) => (b === 1 ? 80 : 20))]);
+    expect(checks(r)).toEqual(['warning:request-latency:kafka-2']);
+    expect(r.findings[0].message).toBe(
+      'Broker kafka-2 answers Produce requests slowly: p99 80 ms against 20 ms on its peers (4×).'
+    );
+    expect(r.brokers.map((b) => b.status)).toEqual(['ok', 'slow', 'ok']);
+    expect(r.brokers.map((b) => b.produceP99)).toEqual([20, 80, 20]);
+    const critical = analyze([...traffic(), ...latency('FetchFollower', (b) => (b === 2 ? 1500 : 40))]);
+    expect(checks(critical)).toEqual(['critical:request-latency:kafka-3']);
+    expect(critical.findings[0].message).toMatch(/follower fetch requests slowly: p99 1\.5 s against 40 ms/);
+  });
+
+  it('a small gap is jitter, fetch waits are no slowness, and a one-sample blip is nothing', () => {
+    // 4× but only 30 ms above: a fast cluster's jitter.
+    expect(checks(analyze([...traffic(), ...latency('Produce', (b) => (b === 1 ? 40 : 10))]))).toEqual([]);
+    // Every consumer fetch waits ~500 ms for data (long poll): the same everywhere, nothing.
+    expect(checks(analyze([...traffic(), ...latency('FetchConsumer', () => 500)]))).toEqual([]);
+    const blip = latency('Produce', (b, k) => (b === 1 && k === POINTS - 1 ? 900 : 20));
+    expect(checks(analyze([...traffic(), ...blip]))).toEqual([]);
+  });
+
+  it('needs two peers to compare with', () => {
+    const two = ['kafka-1', 'kafka-2'];
+    expect(checks(analyze([...traffic(two), ...latency('Produce', (b) => (b === 1 ? 900 : 10), two)]))).toEqual([]);
+    const five = analyze([...traffic(BROKERS5), ...latency('Produce', (b) => (b === 4 ? 900 : 10 + b), BROKERS5)]);
+    expect(checks(five)).toEqual(['critical:request-latency:kafka-5']);
+  });
+
+  it('judges an absolute Produce ceiling only when it is set', () => {
+    const slowEverywhere = [...traffic(), ...latency('Produce', () => 300)];
+    expect(checks(analyze(slowEverywhere))).toEqual([]);
+    const r = analyze(slowEverywhere, { thresholds: { produceLatencyMs: { warning: 200, critical: 1000 } } });
+    expect(checks(r)).toEqual([
+      'warning:request-latency:kafka-1',
+      'warning:request-latency:kafka-2',
+      'warning:request-latency:kafka-3',
+    ]);
+    expect(r.findings[0].message).toBe("Broker kafka-1's Produce p99 is 300 ms, above the 200 ms ceiling.");
+    // Fetches have no ceiling, whatever is set.
+    const fetches = [...traffic(), ...latency('FetchConsumer', () => 3000)];
+    expect(checks(analyze(fetches, { thresholds: { produceLatencyMs: { warning: 200, critical: 1000 } } }))).toEqual(
+      []
+    );
+  });
+
+  it('never calls a broker slow while every broker is within the warning factor of every other (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 5000, noNaN: true }), { minLength: 3, maxLength: 6 }),
+        fc.double({ min: 1, max: 2.99, noNaN: true }),
+        (levels, spread) => {
+          const low = Math.min(...levels);
+          // Every broker between low and spread × low, jittering per step.
+          const names = levels.map((_, i) => `kafka-${i + 1}`);
+          const frames = latency(
+            'Produce',
+            (b, k) => low * (1 + ((spread - 1) * ((b + k) % levels.length)) / levels.length),
+            names
+          );
+          return checks(analyze([...traffic(names), ...frames])).length === 0;
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it('one finding per broker, its worst request type; busy handlers on it explain it', () => {
+    const both = [
+      ...latency('Produce', (b) => (b === 1 ? 100 : 20)),
+      ...latency('FetchFollower', (b) => (b === 1 ? 2000 : 30)),
+    ];
+    const r = analyze([...traffic(), ...both]);
+    expect(checks(r)).toEqual(['critical:request-latency:kafka-2']);
+    expect(r.findings[0].messageKey).toBe('request-latency.fetch-follower');
+    const busy = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) =>
+      flat(i === 1 ? 0.05 : 0.8)
+    );
+    const explained = analyze([...traffic(), ...both, ...busy]);
+    expect(explained.incidents.map((i) => [i.cause.check, i.effects.map((e) => e.check)])).toEqual([
+      ['request-handlers', ['request-latency']],
+    ]);
+  });
+});
+
 describe('request handlers', () => {
   it('reads the MeanRate gauge, a percentage and the idle-nanoseconds counter', () => {
     const gaugeForm = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) =>

@@ -22,6 +22,7 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   uncleanElections: () => t('options.roles.uncleanElections', 'Unclean leader elections'),
   isrShrinks: () => t('options.roles.isrShrinks', 'ISR shrinks'),
   isrExpands: () => t('options.roles.isrExpands', 'ISR expands'),
+  requestLatency: () => t('options.roles.requestLatency', 'Request latency (p99)'),
   leaderCount: () => t('options.roles.leaderCount', 'Leaders per broker'),
   partitionCount: () => t('options.roles.partitionCount', 'Partitions per broker'),
   preferredReplicaImbalance: () => t('options.roles.preferredReplicaImbalance', 'Preferred-replica imbalance'),

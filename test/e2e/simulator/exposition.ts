@@ -120,6 +120,21 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       })
     ),
     {
+      name: 'kafka_network_requestmetrics_totaltimems',
+      help: 'Attribute exposed for management (kafka.network<type=RequestMetrics, name=TotalTimeMs, request=Produce><>99thPercentile)',
+      type: 'gauge',
+      samples: (
+        [
+          ['Produce', g.produceP99],
+          ['FetchConsumer', g.fetchConsumerP99],
+          ['FetchFollower', g.fetchFollowerP99],
+        ] as const
+      ).flatMap(([request, p99]) => [
+        { labels: { request, quantile: '0.50' }, value: p99 / 5 },
+        { labels: { request, quantile: '0.99' }, value: p99 },
+      ]),
+    },
+    {
       name: 'kafka_network_socketserver_networkprocessoravgidlepercent',
       help: 'Attribute exposed for management (kafka.network<type=SocketServer, name=NetworkProcessorAvgIdlePercent><>Value)',
       type: 'gauge',

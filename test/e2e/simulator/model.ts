@@ -45,7 +45,8 @@ export type ScenarioName =
   | 'network-saturated'
   | 'unclean-election'
   | 'leadership-drift'
-  | 'isr-churn';
+  | 'isr-churn'
+  | 'slow-broker';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -64,6 +65,10 @@ export interface Gauges {
   /** ISR shrink and expand counters (cumulative) of the partitions led here. */
   isrShrinks: number;
   isrExpands: number;
+  /** p99 request time (ms) per request type; the median is a fifth of it. */
+  produceP99: number;
+  fetchConsumerP99: number;
+  fetchFollowerP99: number;
 }
 
 /** What a controller reports. */
@@ -216,6 +221,15 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
       return { isrShrinks: 5 + flaps, isrExpands: 5 + flaps, underReplicatedPartitions: t >= -480 ? 2 : 0 };
     },
   },
+  // kafka-3's disk turns slow ten minutes ago: its Produce p99 rises from 12 ms to 450 ms, the
+  // others' stay put; fetches wait ~500 ms on every broker (long poll), as always.
+  'slow-broker': {
+    name: 'slow-broker',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-3' && t >= -600 ? { produceP99: 450 } : {}),
+  },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
     name: 'group-stalls',
@@ -355,6 +369,9 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     // A shrink and its expand a while ago (a restart): history, not churn.
     isrShrinks: 5,
     isrExpands: 5,
+    produceP99: 12,
+    fetchConsumerP99: 502,
+    fetchFollowerP99: 500,
     ...scenario.gauges?.(broker, t),
   };
 }
