@@ -13,7 +13,15 @@ export function formatRate(v: number): string {
 
 /** Bytes per second in decimal units: 850 B/s, 1.2 kB/s, 340 MB/s. */
 export function formatBytesRate(v: number): string {
-  const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+  return decimalBytes(v, ['B/s', 'kB/s', 'MB/s', 'GB/s']);
+}
+
+/** A size in decimal units, as Grafana's decbytes writes it: "12.4 GB". */
+export function formatBytes(v: number): string {
+  return Number.isFinite(v) ? decimalBytes(v, ['B', 'kB', 'MB', 'GB', 'TB', 'PB']) : 'n/a';
+}
+
+function decimalBytes(v: number, units: readonly string[]): string {
   let i = 0;
   while (Math.abs(v) >= 1000 && i < units.length - 1) {
     v /= 1000;

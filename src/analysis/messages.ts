@@ -11,6 +11,7 @@
  * is several keys (`under-replicated.held`), chosen by the check.
  */
 import {
+  formatBytes,
   formatBytesRate,
   formatClock,
   formatDuration,
@@ -42,7 +43,9 @@ export type ParamKind =
   /** A moment (ms since the epoch): a clock time in the reader's time zone. */
   | 'time'
   /** A request time in milliseconds: "85 ms", "1.2 s". */
-  | 'latency';
+  | 'latency'
+  /** A size in bytes: "12.4 GiB". */
+  | 'size';
 
 interface Sentence<P extends Params> {
   message: string;
@@ -58,6 +61,8 @@ const sentence = <P extends Params>(s: Sentence<P>) => s;
 const EXPLORE = 'Run this in Explore against the same data source: {{query}}';
 const WRAP_RATE = 'Wrap the query in rate(...[1m]): {{query}}';
 /** Shared remedy wording. */
+const STORAGE_REASSIGN =
+  'Look for the largest partitions on it (kafka-log-dirs --describe) — one topic with long retention or a hot key — and move some to the emptier brokers: a Cruise Control rebalance (disk goal), or kafka-reassign-partitions with a throttle.';
 type SlowBroker = { broker: string; p99: number; peers: number; factor: number };
 const SLOW =
   'Broker {{broker}} answers {{request}} requests slowly: p99 {{p99}} against {{peers}} on its peers ({{factor}}).';
@@ -378,6 +383,34 @@ export const SENTENCES = {
       'Producers time out (request.timeout.ms, delivery.timeout.ms) if it keeps rising. Split the time with RequestQueueTimeMs, LocalTimeMs and RemoteTimeMs: handlers, disk, or followers.',
     kinds: { p99: 'latency', limit: 'latency' },
   }),
+  'disk-usage': sentence<{ broker: string; usage: number; limit: number }>({
+    message: "Broker {{broker}}'s data disk is {{usage}} full (above {{limit}}).",
+    suggestion:
+      'Kafka takes the log directory offline when the disk is full. Free space now: shorten retention (retention.ms / retention.bytes) of the largest topics, delete unused topics, or grow the volume; then move partitions to brokers with room (kafka-reassign-partitions).',
+    kinds: { usage: 'percent', limit: 'percent' },
+  }),
+  'storage-skew.more': sentence<{ broker: string; bytes: number; mean: number }>({
+    message:
+      'Broker {{broker}} holds {{bytes}} of log against a mean of {{mean}}: data is unevenly spread, and its disk fills first.',
+    suggestion: STORAGE_REASSIGN,
+    kinds: { bytes: 'size', mean: 'size' },
+  }),
+  'storage-skew.less': sentence<{ broker: string; bytes: number; mean: number }>({
+    message: 'Broker {{broker}} holds only {{bytes}} of log against a mean of {{mean}}: data is unevenly spread.',
+    suggestion: STORAGE_REASSIGN,
+    kinds: { bytes: 'size', mean: 'size' },
+  }),
+  'storage-skew.usage-more': sentence<{ broker: string; usage: number; mean: number }>({
+    message:
+      "Broker {{broker}}'s disk is {{usage}} used against {{mean}} on average: data is unevenly spread, and it fills first.",
+    suggestion: STORAGE_REASSIGN,
+    kinds: { usage: 'percent', mean: 'percent' },
+  }),
+  'storage-skew.usage-less': sentence<{ broker: string; usage: number; mean: number }>({
+    message: "Broker {{broker}}'s disk is only {{usage}} used against {{mean}} on average: data is unevenly spread.",
+    suggestion: STORAGE_REASSIGN,
+    kinds: { usage: 'percent', mean: 'percent' },
+  }),
   'offline-log-dirs': sentence<{ broker: string; count: number }>({
     message: 'Broker {{broker}} has {{count}} log directories offline: a disk failed, and its replicas there are gone.',
     suggestion:
@@ -487,6 +520,8 @@ export const EFFECT_PHRASES = {
   'under-min-isr': 'partitions below min ISR on {{subjects}}',
   'isr-churn': 'ISR shrinking on {{subjects}}',
   'request-latency': 'slow requests on {{subjects}}',
+  'disk-usage': 'disks filling on {{subjects}}',
+  'storage-skew': 'data unevenly spread on {{subjects}}',
   'leader-skew': 'leaders skewed on {{subjects}}',
   'preferred-leader-imbalance': 'leadership away from the preferred replicas',
   'offline-partitions': 'offline partitions',
@@ -556,6 +591,8 @@ export const plainFormat: ParamFormatter = (value, kind) => {
       return formatDuration(value);
     case 'time':
       return formatClock(value);
+    case 'size':
+      return formatBytes(value);
     case 'latency':
       return formatLatency(value);
     case 'minutes':

@@ -27,6 +27,8 @@ export type MetricRole =
   | 'isrShrinks'
   | 'isrExpands'
   | 'requestLatency'
+  | 'logSize'
+  | 'diskUsage'
   | 'leaderCount'
   | 'partitionCount'
   | 'preferredReplicaImbalance'
@@ -135,6 +137,7 @@ export type BrokerStatus =
   | 'under-replicated'
   | 'saturated'
   | 'overloaded'
+  | 'disk-full'
   | 'log-dir-offline'
   | 'stalled'
   | 'missing';
@@ -167,6 +170,10 @@ export interface BrokerStat {
   /** Partitions this broker leads, and replicas it holds, latest. */
   leaders?: number;
   partitions?: number;
+  /** Bytes of log on this broker (all its replicas), latest. */
+  logSize?: number;
+  /** Used share (0–1) of its data disk, latest. */
+  diskUsage?: number;
   /** p99 Produce request time (ms), latest. */
   produceP99?: number;
   /** Under-replicated partitions led by this broker, latest. */

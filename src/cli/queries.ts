@@ -90,6 +90,7 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'requestLatency',
       expr: 'max by (instance, request) (kafka_network_requestmetrics_totaltimems{quantile="0.99", request=~"Produce|FetchConsumer|FetchFollower"})',
     },
+    { refId: 'S', role: 'logSize', expr: 'sum by (instance) (kafka_log_log_size)' },
   ];
 }
 

@@ -17,7 +17,16 @@ import { TrendLine } from './TrendLine';
 type SortKey = 'name' | 'rate' | 'deviation' | 'status';
 
 interface ExtraColumn {
-  key: 'bytesIn' | 'bytesOut' | 'requestHandlerIdle' | 'produceP99' | 'underReplicated' | 'leaders' | 'partitions';
+  key:
+    | 'bytesIn'
+    | 'bytesOut'
+    | 'requestHandlerIdle'
+    | 'produceP99'
+    | 'underReplicated'
+    | 'diskUsage'
+    | 'logSize'
+    | 'leaders'
+    | 'partitions';
   /** Read when drawn: translations load after the module. */
   label: () => string;
   title: () => string;
@@ -66,6 +75,20 @@ const EXTRA_COLUMNS: ExtraColumn[] = [
     title: () => t('panel.brokers.partitions-title', 'Partition replicas on this broker'),
     show: (b, f) => f.count(b.partitions),
     check: 'partition-skew',
+  },
+  {
+    key: 'logSize',
+    label: () => t('panel.brokers.log-size', 'Log size'),
+    title: () => t('panel.brokers.log-size-title', 'Bytes of log on this broker'),
+    show: (b, f) => f.size(b.logSize),
+    check: 'storage-skew',
+  },
+  {
+    key: 'diskUsage',
+    label: () => t('panel.brokers.disk', 'Disk'),
+    title: () => t('panel.brokers.disk-title', 'Used share of the data disk'),
+    show: (b, f) => f.percent(b.diskUsage),
+    check: 'disk-usage',
   },
   {
     key: 'underReplicated',
@@ -120,8 +143,8 @@ const SHARE_SHARE = 0.22;
 /** Below this a share bar says nothing. */
 const SHARE_MIN = 90;
 
-/** The alarm columns in the order they are kept: under-replicated partitions, busy handlers, slow produce. */
-const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'requestHandlerIdle', 'produceP99'];
+/** The alarm columns in the order they are kept: under-replicated partitions, a full disk, busy handlers, slow produce. */
+const ALARM_ORDER: Array<ExtraColumn['key']> = ['underReplicated', 'diskUsage', 'requestHandlerIdle', 'produceP99'];
 
 /**
  * Which optional columns fit beside a readable broker name and the rate and status, in the order

@@ -54,6 +54,11 @@ export const BROKER_STATUS_LOOK: Record<BrokerStatus, StatusLook> = {
     text: () => t('panel.broker-status.slow', 'Slow'),
     color: (th) => th.colors.warning.text,
   },
+  'disk-full': {
+    icon: 'database',
+    text: () => t('panel.broker-status.disk-full', 'Disk full'),
+    color: (th) => th.colors.error.text,
+  },
   'log-dir-offline': {
     icon: 'database',
     text: () => t('panel.broker-status.log-dir-offline', 'Log dir offline'),

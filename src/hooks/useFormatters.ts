@@ -105,6 +105,7 @@ export function useFormatters(
       minutes,
       time,
       latency: duration,
+      size,
     };
     const finding = (f: Finding) => {
       const english = templatesOf(f.messageKey);

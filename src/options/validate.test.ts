@@ -47,6 +47,8 @@ describe('threshold validation', () => {
       partitionSkew: 'ceiling',
       requestLatencyFactor: 'ceiling',
       produceLatencyMs: 'ceiling',
+      storageSkew: 'ceiling',
+      diskUsage: 'ceiling',
     });
   });
 });

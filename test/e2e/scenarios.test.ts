@@ -209,6 +209,18 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'storage-skew',
+    (r) => {
+      // Replicas are even, data is not: kafka-1 holds 30 GB against a mean of 18 GB.
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['storage-skew:kafka-1']);
+      expect(r.findings[0].message).toBe(
+        'Broker kafka-1 holds 30.0 GB of log against a mean of 18.0 GB: data is unevenly spread, and its disk fills first.'
+      );
+      expect(r.brokers.map((b) => b.logSize)).toEqual([30e9, 12e9, 12e9]);
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

@@ -26,19 +26,25 @@ export function aboveZero(
   return { findings, statuses };
 }
 
-/** Each broker whose idle ratio holds below a floor now, the critical floor first. */
-export function belowFloor(
+/** A floor fires below its levels (idle ratios), a ceiling above them (disk usage). */
+type Direction = 'floor' | 'ceiling';
+const past = (direction: Direction, v: number, limit: number) =>
+  limit > 0 && (direction === 'floor' ? v < limit : v >= limit);
+
+/** Each broker whose reading holds past a level now, the critical level first. */
+function pastLevels(
+  direction: Direction,
   t: Timelines,
-  floor: LevelThresholds,
-  make: (broker: string, idle: number, severity: 'critical' | 'warning', limit: number) => Finding
+  levels: LevelThresholds,
+  make: (broker: string, value: number, severity: 'critical' | 'warning', limit: number) => Finding
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [broker, values] of t.byName) {
     for (const [severity, limit] of [
-      ['critical', floor.critical],
-      ['warning', floor.warning],
+      ['critical', levels.critical],
+      ['warning', levels.warning],
     ] as const) {
-      if (limit > 0 && condition(values, t.axis, (v) => v < limit).holds) {
+      if (limit > 0 && condition(values, t.axis, (v) => past(direction, v, limit)).holds) {
         findings.push(make(broker, latest(values), severity, limit));
         break;
       }
@@ -47,13 +53,33 @@ export function belowFloor(
   return findings;
 }
 
-/** Timeline codes of a floor pair: critical below the critical floor, warning below the warning one. */
-export function floorHistory(axis: Axis, t: Timelines, floor: LevelThresholds): Map<string, Uint8Array> {
+/** Timeline codes of a level pair: critical past the critical level, warning past the warning one. */
+function levelHistory(direction: Direction, axis: Axis, t: Timelines, levels: LevelThresholds) {
   return brokerCodes(axis, t, (v) =>
-    floor.critical > 0 && v < floor.critical
+    past(direction, v, levels.critical)
       ? STATE.critical
-      : floor.warning > 0 && v < floor.warning
+      : past(direction, v, levels.warning)
         ? STATE.warning
         : STATE.none
   );
 }
+
+/** Each broker whose idle ratio holds below a floor now, the critical floor first. */
+export const belowFloor = (
+  t: Timelines,
+  floor: LevelThresholds,
+  make: (broker: string, idle: number, severity: 'critical' | 'warning', limit: number) => Finding
+) => pastLevels('floor', t, floor, make);
+
+/** Each broker whose reading holds at or above a ceiling now (disk usage), the critical one first. */
+export const aboveCeiling = (
+  t: Timelines,
+  ceiling: LevelThresholds,
+  make: (broker: string, value: number, severity: 'critical' | 'warning', limit: number) => Finding
+) => pastLevels('ceiling', t, ceiling, make);
+
+export const floorHistory = (axis: Axis, t: Timelines, floor: LevelThresholds): Map<string, Uint8Array> =>
+  levelHistory('floor', axis, t, floor);
+
+export const ceilingHistory = (axis: Axis, t: Timelines, ceiling: LevelThresholds): Map<string, Uint8Array> =>
+  levelHistory('ceiling', axis, t, ceiling);

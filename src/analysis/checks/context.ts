@@ -26,13 +26,14 @@ export const STATUS_RANK: Record<BrokerStatus, number> = {
   missing: 0,
   stalled: 1,
   'log-dir-offline': 2,
-  overloaded: 3,
-  saturated: 4,
-  'under-replicated': 5,
-  slow: 6,
-  hot: 7,
-  idle: 8,
-  ok: 9,
+  'disk-full': 3,
+  overloaded: 4,
+  saturated: 5,
+  'under-replicated': 6,
+  slow: 7,
+  hot: 8,
+  idle: 9,
+  ok: 10,
 };
 
 export function worseStatus(a: BrokerStatus, b: BrokerStatus): BrokerStatus {

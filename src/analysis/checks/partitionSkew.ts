@@ -25,7 +25,7 @@ export const partitionSkew = defineCheck({
   unit: 'fraction',
   roles: ['partitionCount'],
   // A broker with more replicas takes more messages and bytes: that is why it is hot.
-  explains: { imbalance: 'subject', 'bytes-imbalance': 'subject' },
+  explains: { imbalance: 'subject', 'bytes-imbalance': 'subject', 'storage-skew': 'subject' },
   thresholds: { partitionSkew: PLACEMENT_SKEW },
   evaluate({ signals }, { partitionSkew: { warning, critical } }): CheckResult {
     const replicas = currentCounts(signals.partitions);

@@ -36,6 +36,8 @@ import { preferredLeaderImbalance } from './preferredLeaderImbalance';
 import { leaderSkew } from './leaderSkew';
 import { partitionSkew } from './partitionSkew';
 import { bytesImbalance } from './bytesImbalance';
+import { storageSkew } from './storageSkew';
+import { diskUsage } from './diskUsage';
 import { consumerLag } from './consumerLag';
 import { topicSkew } from './topicSkew';
 import { clusterTotal } from './data/clusterTotal';
@@ -64,6 +66,7 @@ export const CHECKS = [
   brokerStalled,
   brokerOverload,
   offlineLogDirs,
+  diskUsage,
   underMinIsr,
   isrChurn,
   underReplicated,
@@ -75,6 +78,7 @@ export const CHECKS = [
   partitionSkew,
   imbalance,
   bytesImbalance,
+  storageSkew,
   consumerLag,
   topicSkew,
   clusterTotal,

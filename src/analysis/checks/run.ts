@@ -28,6 +28,8 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   isrShrinks: (m) => m.signals.isrShrinks !== undefined,
   isrExpands: (m) => m.signals.isrExpands !== undefined,
   requestLatency: (m) => m.signals.latency !== undefined,
+  logSize: (m) => m.signals.logSize !== undefined,
+  diskUsage: (m) => m.signals.diskUsage !== undefined || m.signals.diskNotFraction !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,
 };

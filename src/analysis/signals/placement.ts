@@ -29,8 +29,8 @@ export function skewOf(count: number, expected: number): number {
   return expected > 0 ? (count - expected) / expected : count > 0 ? Infinity : 0;
 }
 
-export function beyond(count: number, expected: number, share: number): boolean {
-  return share > 0 && Math.abs(count - expected) > Math.max(share * expected, 1);
+export function beyond(count: number, expected: number, share: number, tolerance = 1): boolean {
+  return share > 0 && Math.abs(count - expected) > Math.max(share * expected, tolerance);
 }
 
 /** Below this many partitions in the cluster, one partition more or less is no skew worth a finding. */
@@ -59,18 +59,20 @@ export interface Skewed {
 export function skewed(
   counts: ReadonlyMap<string, number>,
   expectedOf: (broker: string) => number,
-  levels: { warning: number; critical: number }
+  levels: { warning: number; critical: number },
+  /** What is never skew: one partition for counts; 0 for sizes and fractions. */
+  tolerance = 1
 ): Skewed {
   const statuses = new Map<string, BrokerStatus>();
   let worst: Skewed['worst'];
   for (const [broker, count] of Array.from(counts).sort(([a], [b]) => compareNames(a, b))) {
     const expected = expectedOf(broker);
-    if (!beyond(count, expected, levels.warning) && !beyond(count, expected, levels.critical)) {
+    if (!beyond(count, expected, levels.warning, tolerance) && !beyond(count, expected, levels.critical, tolerance)) {
       continue;
     }
     statuses.set(broker, count > expected ? 'hot' : 'idle');
     if (!worst || Math.abs(count - expected) > Math.abs(worst.count - worst.expected)) {
-      const severity = beyond(count, expected, levels.critical) ? 'critical' : 'warning';
+      const severity = beyond(count, expected, levels.critical, tolerance) ? 'critical' : 'warning';
       worst = { broker, count, expected, severity };
     }
   }

@@ -16,6 +16,8 @@
  * | uncleanElections   | kafka_controller_controllerstats_uncleanleaderelections(persec)(_total|_count) |
  * | isrShrinks / isrExpands | kafka_server_replicamanager_isrshrinks(persec)(_total|_count), …_isrexpands… (counters) |
  * | requestLatency     | kafka_network_requestmetrics_totaltimems{request=Produce|FetchConsumer|FetchFollower, quantile=0.99}, …_totaltimems_99thpercentile (ms; signals/latency.ts) |
+ * | logSize            | kafka_log_log_size(_value) (per partition; query `sum by (instance) (…)`) |
+ * | diskUsage          | a used fraction (0–1, or 0–100) of the data disk: kubelet_volume_stats_used_bytes / …_capacity_bytes, 1 − node_filesystem_avail_bytes / …_size_bytes |
  * | leaderCount        | kafka_server_replicamanager_leadercount(_value) |
  * | partitionCount     | kafka_server_replicamanager_partitioncount(_value) |
  * | preferredReplicaImbalance | kafka_controller_kafkacontroller_preferredreplicaimbalancecount(_value) |
@@ -38,6 +40,8 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'isrShrinks',
   'isrExpands',
   'requestLatency',
+  'logSize',
+  'diskUsage',
   'leaderCount',
   'partitionCount',
   'preferredReplicaImbalance',
@@ -64,6 +68,11 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ['isrShrinks', /^(?:cp_)?kafka_server_replicamanager_isrshrinks(?:persec)?(?:_total|_count)?$/i],
   ['isrExpands', /^(?:cp_)?kafka_server_replicamanager_isrexpands(?:persec)?(?:_total|_count)?$/i],
   ['requestLatency', /^(?:cp_)?kafka_network_requestmetrics_totaltimems(?:_[a-z0-9]+)?$/i],
+  ['logSize', /^(?:cp_)?kafka_log_log_size(?:_value)?$/i],
+  [
+    'diskUsage',
+    /^(?:kubelet_volume_stats_(?:used|capacity|available)_bytes|node_filesystem_(?:avail|size|free)_bytes)$/,
+  ],
   ['leaderCount', /^(?:cp_)?kafka_server_replicamanager_leadercount(?:_value)?$/i],
   ['partitionCount', /^(?:cp_)?kafka_server_replicamanager_partitioncount(?:_value)?$/i],
   [

@@ -15,6 +15,7 @@ import {
   latest,
   highestTimeline,
   eventsIn,
+  gaugeMeans,
   summarizeRoles,
   Timelines,
 } from './brokerSignals';
@@ -62,6 +63,27 @@ function asRatios(t: Timelines | undefined): Timelines | undefined {
   return { ...t, byName: new Map(Array.from(t.byName, ([name, values]) => [name, values.map((v) => v / 100)])) };
 }
 
+/**
+ * Disk usage as a 0–1 fraction: a percentage (readings above 1.5) is scaled; readings above 100
+ * are bytes (used bytes without the capacity), which no threshold can judge: said, not read.
+ */
+function diskUsage(
+  series: RawSeries[],
+  options: HealthOptions,
+  brokerLabel: string | undefined,
+  grid: TimeGrid
+): Pick<SignalModel, 'diskUsage' | 'diskNotFraction'> {
+  if (series.length === 0) {
+    return {};
+  }
+  const bytes = series.filter((s) => Array.prototype.some.call(s.values, (v: number) => v > 100));
+  const fractions = series.filter((s) => !bytes.includes(s));
+  return {
+    diskUsage: fractions.length > 0 ? asRatios(gaugeMeans(fractions, options, brokerLabel, grid)) : undefined,
+    diskNotFraction: bytes.length > 0 ? Array.from(new Set(bytes.map((s) => s.refId))).sort() : undefined,
+  };
+}
+
 /** The highest latest reading over the series (only the active controller reports a count). */
 function maxLatest(t: Timelines | undefined): number | undefined {
   if (!t) {
@@ -100,6 +122,12 @@ export interface SignalModel {
   /** ISR shrinks and expands per second per broker (from the counters). */
   isrShrinks?: Timelines;
   isrExpands?: Timelines;
+  /** Bytes of log per broker (the per-partition sizes summed). */
+  logSize?: Timelines;
+  /** Used fraction (0–1) of each broker's data disk. */
+  diskUsage?: Timelines;
+  /** A disk-usage query that returns bytes, not a fraction: its refIds, not judged. */
+  diskNotFraction?: string[];
   /** p99 request time (ms) per request type (Produce, FetchConsumer, FetchFollower) and broker. */
   latency?: Map<RequestKind, Timelines>;
   lag?: Timelines;
@@ -192,6 +220,8 @@ export function buildSignals(
       : undefined,
     isrShrinks: has('isrShrinks') ? byteRates(get('isrShrinks'), options, brokerLabel, grid, split.queries) : undefined,
     isrExpands: has('isrExpands') ? byteRates(get('isrExpands'), options, brokerLabel, grid, split.queries) : undefined,
+    logSize: has('logSize') ? gaugeSums(get('logSize'), options, brokerLabel, grid) : undefined,
+    ...diskUsage(get('diskUsage'), options, brokerLabel, grid),
     latency: has('requestLatency')
       ? nonEmpty(requestLatencies(get('requestLatency'), options, brokerLabel, grid))
       : undefined,
@@ -217,6 +247,8 @@ export function brokerFigures(
   | 'leaders'
   | 'partitions'
   | 'produceP99'
+  | 'logSize'
+  | 'diskUsage'
 > {
   const out: ReturnType<typeof brokerFigures> = {};
   const bytesIn = signals.inRates.get(name);
@@ -243,6 +275,14 @@ export function brokerFigures(
   const partitions = finiteOrUndefined(latestOf(signals.partitions, name));
   if (partitions !== undefined) {
     out.partitions = partitions;
+  }
+  const logSize = finiteOrUndefined(latestOf(signals.logSize, name));
+  if (logSize !== undefined) {
+    out.logSize = logSize;
+  }
+  const disk = finiteOrUndefined(latestOf(signals.diskUsage, name));
+  if (disk !== undefined) {
+    out.diskUsage = disk;
   }
   const produceP99 = finiteOrUndefined(latestOf(signals.latency?.get('Produce'), name));
   if (produceP99 !== undefined) {

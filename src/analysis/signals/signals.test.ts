@@ -623,6 +623,99 @@ describe('request latency', () => {
   });
 });
 
+describe('storage', () => {
+  const GB = 1e9;
+  const sizes = (perBroker: number[]) => gauge('kafka_log_log_size', (i) => flat(perBroker[i]), 'S');
+  const usage = (perBroker: number[], name = '') =>
+    BROKERS.map((b, i) =>
+      rangeFrame(name ? { __name__: name, instance: b } : { instance: b }, times, flat(perBroker[i]), 'T')
+    );
+  const roles = { S: 'logSize' as const, T: 'diskUsage' as const };
+
+  it('recognises the log size and the disk-usage spellings', () => {
+    expect(
+      [
+        'kafka_log_log_size',
+        'kafka_log_log_size_value',
+        'kubelet_volume_stats_used_bytes',
+        'node_filesystem_avail_bytes',
+      ].map(roleOfName)
+    ).toEqual(['logSize', 'logSize', 'diskUsage', 'diskUsage']);
+    expect(
+      roleOfQuery(
+        'sum by (persistentvolumeclaim) (kubelet_volume_stats_used_bytes / kubelet_volume_stats_capacity_bytes)'
+      )
+    ).toBe('diskUsage');
+  });
+
+  it('sums the per-partition log sizes per broker and judges their spread peer-relative', () => {
+    // Two partitions per broker: kafka-2 holds 2 × 30 GB against 2 × 10 GB on the others.
+    const perPartition = [0, 1].flatMap((p) =>
+      BROKERS.map((b, i) =>
+        rangeFrame(
+          { __name__: 'kafka_log_log_size', instance: b, topic: 'orders', partition: String(p) },
+          times,
+          flat(i === 1 ? 30 * GB : 10 * GB),
+          'S'
+        )
+      )
+    );
+    const r = analyze([...messagesIn(), ...perPartition]);
+    expect(r.brokers.map((b) => b.logSize)).toEqual([20 * GB, 60 * GB, 20 * GB]);
+    expect(checks(r)).toEqual(['critical:storage-skew:kafka-2']);
+    expect(r.findings[0].message).toBe(
+      'Broker kafka-2 holds 60.0 GB of log against a mean of 33.3 GB: data is unevenly spread, and its disk fills first.'
+    );
+    expect(r.findings[0]).toMatchObject({ value: 0.8, threshold: 0.5 });
+    // Within 20% of the mean: even.
+    expect(checks(analyze([...messagesIn(), ...sizes([10 * GB, 11 * GB, 12 * GB])]))).toEqual([]);
+  });
+
+  it('does not judge small clusters, and judges fractions rather than bytes when disk usage is there', () => {
+    const small = analyze([...messagesIn(), ...sizes([10e6, 90e6, 10e6])]);
+    expect(checks(small)).toEqual([]);
+    expect(small.notEvaluated).toContainEqual({
+      check: 'storage-skew',
+      reason: 'less than 1 GiB of log per broker on average',
+    });
+    // Bytes skewed (a bigger disk on kafka-2), usage even: no skew.
+    const r = analyze([...messagesIn(), ...sizes([10 * GB, 30 * GB, 10 * GB]), ...usage([0.3, 0.32, 0.31])], {
+      roles,
+    });
+    expect(checks(r)).toEqual([]);
+    expect(r.brokers.map((b) => b.diskUsage)).toEqual([0.3, 0.32, 0.31]);
+    const skewedUsage = analyze([...messagesIn(), ...usage([0.2, 0.6, 0.2])], { roles });
+    expect(checks(skewedUsage)).toEqual(['critical:storage-skew:kafka-2']);
+    expect(skewedUsage.findings[0].message).toBe(
+      "Broker kafka-2's disk is 60% used against 33% on average: data is unevenly spread, and it fills first."
+    );
+  });
+
+  it('warns about a disk 70% full, critical at 90%, read from a fraction or a percentage', () => {
+    const r = analyze([...messagesIn(), ...usage([0.85, 0.75, 0.95])], { roles });
+    expect(checks(r)).toEqual([
+      'critical:disk-usage:kafka-3',
+      'warning:disk-usage:kafka-1',
+      'warning:disk-usage:kafka-2',
+    ]);
+    expect(r.findings[0].message).toBe("Broker kafka-3's data disk is 95% full (above 90%).");
+    expect(r.brokers.map((b) => b.status)).toEqual(['ok', 'ok', 'disk-full']);
+    const percent = analyze([...messagesIn(), ...usage([85, 75, 95])], { roles });
+    expect(checks(percent)).toEqual(checks(r));
+    // The timeline shows since when.
+    expect(r.health!.brokers.find((b) => b.name === 'kafka-3')!.segments.map((s) => s.state)).toEqual(['critical']);
+  });
+
+  it('says when the disk-usage query returns bytes, and does not judge them', () => {
+    const r = analyze([...messagesIn(), ...usage([400e9, 500e9, 450e9], 'kubelet_volume_stats_used_bytes')]);
+    expect(checks(r)).toEqual([]);
+    expect(r.notEvaluated).toContainEqual({
+      check: 'disk-usage',
+      reason: 'query T returns bytes, not a used fraction: divide used by capacity',
+    });
+  });
+});
+
 describe('request handlers', () => {
   it('reads the MeanRate gauge, a percentage and the idle-nanoseconds counter', () => {
     const gaugeForm = gauge('kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent', (i) =>

@@ -23,6 +23,8 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   isrShrinks: () => t('options.roles.isrShrinks', 'ISR shrinks'),
   isrExpands: () => t('options.roles.isrExpands', 'ISR expands'),
   requestLatency: () => t('options.roles.requestLatency', 'Request latency (p99)'),
+  logSize: () => t('options.roles.logSize', 'Log size per broker'),
+  diskUsage: () => t('options.roles.diskUsage', 'Disk usage (0–1)'),
   leaderCount: () => t('options.roles.leaderCount', 'Leaders per broker'),
   partitionCount: () => t('options.roles.partitionCount', 'Partitions per broker'),
   preferredReplicaImbalance: () => t('options.roles.preferredReplicaImbalance', 'Preferred-replica imbalance'),

@@ -120,6 +120,17 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       })
     ),
     {
+      name: 'kafka_log_log_size',
+      help: 'Attribute exposed for management (kafka.log<type=Log, name=Size, topic=orders, partition=0><>Value)',
+      type: 'gauge',
+      samples: topics.flatMap((topic) =>
+        ['0', '1'].map((partition) => ({
+          labels: { topic: topic.name, partition },
+          value: Math.round(g.logSizeBytes / (2 * topics.length)),
+        }))
+      ),
+    },
+    {
       name: 'kafka_network_requestmetrics_totaltimems',
       help: 'Attribute exposed for management (kafka.network<type=RequestMetrics, name=TotalTimeMs, request=Produce><>99thPercentile)',
       type: 'gauge',

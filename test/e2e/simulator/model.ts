@@ -46,7 +46,8 @@ export type ScenarioName =
   | 'unclean-election'
   | 'leadership-drift'
   | 'isr-churn'
-  | 'slow-broker';
+  | 'slow-broker'
+  | 'storage-skew';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -65,6 +66,8 @@ export interface Gauges {
   /** ISR shrink and expand counters (cumulative) of the partitions led here. */
   isrShrinks: number;
   isrExpands: number;
+  /** Bytes of log on the broker, spread evenly over its topics' two partitions. */
+  logSizeBytes: number;
   /** p99 request time (ms) per request type; the median is a fifth of it. */
   produceP99: number;
   fetchConsumerP99: number;
@@ -230,6 +233,15 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     up: always,
     gauges: (b, t) => (b === 'kafka-3' && t >= -600 ? { produceP99: 450 } : {}),
   },
+  // kafka-1 holds 30 GB of log against 12 GB on the others (its clickstream partitions keep a
+  // week): replicas are even, data is not.
+  'storage-skew': {
+    name: 'storage-skew',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b) => (b === 'kafka-1' ? { logSizeBytes: 30e9 } : {}),
+  },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
     name: 'group-stalls',
@@ -369,6 +381,7 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     // A shrink and its expand a while ago (a restart): history, not churn.
     isrShrinks: 5,
     isrExpands: 5,
+    logSizeBytes: 12e9,
     produceP99: 12,
     fetchConsumerP99: 502,
     fetchFollowerP99: 500,
