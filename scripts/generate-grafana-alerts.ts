@@ -47,6 +47,8 @@ const titles: Record<string, string> = {
   KafkaNetworkProcessorsSaturated: 'Kafka network processors saturated',
   KafkaConsumerLagGrowing: 'Kafka consumer group falling behind',
   KafkaConsumerGroupStalled: 'Kafka consumer group stalled',
+  KafkaConsumerGroupBehind: 'Kafka consumer group behind',
+  KafkaConsumerGroupBehindCritical: 'Kafka consumer group far behind',
 };
 /** Grafana refuses uids over 40 characters (and then does not start): shorter uids where the derived one is too long. */
 const uids: Record<string, string> = {
@@ -83,6 +85,7 @@ const rules = (prom.groups[0].rules as PromRule[]).map((r) => {
   }
   const summary = r.annotations.summary
     .replace('{{ $value | humanizePercentage }}', '{{ humanizePercentage $values.B.Value }}')
+    .replace('{{ $value | humanizeDuration }}', '{{ humanizeDuration $values.B.Value }}')
     .replace('{{ $value }}', '{{ $values.B.Value }}');
   return {
     uid,

@@ -499,6 +499,13 @@ export const SENTENCES = {
       'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.',
     kinds: { lag: 'count', growth: 'rate' },
   }),
+  'consumer-lag.behind': sentence<{ group: string; behindMs: number; partition: string; lag: number; limitMs: number }>({
+    message:
+      'Consumer group {{group}} is {{behindMs}} behind its producers on {{partition}} (over {{limitMs}}; {{lag}} messages of lag in all).',
+    suggestion:
+      'Its consumers read slower than producers write to that partition, or it is stuck on it (a poison message, a slow key). kafka-consumer-groups --describe --group shows the partition and its consumer; add consumers (up to the partition count) or speed up processing. Data it has not read yet may expire (retention) before it gets there.',
+    kinds: { behindMs: 'duration', lag: 'count', limitMs: 'duration' },
+  }),
   'consumer-lag.growing': sentence<{ group: string; lag: number; growth: number }>({
     message:
       'Consumer group {{group}} is falling behind: its lag grew throughout the recent window to {{lag}} messages (+{{growth}}).',

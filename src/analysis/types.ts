@@ -29,6 +29,7 @@ export type MetricRole =
   | 'requestLatency'
   | 'logSize'
   | 'diskUsage'
+  | 'partitionOffsets'
   | 'leaderCount'
   | 'partitionCount'
   | 'preferredReplicaImbalance'
@@ -281,7 +282,7 @@ export interface DataSummary {
   refIds: string[];
 }
 
-export type ConsumerGroupStatus = 'ok' | 'growing' | 'stalled';
+export type ConsumerGroupStatus = 'ok' | 'behind' | 'growing' | 'stalled';
 
 export interface ConsumerGroupStat {
   name: string;
@@ -291,6 +292,15 @@ export interface ConsumerGroupStat {
   growthPerSec?: number;
   /** Produce rate of the group's topics (msg/s), when messages-in per topic is known. */
   produceRate?: number;
+  /**
+   * How far behind its producers (seconds): the worst partition's lag ÷ that partition's produce
+   * rate, when the partition offsets are queried. Partitions with lag and no production have no
+   * estimate (`noEstimate` counts them).
+   */
+  behindSeconds?: number;
+  /** The partition that is furthest behind ("topic/partition"). */
+  behindPartition?: string;
+  noEstimate?: number;
   status: ConsumerGroupStatus;
   topics: string[];
   series?: Array<number | null>;

@@ -144,7 +144,7 @@ describe('kafkalens check', () => {
     const json = JSON.parse(out);
     expect(json.verdict).toBe('ok');
     expect(json.brokers.map((b: { name: string }) => b.name)).toEqual(['kafka-1', 'kafka-2', 'kafka-3']);
-    expect(json.queries.map((q: { refId: string }) => q.refId)).toEqual('ABCDEFGHIJKLMNOPQRS'.split(''));
+    expect(json.queries.map((q: { refId: string }) => q.refId)).toEqual('ABCDEFGHIJKLMNOPQRSU'.split(''));
     expect(code).toBe(0);
   });
 

@@ -51,7 +51,7 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       role: 'activeControllers',
       expr: 'sum by (instance) (kafka_controller_kafkacontroller_activecontrollercount)',
     },
-    { refId: 'H', role: 'consumerLag', expr: 'sum by (consumergroup, topic) (kafka_consumergroup_lag)' },
+    { refId: 'H', role: 'consumerLag', expr: 'sum by (consumergroup, topic, partition) (kafka_consumergroup_lag)' },
     {
       refId: 'I',
       role: 'underMinIsr',
@@ -91,6 +91,11 @@ export function healthQueries(source: QuerySource = 'rate'): HealthQuery[] {
       expr: 'max by (instance, request) (kafka_network_requestmetrics_totaltimems{quantile="0.99", request=~"Produce|FetchConsumer|FetchFollower"})',
     },
     { refId: 'S', role: 'logSize', expr: 'sum by (instance) (kafka_log_log_size)' },
+    {
+      refId: 'U',
+      role: 'partitionOffsets',
+      expr: 'sum by (topic, partition) (rate(kafka_topic_partition_current_offset[5m]))',
+    },
   ];
 }
 

@@ -18,6 +18,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
 
 const STATUS = {
   stalled: { text: () => t('panel.groups.stalled', 'Stalled'), severity: 'critical' },
+  behind: { text: () => t('panel.groups.behind', 'Behind'), severity: 'warning' },
   growing: { text: () => t('panel.groups.growing', 'Falling behind'), severity: 'warning' },
   ok: { text: () => t('panel.groups.ok', 'Keeping up'), severity: undefined },
 } as const;
@@ -39,7 +40,19 @@ function growth(perSec: number | undefined, format: Formatters): string {
   });
 }
 
-/** Consumer groups, stalled first, then falling behind, then by lag. */
+/** How far behind in time, with the partitions that have no estimate said in words. */
+function behind(g: ConsumerGroupStat, format: Formatters): { text: string; title?: string } {
+  const title = g.noEstimate
+    ? tx('panel.groups.no-estimate', '{{count}} partitions with lag have no production now: no time estimate', {
+        count: g.noEstimate,
+      })
+    : g.behindPartition
+      ? tx('panel.groups.worst-partition', 'Furthest behind: {{partition}}', { partition: g.behindPartition })
+      : undefined;
+  return { text: g.behindSeconds === undefined ? NONE : format.duration(g.behindSeconds * 1000), title };
+}
+
+/** Consumer groups, stalled first, then behind, falling behind, then by lag. */
 export function ConsumerLagList({
   groups,
   format,
@@ -53,12 +66,15 @@ export function ConsumerLagList({
   const theme = useTheme2();
   const showTopics = width >= 720;
   const showTrend = width >= 560;
+  // Lag in time, when the partition offsets are queried.
+  const showBehind = groups.some((g) => g.behindSeconds !== undefined || g.noEstimate);
   return (
     <table className={styles.table} aria-label={t('panel.groups.label', 'Consumer groups')}>
       <colgroup>
         <col />
         <col style={{ width: 72 }} />
         <col style={{ width: 84 }} />
+        {showBehind && <col style={{ width: 84 }} />}
         {showTopics && <col />}
         {showTrend && <col style={{ width: 110 }} />}
         <col style={{ width: 130 }} />
@@ -72,6 +88,15 @@ export function ConsumerLagList({
           <th scope="col" className={styles.numeric}>
             {t('panel.groups.growth', 'Growth')}
           </th>
+          {showBehind && (
+            <th
+              scope="col"
+              className={styles.numeric}
+              title={t('panel.groups.behind-title', "Time behind the producers: the worst partition's lag ÷ its produce rate")}
+            >
+              {t('panel.groups.behind-column', 'Behind')}
+            </th>
+          )}
           {showTopics && <th scope="col">{t('panel.groups.topics', 'Topics')}</th>}
           {showTrend && <th scope="col">{t('panel.groups.trend', 'Trend')}</th>}
           <th scope="col">{t('panel.groups.status', 'Status')}</th>
@@ -88,6 +113,11 @@ export function ConsumerLagList({
               </th>
               <td className={styles.numeric}>{format.count(g.lag)}</td>
               <td className={styles.numeric}>{growth(g.growthPerSec, format)}</td>
+              {showBehind && (
+                <td className={styles.numeric} title={behind(g, format).title}>
+                  {behind(g, format).text}
+                </td>
+              )}
               {showTopics && <td title={g.topics.join(', ')}>{g.topics.join(', ') || NONE}</td>}
               {showTrend && (
                 <td>

@@ -47,6 +47,7 @@ describe('threshold validation', () => {
       partitionSkew: 'ceiling',
       requestLatencyFactor: 'ceiling',
       produceLatencyMs: 'ceiling',
+      consumerLagSeconds: 'ceiling',
       storageSkew: 'ceiling',
       diskUsage: 'ceiling',
     });

@@ -221,6 +221,20 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'group-behind',
+    (r) => {
+      // billing's lag stopped growing long ago, but it is six minutes behind: critical in time.
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['consumer-lag:billing']);
+      expect(r.findings[0].messageKey).toBe('consumer-lag.behind');
+      const billing = r.signals.consumerGroups.find((g) => g.name === 'billing')!;
+      expect(billing.status).toBe('behind');
+      expect(billing.behindSeconds).toBeGreaterThan(330);
+      expect(billing.behindSeconds).toBeLessThan(390);
+      expect(r.signals.consumerGroups.find((g) => g.name === 'analytics')!.status).toBe('ok');
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');

@@ -379,6 +379,8 @@ describe('alert rules', () => {
       'kbh-under-min-isr-partitions': [0],
       'kbh-offline-log-directories': [0],
       'kbh-isr-churn': [0],
+      'kbh-consumer-group-behind': [t.consumerLagSeconds.warning],
+      'kbh-consumer-group-behind-critical': [t.consumerLagSeconds.critical],
       'kbh-storage-skew': [t.storageSkew.warning],
       'kbh-storage-skew-critical': [t.storageSkew.critical],
       'kbh-disk-usage': [t.diskUsage.warning],

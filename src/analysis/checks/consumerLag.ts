@@ -7,12 +7,17 @@
  *   consumes next to nothing.
  * Burrow judges committed offsets; kafka_exporter gives the lag itself, so a group that stopped
  * committing but still has no lag is not reported here (there is nothing waiting for it).
+ * - lag in time (the worst partition's lag ÷ its produce rate, signals/lagTime.ts) → warning
+ *   from 60 s, critical from 300 s, held like a gauge; one finding per group, the worse of the
+ *   two rules (a stalled group keeps its own words).
  * The model measures each group (signals/consumerGroups.ts); this judges it.
  */
 import type { ConsumerGroupStatus, Finding } from '../types';
 import { say } from '../messages';
 import { defineCheck } from './check';
-import { CheckResult, result, skipped } from './context';
+import { CheckResult, result } from './context';
+import { condition } from './stability';
+import { latest } from '../signals/brokerSignals';
 
 const STALL_SHARE = 0.9;
 
@@ -21,7 +26,7 @@ export const consumerLag = defineCheck({
   scope: 'group',
   summary: "a consumer group's lag growing, or the group stalled",
   unit: 'count',
-  roles: ['consumerLag'],
+  roles: ['consumerLag', 'partitionOffsets'],
   settings: ['recentMinutes'],
   thresholds: {
     consumerLagFloor: {
@@ -32,27 +37,72 @@ export const consumerLag = defineCheck({
       unit: 'msgs',
       step: 100,
     },
+    consumerLagSeconds: {
+      kind: 'ceiling',
+      default: { warning: 60, critical: 300 },
+      label: 'Consumer lag in time',
+      description:
+        "How far behind its producers a group may be, in seconds: the worst partition's lag ÷ that partition's produce rate. Needs the partition-offsets query (kafka_topic_partition_current_offset). 0 disables a level.",
+      unit: 's',
+      step: 10,
+    },
   },
-  evaluate({ signals, groups }, { consumerLagFloor: floor }): CheckResult {
+  evaluate({ signals, groups }, { consumerLagFloor: floor, consumerLagSeconds: seconds }): CheckResult {
     if (!signals.lag) {
       return result();
     }
-    if (signals.lag.axis.kind !== 'range') {
-      return skipped('consumer-lag', 'needs a range query to see the lag grow; this data is an instant query');
-    }
+    const range = signals.lag.axis.kind === 'range';
+    const lagAxis = signals.partitionLag?.lag.axis;
     const findings: Finding[] = [];
     const groupStatuses = new Map<string, ConsumerGroupStatus>();
-    for (const { stat, growing } of groups) {
-      if (!growing || !(stat.lag >= floor)) {
-        continue;
-      }
+    for (const { stat, growing, behind } of groups) {
+      // Burrow's rules, on messages.
+      let byMessages: 'critical' | 'warning' | undefined;
       const growth = stat.growthPerSec ?? NaN;
       const stalled =
         stat.produceRate !== undefined && stat.produceRate > 0 && growth >= STALL_SHARE * stat.produceRate;
+      if (range && growing && stat.lag >= floor) {
+        byMessages = stalled ? 'critical' : 'warning';
+      }
+      // Lag in time: the worst partition, held like a gauge.
+      let byTime: { severity: 'critical' | 'warning'; limit: number } | undefined;
+      if (behind && lagAxis) {
+        for (const [severity, limit] of [
+          ['critical', seconds.critical],
+          ['warning', seconds.warning],
+        ] as const) {
+          if (limit > 0 && condition(behind.seconds, lagAxis, (v) => v >= limit).holds) {
+            byTime = { severity, limit };
+            break;
+          }
+        }
+      }
+      if (!byMessages && !byTime) {
+        continue;
+      }
+      // One finding per group, the worse of the two; on a tie the time says more, unless stalled.
+      const timeFirst = byTime && (!byMessages || RANK[byTime.severity] < RANK[byMessages] || !stalled);
+      if (timeFirst) {
+        groupStatuses.set(stat.name, 'behind');
+        findings.push({
+          check: 'consumer-lag',
+          severity: byTime!.severity,
+          subject: stat.name,
+          ...say('consumer-lag.behind', {
+            group: stat.name,
+            behindMs: (stat.behindSeconds ?? latest(behind!.seconds)) * 1000,
+            partition: stat.behindPartition ?? '?',
+            lag: stat.lag,
+            limitMs: byTime!.limit * 1000,
+          }),
+          value: stat.lag,
+        });
+        continue;
+      }
       groupStatuses.set(stat.name, stalled ? 'stalled' : 'growing');
       findings.push({
         check: 'consumer-lag',
-        severity: stalled ? 'critical' : 'warning',
+        severity: byMessages!,
         subject: stat.name,
         ...(stalled
           ? say('consumer-lag.stalled', { group: stat.name, lag: stat.lag, growth, topics: stat.topics.join(', ') })
@@ -61,6 +111,12 @@ export const consumerLag = defineCheck({
         threshold: floor,
       });
     }
-    return { ...result(findings), groupStatuses };
+    const notEvaluated =
+      range || signals.partitionLag
+        ? []
+        : [{ check: 'consumer-lag' as const, reason: 'needs a range query to see the lag grow; this data is an instant query' }];
+    return { ...result(findings, notEvaluated), groupStatuses };
   },
 });
+
+const RANK = { critical: 0, warning: 1 } as const;

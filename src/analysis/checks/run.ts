@@ -32,6 +32,7 @@ const PRESENT: Record<MetricRole, (m: Model) => boolean> = {
   diskUsage: (m) => m.signals.diskUsage !== undefined || m.signals.diskNotFraction !== undefined,
   activeControllers: (m) => m.signals.controllers !== undefined,
   consumerLag: (m) => m.signals.lag !== undefined,
+  partitionOffsets: (m) => m.signals.lag !== undefined && m.signals.partitionLag !== undefined,
 };
 
 function runs(check: Check, model: Model): boolean {

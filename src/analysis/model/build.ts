@@ -195,7 +195,7 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   if (prepared.rates.length === 0) {
     // Without messages-in there are no brokers to attach figures to, but replication, controller
     // and consumer-lag problems are still problems.
-    return { options, reading, signals, groups: consumerGroups(signals.lag, []) };
+    return { options, reading, signals, groups: consumerGroups(signals.lag, [], signals.partitionLag) };
   }
 
   const axis = buildAxis(prepared.rates, grid);
@@ -221,7 +221,7 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   }
 
   const reporting = brokers.filter(takesTraffic);
-  const groups = consumerGroups(signals.lag, topics);
+  const groups = consumerGroups(signals.lag, topics, signals.partitionLag);
   const model: Model = {
     options,
     reading,

@@ -208,6 +208,20 @@ function averaged(rates: RateSeries[], options: HealthOptions, grid: TimeGrid): 
   return t;
 }
 
+/**
+ * Series summed per key of their own (a consumer group's partition, a topic's partition) on the
+ * shared grid: the building block of readings that are not per broker.
+ */
+export function keyedSums(
+  series: RawSeries[],
+  keyOf: (s: RawSeries) => string,
+  options: HealthOptions,
+  grid: TimeGrid
+): Timelines | undefined {
+  const rates: RateSeries[] = series.map((s) => ({ broker: keyOf(s), times: s.times, values: s.values, instant: s.instant }));
+  return summed(rates, options, grid);
+}
+
 /** Gauges averaged per broker (latencies: two series of one broker do not add up). */
 export function gaugeMeans(
   series: RawSeries[],
@@ -226,7 +240,7 @@ export function gaugeMeans(
   return t && { ...t, names: namesOf(series) };
 }
 
-const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];
+export const GROUP_LABELS = ['consumergroup', 'group', 'consumer_group'];
 
 /** Consumer lag summed per group over its partitions; topics remembered per group. */
 export function groupLags(series: RawSeries[], options: HealthOptions, grid: TimeGrid): Timelines | undefined {

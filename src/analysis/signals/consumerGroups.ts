@@ -5,6 +5,7 @@
  */
 import type { ConsumerGroupStat, TopicStat } from '../types';
 import { latest, Timelines } from './brokerSignals';
+import { groupsBehind, type GroupBehind, type PartitionLag } from './lagTime';
 
 /** Share of recent steps that must not fall for the lag to count as growing throughout. */
 const RISING_SHARE = 0.8;
@@ -13,6 +14,8 @@ export interface GroupModel {
   stat: ConsumerGroupStat;
   /** The lag grew through the recent window (range data only). */
   growing: boolean;
+  /** Seconds behind per step, when the partition offsets are queried (signals/lagTime.ts). */
+  behind?: GroupBehind;
 }
 
 function recentGrowth(values: Float64Array, times: Float64Array, recentStart: number) {
@@ -39,10 +42,15 @@ function recentGrowth(values: Float64Array, times: Float64Array, recentStart: nu
   return { perSec, growing };
 }
 
-export function consumerGroups(t: Timelines | undefined, topics: readonly TopicStat[]): GroupModel[] {
+export function consumerGroups(
+  t: Timelines | undefined,
+  topics: readonly TopicStat[],
+  partitionLag?: PartitionLag
+): GroupModel[] {
   if (!t) {
     return [];
   }
+  const behindOf = partitionLag ? groupsBehind(partitionLag) : undefined;
   const topicRates = new Map(topics.map((x) => [x.name, x.rate]));
   const range = t.axis.kind === 'range';
   return Array.from(t.byName.entries()).map(([name, values]): GroupModel => {
@@ -51,22 +59,27 @@ export function consumerGroups(t: Timelines | undefined, topics: readonly TopicS
       .sort();
     const known = groupTopics.length > 0 && groupTopics.every((x) => topicRates.has(x));
     const growth = range ? recentGrowth(values, t.axis.times, t.axis.recentStart) : undefined;
+    const behind = behindOf?.get(name);
+    const seconds = behind ? latest(behind.seconds) : NaN;
     return {
       stat: {
         name,
         lag: latest(values),
         growthPerSec: growth && Number.isFinite(growth.perSec) ? growth.perSec : undefined,
         produceRate: known ? groupTopics.reduce((a, x) => a + (topicRates.get(x) ?? 0), 0) : undefined,
+        ...(behind && Number.isFinite(seconds) ? { behindSeconds: seconds, behindPartition: behind.worst } : {}),
+        ...(behind?.noEstimate ? { noEstimate: behind.noEstimate } : {}),
         status: 'ok',
         topics: groupTopics,
         series: range ? Array.from(values, (v) => (Number.isFinite(v) ? v : null)) : undefined,
       },
       growing: growth?.growing ?? false,
+      behind,
     };
   });
 }
 
-const STATUS_RANK = { stalled: 0, growing: 1, ok: 2 };
+const STATUS_RANK: Record<ConsumerGroupStat['status'], number> = { stalled: 0, behind: 1, growing: 2, ok: 3 };
 
 /** The groups with the statuses the check gave them, worst first, then by lag. */
 export function judgedGroups(

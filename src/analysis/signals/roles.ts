@@ -21,6 +21,7 @@
  * | leaderCount        | kafka_server_replicamanager_leadercount(_value) |
  * | partitionCount     | kafka_server_replicamanager_partitioncount(_value) |
  * | preferredReplicaImbalance | kafka_controller_kafkacontroller_preferredreplicaimbalancecount(_value) |
+ * | partitionOffsets   | kafka_topic_partition_current_offset (kafka_exporter; query `sum by (topic, partition) (rate(…[5m]))`): the produce rate per partition, for lag in time |
  * | consumerLag        | kafka_consumergroup_lag, kafka_consumergroup_lag_sum (kafka_exporter) |
  */
 import type { MetricRole } from '../types';
@@ -42,6 +43,7 @@ export const METRIC_ROLES: readonly MetricRole[] = [
   'requestLatency',
   'logSize',
   'diskUsage',
+  'partitionOffsets',
   'leaderCount',
   'partitionCount',
   'preferredReplicaImbalance',
@@ -79,6 +81,7 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
     'preferredReplicaImbalance',
     /^(?:cp_)?kafka_controller_kafkacontroller_preferredreplicaimbalancecount(?:_value)?$/i,
   ],
+  ['partitionOffsets', /^kafka_topic_partition_current_offset$/],
   ['consumerLag', /^kafka_consumergroup_lag(?:_sum)?$/],
 ];
 

@@ -20,6 +20,7 @@ import {
   Timelines,
 } from './brokerSignals';
 import { requestLatencies, type RequestKind } from './latency';
+import { partitionLag, type PartitionLag } from './lagTime';
 
 export interface SplitSeries {
   messagesIn: RawSeries[];
@@ -131,6 +132,8 @@ export interface SignalModel {
   /** p99 request time (ms) per request type (Produce, FetchConsumer, FetchFollower) and broker. */
   latency?: Map<RequestKind, Timelines>;
   lag?: Timelines;
+  /** Lag per group partition and produce rate per topic partition: lag in time (signals/lagTime.ts). */
+  partitionLag?: PartitionLag;
   /** Current bytes/s per broker. */
   inRates: Map<string, number>;
   outRates: Map<string, number>;
@@ -224,6 +227,9 @@ export function buildSignals(
     ...diskUsage(get('diskUsage'), options, brokerLabel, grid),
     latency: has('requestLatency')
       ? nonEmpty(requestLatencies(get('requestLatency'), options, brokerLabel, grid))
+      : undefined,
+    partitionLag: has('consumerLag') && has('partitionOffsets')
+      ? partitionLag(get('consumerLag'), get('partitionOffsets'), options, grid)
       : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
     inRates: brokerByteRates(bytesIn, options),

@@ -623,6 +623,89 @@ describe('request latency', () => {
   });
 });
 
+describe('consumer lag in time', () => {
+  /** Lag per partition of billing on orders, and the partitions' produce rates (rate() of the offsets). */
+  const lag = (perPartition: (p: number, k: number) => number) =>
+    [0, 1].map((p) =>
+      rangeFrame(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders', partition: String(p) },
+        times,
+        times.map((_, k) => perPartition(p, k)),
+        'H'
+      )
+    );
+  const produceRates = (perPartition: (p: number) => number) =>
+    [0, 1].map((p) => rangeFrame({ topic: 'orders', partition: String(p) }, times, flat(perPartition(p)), 'U'));
+  const roles = { U: 'partitionOffsets' as const };
+
+  it('recognises the offsets by name and by the query text', () => {
+    expect(roleOfName('kafka_topic_partition_current_offset')).toBe('partitionOffsets');
+    expect(roleOfQuery('sum by (topic, partition) (rate(kafka_topic_partition_current_offset[5m]))')).toBe(
+      'partitionOffsets'
+    );
+  });
+
+  it('is the worst partition’s lag ÷ its produce rate: a steady lag minutes behind is critical', () => {
+    // Partition 1 holds 30,000 messages at 100 msg/s (300 s); partition 0 10 messages at 150 msg/s.
+    const r = analyze(
+      [...messagesIn(), ...lag((p) => (p === 1 ? 30_000 : 10)), ...produceRates((p) => (p === 1 ? 100 : 150))],
+      {
+        roles,
+      }
+    );
+    expect(checks(r)).toEqual(['critical:consumer-lag:billing']);
+    expect(r.findings[0].message).toBe(
+      "Consumer group billing is 5 min behind its producers on orders/1 (over 5 min; 30010 messages of lag in all)."
+    );
+    expect(r.signals.consumerGroups[0]).toMatchObject({
+      status: 'behind',
+      behindSeconds: 300,
+      behindPartition: 'orders/1',
+    });
+    // The group average (30,010 ÷ 250 msg/s = 120 s) would have hidden it: only a warning.
+  });
+
+  it('warns from a minute, and is the worse of the two rules', () => {
+    const warning = analyze([...messagesIn(), ...lag(() => 9000), ...produceRates(() => 100)], { roles });
+    expect(checks(warning)).toEqual(['warning:consumer-lag:billing']);
+    expect(warning.findings[0].messageKey).toBe('consumer-lag.behind');
+    // A stalled group (lag growing as fast as producers write) keeps its own words, critical.
+    const stalled = analyze([...messagesIn(), ...lag((_, k) => 1000 + 150 * 15 * k), ...produceRates(() => 150)], {
+      roles,
+    });
+    expect(checks(stalled)).toEqual(['critical:consumer-lag:billing']);
+    expect(stalled.findings[0].messageKey).toBe('consumer-lag.stalled');
+    // A lag a second behind: the message rules alone.
+    expect(checks(analyze([...messagesIn(), ...lag(() => 100), ...produceRates(() => 100)], { roles }))).toEqual([]);
+  });
+
+  it('gives no estimate for a partition with lag and no production, and says so', () => {
+    const r = analyze([...messagesIn(), ...lag(() => 50_000), ...produceRates((p) => (p === 0 ? 0 : 100))], {
+      roles,
+    });
+    // Partition 1: 500 s behind; partition 0 has no production now: counted, not guessed.
+    expect(r.signals.consumerGroups[0]).toMatchObject({ behindSeconds: 500, noEstimate: 1 });
+    const none = analyze([...messagesIn(), ...lag(() => 50_000), ...produceRates(() => 0)], { roles });
+    expect(checks(none)).toEqual([]);
+    expect(none.signals.consumerGroups[0].behindSeconds).toBeUndefined();
+    expect(none.signals.consumerGroups[0].noEstimate).toBe(2);
+  });
+
+  it('reads raw offsets as a rate, and judges an instant query in time', () => {
+    const offsets = [0, 1].map((p) =>
+      rangeFrame(
+        { __name__: 'kafka_topic_partition_current_offset', topic: 'orders', partition: String(p) },
+        times,
+        times.map((_, k) => 1e6 + 100 * 15 * k),
+        'U'
+      )
+    );
+    const r = analyze([...messagesIn(), ...lag(() => 12_000), ...offsets]);
+    expect(r.signals.consumerGroups[0].behindSeconds).toBeCloseTo(120);
+    expect(checks(r)).toEqual(['warning:consumer-lag:billing']);
+  });
+});
+
 describe('storage', () => {
   const GB = 1e9;
   const sizes = (perBroker: number[]) => gauge('kafka_log_log_size', (i) => flat(perBroker[i]), 'S');

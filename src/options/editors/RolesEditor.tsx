@@ -28,6 +28,7 @@ export const ROLE_LABELS: Record<MetricRole, () => string> = {
   leaderCount: () => t('options.roles.leaderCount', 'Leaders per broker'),
   partitionCount: () => t('options.roles.partitionCount', 'Partitions per broker'),
   preferredReplicaImbalance: () => t('options.roles.preferredReplicaImbalance', 'Preferred-replica imbalance'),
+  partitionOffsets: () => t('options.roles.partitionOffsets', 'Partition offsets (produce rate)'),
   consumerLag: () => t('options.roles.consumerLag', 'Consumer lag'),
 };
 

@@ -204,9 +204,23 @@ export function controllerFamilies(counters: Counters, controller: Controller, t
   ];
 }
 
-/** What kafka_exporter (danielqsj/kafka_exporter) serves for consumer-group lag: one series per group, topic and partition. */
+/**
+ * What kafka_exporter (danielqsj/kafka_exporter) serves for consumer-group lag: one series per
+ * group, topic and partition; and each partition's log-end offset (for lag in time).
+ */
 export function lagFamilies(counters: Counters, t: number): Family[] {
   return [
+    {
+      name: 'kafka_topic_partition_current_offset',
+      help: 'Current Offset of a Broker at Topic/Partition',
+      type: 'gauge',
+      samples: topicsOf(counters.scenario).flatMap((topic, ti) =>
+        [0, 1].map((p) => ({
+          labels: { partition: String(p), topic: topic.name },
+          value: counters.partitionOffset(ti, t),
+        }))
+      ),
+    },
     {
       name: 'kafka_consumergroup_lag',
       help: 'Current Approximate Lag of a ConsumerGroup at Topic/Partition',

@@ -47,7 +47,8 @@ export type ScenarioName =
   | 'leadership-drift'
   | 'isr-churn'
   | 'slow-broker'
-  | 'storage-skew';
+  | 'storage-skew'
+  | 'group-behind';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -242,6 +243,15 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     up: always,
     gauges: (b) => (b === 'kafka-1' ? { logSizeBytes: 30e9 } : {}),
   },
+  // The billing group consumed at 40% for ten minutes, 25 to 15 minutes ago, and has kept pace
+  // since without catching up: a steady lag six minutes behind, growing no more.
+  'group-behind': {
+    name: 'group-behind',
+    weight: flat,
+    load: flat,
+    up: always,
+    consumption: (g, t) => (g === 'billing' && t >= -1500 && t < -900 ? 0.4 : 1),
+  },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
     name: 'group-stalls',
@@ -345,6 +355,11 @@ export class Counters {
       this.lags.set(key, acc);
     }
     return Math.round(acc[this.index(t)]);
+  }
+
+  /** The log-end offset of one of a topic's two partitions: what producers wrote to it. */
+  partitionOffset(topicIndex: number, t: number): number {
+    return Math.floor(BROKERS.reduce((a, b) => a + this.messagesIn(b, topicIndex, t), 0) / 2);
   }
 
   private index(t: number): number {
