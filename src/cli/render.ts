@@ -1,6 +1,14 @@
 /** The report as text for a terminal: verdict, findings with advice, brokers, topics. */
-import type { BrokerStat, Finding, HealthReport, Severity, Verdict } from '../analysis';
-import { formatDuration, formatPercent, formatRate, withSign } from '../analysis/format';
+import type { BrokerStat, ConsumerGroupStat, Finding, HealthReport, Severity, Verdict } from '../analysis';
+import {
+  formatBytes,
+  formatBytesRate,
+  formatDuration,
+  formatLatency,
+  formatPercent,
+  formatRate,
+  withSign,
+} from '../analysis/format';
 import { clockTime, type Words } from './words';
 
 export interface Style {
@@ -64,6 +72,36 @@ function deviation(b: BrokerStat): string {
   return b.status === 'missing' || b.status === 'stalled' ? '–' : withSign(b.deviation, formatPercent);
 }
 
+/** The other signals' broker columns, as the panel's table has them; shown when some broker has the figure. */
+const SIGNAL_COLUMNS: Array<{ key: keyof BrokerStat; label: string; format: (v: number) => string }> = [
+  { key: 'bytesIn', label: 'panel.brokers.bytes-in', format: formatBytesRate },
+  { key: 'bytesOut', label: 'panel.brokers.bytes-out', format: formatBytesRate },
+  { key: 'underReplicated', label: 'panel.brokers.urp', format: (v) => String(Math.round(v)) },
+  { key: 'diskUsage', label: 'panel.brokers.disk', format: formatPercent },
+  { key: 'requestHandlerIdle', label: 'panel.brokers.idle', format: formatPercent },
+  { key: 'produceP99', label: 'panel.brokers.produce-p99', format: formatLatency },
+  { key: 'leaders', label: 'panel.brokers.leaders', format: (v) => String(Math.round(v)) },
+  { key: 'partitions', label: 'panel.brokers.partitions', format: (v) => String(Math.round(v)) },
+  { key: 'logSize', label: 'panel.brokers.log-size', format: formatBytes },
+];
+
+function groupRows(groups: readonly ConsumerGroupStat[], words: Words): string[] {
+  const withTime = groups.some((g) => g.behindSeconds !== undefined);
+  const header = [
+    'panel.groups.group',
+    'panel.groups.lag',
+    ...(withTime ? ['panel.groups.behind-column'] : []),
+    'panel.groups.status',
+  ].map((k) => words.text(k));
+  const rows = groups.map((g) => [
+    clean(g.cluster ? `${g.cluster} · ${g.name}` : g.name),
+    Number.isFinite(g.lag) ? String(Math.round(g.lag)) : '–',
+    ...(withTime ? [g.behindSeconds === undefined ? '–' : formatDuration(g.behindSeconds * 1000)] : []),
+    words.text(`panel.groups.${g.status}`),
+  ]);
+  return table([header, ...rows], [false, true, ...(withTime ? [true] : []), false]);
+}
+
 export function renderReport(report: HealthReport, words: Words, style: Style): string {
   const out: string[] = [];
   const verdict = words.text(`panel.verdict.${report.verdict}`);
@@ -93,12 +131,14 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
   }
   if (report.brokers.length > 0) {
     out.push('', words.text('panel.section.brokers', { count: report.brokers.length }));
+    const signals = SIGNAL_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
     const header = [
       'panel.brokers.broker',
       'panel.brokers.rate',
       'panel.brokers.share',
       'panel.brokers.vs-mean',
       'panel.brokers.status',
+      ...signals.map((c) => c.label),
     ].map((k) => words.text(k));
     const judgeAt = report.timeline?.judgeAt;
     const rows = report.brokers.map((b) => {
@@ -109,7 +149,14 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
           time: clockTime(b.silentSince),
           duration: judgeAt === undefined ? '–' : formatDuration(judgeAt - b.silentSince),
         });
-        return [clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name), '–', '–', '–', `${status}, ${since}`];
+        return [
+          clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name),
+          '–',
+          '–',
+          '–',
+          `${status}, ${since}`,
+          ...signals.map(() => '–'),
+        ];
       }
       return [
         clean(b.cluster ? `${b.cluster} · ${b.name}` : b.name),
@@ -117,9 +164,13 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
         formatPercent(b.share),
         deviation(b),
         status,
+        ...signals.map((c) => {
+          const v = b[c.key];
+          return typeof v === 'number' && Number.isFinite(v) ? c.format(v) : '–';
+        }),
       ];
     });
-    out.push(...table([header, ...rows], [false, true, true, true, false]));
+    out.push(...table([header, ...rows], [false, true, true, true, false, ...signals.map(() => true)]));
     out.push(
       `  ${words.text('panel.figures.total')}: ${formatRate(report.cluster.totalRate)} · ${words.text('panel.figures.average')}: ${formatRate(report.cluster.avgPerBroker)}`
     );
@@ -142,6 +193,11 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
         : '–',
     ]);
     out.push(...table([header, ...rows], [false, true, true, false]));
+  }
+  const groups = report.signals.consumerGroups;
+  if (groups.length > 0) {
+    out.push('', words.text('panel.section.groups', { count: groups.length }));
+    out.push(...groupRows(groups.slice(0, 20), words));
   }
   return out.join('\n') + '\n';
 }
