@@ -9,6 +9,7 @@ import { compareNames } from '../names';
 import { spreadAround } from '../stats';
 import type { ExtractedSeries } from '../read/extractSeries';
 import { prepareSeries, UNLABELLED_BROKER } from './prepare';
+import { quietBrokers } from './quietBrokers';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './freshness';
 import { rateExtremes, takesTraffic } from '../live';
@@ -171,7 +172,10 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 /** One cluster's model from its series. */
 export function buildModel(extracted: ExtractedSeries, options: HealthOptions): Model {
   const split = splitByRole(extracted.series, extracted.queries);
-  const prepared = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
+  const read = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
+  // Brokers that report other signals but take no messages are brokers at 0 msg/s.
+  const quiet = quietBrokers(split.byRole, read.rates, read.broker.label);
+  const prepared = quiet.length > 0 ? { ...read, rates: [...read.rates, ...quiet] } : read;
   // One grid for every role; the judge time moves to the latest data when everything lags alike.
   const baseGrid = timeGrid(extracted.series, {
     timeRange: options.timeRange,

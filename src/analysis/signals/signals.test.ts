@@ -261,6 +261,55 @@ describe('replication and controllers', () => {
       expect(r.incidents[0].cause.message).toContain('holds no replicas');
     });
 
+    it('a broker with no messages-in series at all is still a broker: the union over the broker signals', () => {
+      // kafka-3 leads no partition, so it has no per-topic messages-in series; it reports its replicas.
+      const twoReporting = messagesIn(() => 150).slice(0, 2);
+      const r = analyze([...twoReporting, ...leaders([20, 20, 0]), ...partitions([40, 40, 0])]);
+      expect(r.brokers.map((b) => [b.name, b.rate, b.partitions])).toEqual([
+        ['kafka-1', 150, 40],
+        ['kafka-2', 150, 40],
+        ['kafka-3', 0, 0],
+      ]);
+      expect(story(r)[0]).toEqual(['partition-skew:kafka-3', expect.arrayContaining(['imbalance:kafka-3'])]);
+      // When it stops reporting too, it is down, like any broker.
+      const gone = partitions([40, 40, 0]).map((f, i) =>
+        i === 2
+          ? rangeFrame(
+              { __name__: 'kafka_server_replicamanager_partitioncount', instance: 'kafka-3' },
+              times,
+              times.map((_, k) => (k < POINTS - 30 ? 0 : null)),
+              'N'
+            )
+          : f
+      );
+      expect(analyze([...twoReporting, ...gone]).findings.map((f) => `${f.check}:${f.subject}`)).toContain(
+        'broker-missing:kafka-3'
+      );
+    });
+
+    it('does not double the brokers when another query names them differently', () => {
+      // The replica counts come labelled "kafka-1.example.com": none is a messages-in broker name.
+      const elsewhere = BROKERS.map((b) =>
+        rangeFrame(
+          { __name__: 'kafka_server_replicamanager_partitioncount', instance: `${b}.example.com` },
+          times,
+          flat(30),
+          'N'
+        )
+      );
+      expect(analyze([...messagesIn(), ...elsewhere]).brokers.map((b) => b.name)).toEqual(BROKERS);
+      // Controllers are not brokers, whatever they report.
+      const controllers = ['controller-1', 'controller-2'].map((c) =>
+        rangeFrame(
+          { __name__: 'kafka_controller_kafkacontroller_activecontrollercount', instance: c },
+          times,
+          flat(c === 'controller-1' ? 1 : 0),
+          'G'
+        )
+      );
+      expect(analyze([...messagesIn(), ...controllers]).brokers.map((b) => b.name)).toEqual(BROKERS);
+    });
+
     it('one partition of tolerance, and no judgement with fewer than 10 partitions', () => {
       expect(analyze([...messagesIn(), ...leaders([4, 3, 3]), ...partitions([10, 10, 10])]).verdict).toBe('ok');
       expect(analyze([...messagesIn(), ...leaders([3, 1, 1]), ...partitions([5, 5, 5])]).verdict).toBe('ok');
@@ -655,7 +704,7 @@ describe('consumer lag in time', () => {
     );
     expect(checks(r)).toEqual(['critical:consumer-lag:billing']);
     expect(r.findings[0].message).toBe(
-      "Consumer group billing is 5 min behind its producers on orders/1 (over 5 min; 30010 messages of lag in all)."
+      'Consumer group billing is 5 min behind its producers on orders/1 (over 5 min; 30010 messages of lag in all).'
     );
     expect(r.signals.consumerGroups[0]).toMatchObject({
       status: 'behind',

@@ -1,0 +1,81 @@
+/**
+ * Brokers are the union over the broker signals, not only those with messages-in series. A
+ * broker that leads no partition has no per-topic messages-in series at all (the per-topic meters
+ * exist only for the topics it hosts, and queries drop the all-topics one), yet it reports its
+ * replicas, bytes or request handlers: it is a broker taking 0 msg/s — the new or emptied broker
+ * the partition-skew check explains — not an absent one.
+ *
+ * Guard: only when the other role names its brokers the way messages-in does (at least half of
+ * its names are messages-in brokers); else a query with another label format (`kafka-1` against
+ * `kafka-1:7071`) would double every broker.
+ */
+import type { MetricRole } from '../types';
+import type { RawSeries } from '../read/series';
+import { UNLABELLED_BROKER, type RateSeries } from './prepare';
+
+/** Roles reported per broker by the broker itself (not controllers, groups or partitions). */
+const BROKER_ROLES: readonly MetricRole[] = [
+  'bytesIn',
+  'bytesOut',
+  'requestHandlerIdle',
+  'networkProcessorIdle',
+  'underReplicated',
+  'underMinIsr',
+  'offlineLogDirs',
+  'isrShrinks',
+  'isrExpands',
+  'requestLatency',
+  'logSize',
+  'leaderCount',
+  'partitionCount',
+];
+
+/** Zero-traffic messages-in series for the brokers only other broker signals name. */
+export function quietBrokers(
+  byRole: ReadonlyMap<MetricRole, RawSeries[]>,
+  rates: readonly RateSeries[],
+  brokerLabel: string | undefined
+): RateSeries[] {
+  if (!brokerLabel || rates.length === 0) {
+    return [];
+  }
+  const known = new Set(rates.map((r) => r.broker));
+  // Per extra broker, the series with the most samples: the times it reported at.
+  const extra = new Map<string, { series: RawSeries; count: number }>();
+  for (const role of BROKER_ROLES) {
+    const series = byRole.get(role) ?? [];
+    const names = new Set<string>();
+    for (const s of series) {
+      const name = s.labels[brokerLabel];
+      if (name && name !== UNLABELLED_BROKER) {
+        names.add(name);
+      }
+    }
+    let shared = 0;
+    for (const name of names) {
+      shared += known.has(name) ? 1 : 0;
+    }
+    if (shared * 2 < names.size) {
+      continue;
+    }
+    for (const s of series) {
+      const name = s.labels[brokerLabel];
+      if (!name || known.has(name)) {
+        continue;
+      }
+      let count = 0;
+      for (let i = 0; i < s.values.length; i++) {
+        count += Number.isFinite(s.values[i]) ? 1 : 0;
+      }
+      if (count > (extra.get(name)?.count ?? 0)) {
+        extra.set(name, { series: s, count });
+      }
+    }
+  }
+  return Array.from(extra, ([broker, { series }]) => ({
+    broker,
+    times: series.times,
+    values: Float64Array.from(series.values as ArrayLike<number>, (v) => (Number.isFinite(v) ? 0 : NaN)),
+    instant: series.instant,
+  }));
+}
