@@ -198,7 +198,29 @@ export const SENTENCES = {
   }),
   'imbalance.hot': sentence<Figures>({
     message: 'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}).',
-    suggestion: `Partition leadership is concentrated on this broker: run a preferred leader election (${LEADER_ELECTION}) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers.`,
+    suggestion: `Partition leadership is concentrated on this broker: run a preferred leader election (${LEADER_ELECTION}) if leaders drifted after a restart, otherwise reassign partitions of its busiest topics (kafka-reassign-partitions, or Cruise Control) and check for topics with fewer partitions than brokers. The leaders and partitions per broker would tell which: add kafka_server_replicamanager_leadercount and …_partitioncount to the panel's queries.`,
+    kinds: VS_MEAN,
+    derive: brokerVsMean,
+  }),
+  'imbalance.hot-placed': sentence<Figures>({
+    message: 'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}).',
+    suggestion: 'Its leaders or replicas are skewed onto it: the placement finding says which, and what to run.',
+    kinds: VS_MEAN,
+    derive: brokerVsMean,
+  }),
+  'imbalance.hot-partitions': sentence<Figures & { topic: string; topicShare: number }>({
+    message:
+      'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}). Its leaders and replicas are even, but {{topicShare}} of topic {{topic}} lands on it: a few hot partitions, or a skewed key.',
+    suggestion:
+      'Moving leaders only moves the heat. Give {{topic}} more partitions (at least one per broker), and check its producers: one key (or a few) taking most messages needs a better key, keyless data a sticky or round-robin partitioner.',
+    kinds: { ...VS_MEAN, topicShare: 'percent' },
+    derive: brokerVsMean,
+  }),
+  'imbalance.hot-traffic': sentence<Figures>({
+    message:
+      'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}). Its leaders and replicas are even: the partitions it leads carry more traffic than the others’.',
+    suggestion:
+      'A leader election will not help (leaders are where they should be). Move some of its busiest partitions to the other brokers: Cruise Control, or kafka-reassign-partitions with its busiest topics.',
     kinds: VS_MEAN,
     derive: brokerVsMean,
   }),
@@ -499,13 +521,15 @@ export const SENTENCES = {
       'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.',
     kinds: { lag: 'count', growth: 'rate' },
   }),
-  'consumer-lag.behind': sentence<{ group: string; behindMs: number; partition: string; lag: number; limitMs: number }>({
-    message:
-      'Consumer group {{group}} is {{behindMs}} behind its producers on {{partition}} (over {{limitMs}}; {{lag}} messages of lag in all).',
-    suggestion:
-      'Its consumers read slower than producers write to that partition, or it is stuck on it (a poison message, a slow key). kafka-consumer-groups --describe --group shows the partition and its consumer; add consumers (up to the partition count) or speed up processing. Data it has not read yet may expire (retention) before it gets there.',
-    kinds: { behindMs: 'duration', lag: 'count', limitMs: 'duration' },
-  }),
+  'consumer-lag.behind': sentence<{ group: string; behindMs: number; partition: string; lag: number; limitMs: number }>(
+    {
+      message:
+        'Consumer group {{group}} is {{behindMs}} behind its producers on {{partition}} (over {{limitMs}}; {{lag}} messages of lag in all).',
+      suggestion:
+        'Its consumers read slower than producers write to that partition, or it is stuck on it (a poison message, a slow key). kafka-consumer-groups --describe --group shows the partition and its consumer; add consumers (up to the partition count) or speed up processing. Data it has not read yet may expire (retention) before it gets there.',
+      kinds: { behindMs: 'duration', lag: 'count', limitMs: 'duration' },
+    }
+  ),
   'consumer-lag.growing': sentence<{ group: string; lag: number; growth: number }>({
     message:
       'Consumer group {{group}} is falling behind: its lag grew throughout the recent window to {{lag}} messages (+{{growth}}).',

@@ -105,6 +105,8 @@ export interface Finding {
   /** The sentence `message` and `suggestion` were rendered from (messages.ts), and its figures and names. */
   messageKey?: string;
   params?: Readonly<Record<string, string | number>>;
+  /** Commands to copy, filled from the data (analysis/commands.ts); code, not translated. */
+  commands?: readonly string[];
 }
 
 /**

@@ -125,6 +125,8 @@ export function renderReport(report: HealthReport, words: Words, style: Style): 
       if (suggestion) {
         out.push(`    ${words.text('panel.findings.what-to-do')}: ${clean(suggestion)}`);
       }
+      // Commands to copy, filled from the data, each on its own line.
+      out.push(...(cause.commands ?? []).map((c) => `      ${clean(c)}`));
     }
   } else if (report.verdict === 'ok') {
     out.push('', words.text('panel.verdict.no-problems', { count: report.cluster.brokerCount }));

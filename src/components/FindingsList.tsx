@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { Button, ClipboardButton, Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { t, Trans } from '@grafana/i18n';
 import type { Finding, Incident, Severity } from '../analysis';
 import { tx } from '../i18n';
@@ -70,6 +70,21 @@ function FindingHead({ finding: f, severity, format, onSelect }: HeadProps) {
   );
 }
 
+/** Commands filled from the data, in a block to copy whole (they are code: not translated). */
+function Commands({ lines }: { lines: readonly string[] }) {
+  const styles = useStyles2(getFindingsListStyles);
+  return (
+    <div className={styles.commands} data-testid="commands">
+      <pre className={styles.code}>
+        <code>{lines.join('\n')}</code>
+      </pre>
+      <ClipboardButton size="sm" variant="secondary" fill="outline" icon="copy" getText={() => lines.join('\n')}>
+        <Trans i18nKey="panel.findings.copy-commands">Copy</Trans>
+      </ClipboardButton>
+    </div>
+  );
+}
+
 /**
  * Every incident: its cause with severity, subject, measured value and what to do, and what
  * follows from it folded into one line that opens to the effects' own findings.
@@ -108,6 +123,7 @@ export function FindingsList({ incidents, format, onSelect, limit, openFirst = t
                     <Trans i18nKey="panel.findings.what-to-do">What to do</Trans>
                   </summary>
                   {words.suggestion}
+                  {cause.commands && cause.commands.length > 0 && <Commands lines={cause.commands} />}
                 </details>
               )}
             </li>

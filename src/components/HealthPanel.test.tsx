@@ -624,3 +624,38 @@ describe('HealthPanel says why a broker is hot', () => {
     );
   });
 });
+
+describe('HealthPanel gives the commands to run, filled from the data', () => {
+  it('a hot topic on even leaders: its partitions to widen, in a block to copy', () => {
+    const times = stepTimes(POINTS);
+    const gauge = (name: string, perBroker: number[], refId: string) =>
+      perBroker.map((v, b) =>
+        rangeFrame(
+          { __name__: name, instance: brokerName(b) },
+          times,
+          times.map(() => v),
+          refId
+        )
+      );
+    // Topic 0 lands only on broker 0; the other topics are even.
+    renderPanel({
+      frames: [
+        ...cluster((b, t) => (t === 0 ? (b === 0 ? 400 : 0) : 50)),
+        ...gauge('kafka_server_replicamanager_leadercount', [10, 10, 10], 'M'),
+        ...gauge('kafka_server_replicamanager_partitioncount', [30, 30, 30], 'N'),
+      ],
+      width: 1600,
+      height: 900,
+    });
+    const first = screen.getAllByTestId('finding')[0];
+    expect(first).toHaveTextContent('Its leaders and replicas are even');
+    const block = within(first).getByTestId('commands');
+    expect(block.querySelector('code')?.textContent).toBe(
+      [
+        `kafka-topics --bootstrap-server <broker:9092> --describe --topic ${topicName(0)}`,
+        `kafka-topics --bootstrap-server <broker:9092> --alter --topic ${topicName(0)} --partitions <at least 3, more than now>`,
+      ].join('\n')
+    );
+    expect(within(block).getByRole('button', { name: /Copy/ })).toBeInTheDocument();
+  });
+});

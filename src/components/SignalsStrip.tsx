@@ -49,6 +49,11 @@ export function SignalsStrip({ report, format }: { report: HealthReport; format:
       check: 'unclean-election' as const,
     },
     {
+      label: t('panel.signals.preferred-imbalance', 'Not on preferred leader'),
+      value: signals.preferredReplicaImbalance,
+      check: 'preferred-leader-imbalance' as const,
+    },
+    {
       label: t('panel.signals.controllers', 'Active controllers'),
       value: signals.activeControllers,
       check: 'active-controllers' as const,

@@ -114,7 +114,12 @@ export const consumerLag = defineCheck({
     const notEvaluated =
       range || signals.partitionLag
         ? []
-        : [{ check: 'consumer-lag' as const, reason: 'needs a range query to see the lag grow; this data is an instant query' }];
+        : [
+            {
+              check: 'consumer-lag' as const,
+              reason: 'needs a range query to see the lag grow; this data is an instant query',
+            },
+          ];
     return { ...result(findings, notEvaluated), groupStatuses };
   },
 });

@@ -6,6 +6,9 @@ import { farthestFromMean, RELATIVE_SLACK } from '../stats';
 import { fell, ownChange, steady } from '../model/ownChange';
 import type { BrokerStat, BrokerStatus } from '../types';
 import { STATE } from '../history';
+import { whyHot } from './whyHot';
+import { PLACEMENT_SKEW } from './partitionSkew';
+import { TOPIC_SKEW } from './topicSkew';
 
 /** A broker that led nothing all along (a new or emptied broker): no leadership to hand back. */
 function empty(b: BrokerStat): boolean {
@@ -68,7 +71,8 @@ export const imbalance = defineCheck({
   // A broker taking more (or fewer) messages than its peers takes more (or fewer) bytes too.
   explains: { 'bytes-imbalance': 'subject' },
   settings: ['minRate'],
-  thresholds: { imbalance: IMBALANCE },
+  // Reads the placement and topic-skew levels to say why a broker is hot (whyHot.ts).
+  thresholds: { imbalance: IMBALANCE, partitionSkew: PLACEMENT_SKEW, topicSkew: TOPIC_SKEW },
   // At each step: brokers far from that step's mean over the brokers reporting then.
   history: ({ messages, options }, { imbalance: { warning, critical } }) => {
     if (!messages || (warning <= 0 && critical <= 0)) {
@@ -100,7 +104,9 @@ export const imbalance = defineCheck({
     }
     return { brokers };
   },
-  evaluate({ messages, options }, { imbalance: { warning, critical } }): CheckResult {
+  evaluate(model, thresholds): CheckResult {
+    const { messages, options } = model;
+    const { warning, critical } = thresholds.imbalance;
     if (!messages) {
       return result();
     }
@@ -128,14 +134,14 @@ export const imbalance = defineCheck({
       mean: cluster.avgPerBroker,
       deviation: subject.deviation,
     };
-    const said =
-      subject.deviation > 0
-        ? say('imbalance.hot', figures)
-        : empty(subject)
-          ? say('imbalance.empty', figures)
-          : fellBy !== undefined
-            ? say('imbalance.fell', { ...figures, fell: fellBy })
-            : say('imbalance.idle', figures);
+    const hot = subject.deviation > 0 ? whyHot(model, subject.name, thresholds) : undefined;
+    const said = hot
+      ? hot.said(figures)
+      : empty(subject)
+        ? say('imbalance.empty', figures)
+        : fellBy !== undefined
+          ? say('imbalance.fell', { ...figures, fell: fellBy })
+          : say('imbalance.idle', figures);
     return result(
       [
         {
@@ -146,6 +152,7 @@ export const imbalance = defineCheck({
           ...said,
           value: score,
           threshold: severity === 'critical' ? critical : warning,
+          ...(hot?.commands ? { commands: hot.commands } : {}),
         },
       ],
       [],

@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../types';
 import { say } from '../messages';
-import { currentCounts, MIN_PARTITIONS, skewed, skewOf, total } from '../signals/placement';
+import { leaderShares, MIN_PARTITIONS, skewed, skewOf } from '../signals/placement';
+import { electionCommands } from '../commands';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
 import { PLACEMENT_SKEW } from './partitionSkew';
@@ -21,19 +22,13 @@ export const leaderSkew = defineCheck({
   explains: { imbalance: 'subject', 'bytes-imbalance': 'subject' },
   thresholds: { partitionSkew: PLACEMENT_SKEW },
   evaluate({ signals }, { partitionSkew: { warning, critical } }): CheckResult {
-    const leaders = currentCounts(signals.leaders);
+    const { leaders, partitions, expectedOf } = leaderShares(signals.leaders, signals.partitions);
     if (leaders.size < 2) {
       return skipped('leader-skew', 'needs the leader counts of at least two brokers that are up');
     }
-    const partitions = total(leaders.values());
     if (partitions < MIN_PARTITIONS) {
       return skipped('leader-skew', `fewer than ${MIN_PARTITIONS} partitions in the cluster`);
     }
-    // Each broker's fair share of leadership: its share of the replicas, or an even share without them.
-    const replicas = currentCounts(signals.partitions);
-    const replicaTotal = total(Array.from(leaders.keys(), (b) => replicas.get(b) ?? 0));
-    const expectedOf = (broker: string) =>
-      replicaTotal > 0 ? (partitions * (replicas.get(broker) ?? 0)) / replicaTotal : partitions / leaders.size;
     // One finding, about the broker farthest from its share (the leadership one broker took, the
     // others lack); statuses for all.
     const { statuses, worst } = skewed(leaders, expectedOf, { warning, critical });
@@ -48,6 +43,7 @@ export const leaderSkew = defineCheck({
         ...say(count > expected ? 'leader-skew.more' : 'leader-skew.fewer', { broker, count, expected }),
         value: Math.abs(skewOf(count, expected)),
         threshold: severity === 'critical' ? critical : warning,
+        commands: electionCommands(),
       });
     }
     return result(findings, [], statuses);

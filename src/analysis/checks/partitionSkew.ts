@@ -3,9 +3,10 @@
  * Control balances them): a broker holding far more replicas than the mean carries more of every
  * kind of load; one holding none (a new or emptied broker) takes no traffic at all.
  */
-import type { Finding } from '../types';
+import type { Finding, TopicStat } from '../types';
 import { say } from '../messages';
 import { currentCounts, MIN_PARTITIONS, skewed, skewOf, total } from '../signals/placement';
+import { reassignCommands } from '../commands';
 import { defineCheck } from './check';
 import { CheckResult, result, skipped } from './context';
 
@@ -18,6 +19,18 @@ export const PLACEMENT_SKEW = {
   step: 0.05,
 } as const;
 
+/** How many topics a reassignment plan moves at once: the busiest, a plan an operator can review. */
+const MOVE_TOPICS = 5;
+
+/**
+ * The topics to move: off a broker holding too much, the busiest it leads; onto one holding too
+ * little (or nothing), the cluster's busiest, spread over every broker.
+ */
+export function topicsToMove(topics: readonly TopicStat[], broker: string, off: boolean): string[] {
+  const led = off ? topics.filter((t) => t.brokers.some((b) => b.name === broker && b.rate > 0)) : [];
+  return (led.length > 0 ? led : topics).slice(0, MOVE_TOPICS).map((t) => t.name);
+}
+
 export const partitionSkew = defineCheck({
   id: 'partition-skew',
   scope: 'broker',
@@ -27,7 +40,7 @@ export const partitionSkew = defineCheck({
   // A broker with more replicas takes more messages and bytes: that is why it is hot.
   explains: { imbalance: 'subject', 'bytes-imbalance': 'subject', 'storage-skew': 'subject' },
   thresholds: { partitionSkew: PLACEMENT_SKEW },
-  evaluate({ signals }, { partitionSkew: { warning, critical } }): CheckResult {
+  evaluate({ signals, messages }, { partitionSkew: { warning, critical } }): CheckResult {
     const replicas = currentCounts(signals.partitions);
     if (replicas.size < 2) {
       return skipped('partition-skew', 'needs the partition counts of at least two brokers that are up');
@@ -54,6 +67,10 @@ export const partitionSkew = defineCheck({
         }),
         value: Math.abs(skewOf(count, mean)),
         threshold: severity === 'critical' ? critical : warning,
+        commands: reassignCommands(
+          topicsToMove(messages?.topics ?? [], broker, count > mean),
+          Array.from(replicas.keys())
+        ),
       });
     }
     return result(findings, [], statuses);

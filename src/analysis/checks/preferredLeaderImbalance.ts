@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 import { say } from '../messages';
 import { currentCounts, MIN_PARTITIONS, total } from '../signals/placement';
 import { codesOnAxis, STATE } from '../history';
+import { electionCommands } from '../commands';
 import { defineCheck } from './check';
 import { CheckResult, result, single, skipped } from './context';
 import { highestTimeline } from '../signals/brokerSignals';
@@ -83,6 +84,7 @@ export const preferredLeaderImbalance = defineCheck({
       ...say('preferred-leader-imbalance', { count: latest, partitions, share: latest / partitions }),
       value: latest / partitions,
       threshold: share,
+      commands: electionCommands(),
     };
     return single(finding);
   },

@@ -1,5 +1,6 @@
 import type { Finding } from '../types';
 import { say } from '../messages';
+import { addPartitionsCommands } from '../commands';
 import { defineCheck } from './check';
 import { CheckResult, reaches, result, skipped } from './context';
 
@@ -7,7 +8,15 @@ import { CheckResult, reaches, result, skipped } from './context';
 export const TOPIC_SKEW_MIN_SHARE = 0.05;
 export const TOPIC_SKEW_MIN_BROKERS = 3;
 
-function isSkewed(share: number, maxBrokerShare: number, limit: number): boolean {
+export const TOPIC_SKEW = {
+  kind: 'single',
+  default: 0.8,
+  label: 'Topic skew',
+  description: "Share of a busy topic's traffic on one broker that counts as skewed (0–1). 0 disables.",
+  step: 0.05,
+} as const;
+
+export function isSkewed(share: number, maxBrokerShare: number, limit: number): boolean {
   return reaches(share, TOPIC_SKEW_MIN_SHARE) && reaches(maxBrokerShare, limit);
 }
 
@@ -22,15 +31,7 @@ export const topicSkew = defineCheck({
   summary: "a busy topic's traffic landing on one broker",
   unit: 'fraction',
   roles: ['messagesIn'],
-  thresholds: {
-    topicSkew: {
-      kind: 'single',
-      default: 0.8,
-      label: 'Topic skew',
-      description: "Share of a busy topic's traffic on one broker that counts as skewed (0–1). 0 disables.",
-      step: 0.05,
-    },
-  },
+  thresholds: { topicSkew: TOPIC_SKEW },
   evaluate({ messages }, { topicSkew: limit }): CheckResult {
     if (!messages) {
       return result();
@@ -61,6 +62,7 @@ export const topicSkew = defineCheck({
         ...say('topic-skew', { topic: t.name, broker: top.name, share: t.maxBrokerShare, clusterShare: t.share }),
         value: t.maxBrokerShare,
         threshold: limit,
+        commands: addPartitionsCommands(t.name, messages.reporting.length),
       });
     }
     return { ...result(findings), skewedTopics: findings.map((f) => f.subject!) };

@@ -218,7 +218,12 @@ export function keyedSums(
   options: HealthOptions,
   grid: TimeGrid
 ): Timelines | undefined {
-  const rates: RateSeries[] = series.map((s) => ({ broker: keyOf(s), times: s.times, values: s.values, instant: s.instant }));
+  const rates: RateSeries[] = series.map((s) => ({
+    broker: keyOf(s),
+    times: s.times,
+    values: s.values,
+    instant: s.instant,
+  }));
   return summed(rates, options, grid);
 }
 

@@ -53,15 +53,8 @@ export function partitionLag(
     return undefined;
   }
   // Raw offsets (the metric's name is still there) become a rate; rate() in the query already is one.
-  const asRates = offsets.map((s) =>
-    s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values) } : s
-  );
-  const lag = keyedSums(
-    perPartition,
-    (s) => [groupOf(s), s.labels.topic, s.labels.partition].join(SEP),
-    options,
-    grid
-  );
+  const asRates = offsets.map((s) => (s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values) } : s));
+  const lag = keyedSums(perPartition, (s) => [groupOf(s), s.labels.topic, s.labels.partition].join(SEP), options, grid);
   // Several exporters report the same partition: the mean, not the sum.
   const rates = keyedMeans(asRates, (s) => [s.labels.topic, s.labels.partition].join(SEP), options, grid);
   return lag && rates ? { lag, rates } : undefined;

@@ -44,6 +44,20 @@ export function total(values: Iterable<number>): number {
   return sum;
 }
 
+/**
+ * Leaders now per broker and what each should lead: its share of the replicas (a broker with
+ * twice the replicas leading twice as much is not skewed), or an even share without them.
+ */
+export function leaderShares(leadersT: Timelines | undefined, partitionsT: Timelines | undefined) {
+  const leaders = currentCounts(leadersT);
+  const partitions = total(leaders.values());
+  const replicas = currentCounts(partitionsT);
+  const replicaTotal = total(Array.from(leaders.keys(), (b) => replicas.get(b) ?? 0));
+  const expectedOf = (broker: string) =>
+    replicaTotal > 0 ? (partitions * (replicas.get(broker) ?? 0)) / replicaTotal : partitions / leaders.size;
+  return { leaders, partitions, expectedOf };
+}
+
 export interface Skewed {
   /** Hot above what it should hold, idle below, for every broker beyond the warning or critical share. */
   statuses: Map<string, BrokerStatus>;

@@ -228,9 +228,10 @@ export function buildSignals(
     latency: has('requestLatency')
       ? nonEmpty(requestLatencies(get('requestLatency'), options, brokerLabel, grid))
       : undefined,
-    partitionLag: has('consumerLag') && has('partitionOffsets')
-      ? partitionLag(get('consumerLag'), get('partitionOffsets'), options, grid)
-      : undefined,
+    partitionLag:
+      has('consumerLag') && has('partitionOffsets')
+        ? partitionLag(get('consumerLag'), get('partitionOffsets'), options, grid)
+        : undefined,
     lag: has('consumerLag') ? groupLags(get('consumerLag'), options, grid) : undefined,
     inRates: brokerByteRates(bytesIn, options),
     outRates: brokerByteRates(bytesOut, options),

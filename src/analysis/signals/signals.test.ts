@@ -310,6 +310,78 @@ describe('replication and controllers', () => {
       expect(analyze([...messagesIn(), ...controllers]).brokers.map((b) => b.name)).toEqual(BROKERS);
     });
 
+    /** Per topic and broker (msg/s): each topic's traffic on each broker. */
+    const traffic = (perTopic: Record<string, number[]>) =>
+      Object.entries(perTopic).flatMap(([topic, rates]) =>
+        BROKERS.map((b, i) => rangeFrame({ instance: b, topic }, times, flat(rates[i]), 'A'))
+      );
+    const imbalanceOf = (r: HealthReport) => r.findings.find((f) => f.check === 'imbalance')!;
+
+    it('without leader and partition counts, says which queries would tell', () => {
+      const r = analyze(messagesIn((b) => (b === 0 ? 300 : 100)));
+      expect(imbalanceOf(r).messageKey).toBe('imbalance.hot');
+      expect(imbalanceOf(r).suggestion).toContain('kafka_server_replicamanager_leadercount');
+    });
+
+    it('leaders and replicas even, one topic on the hot broker: hot partitions, more partitions, no election', () => {
+      const r = analyze([
+        ...traffic({ clickstream: [300, 0, 0], orders: [60, 60, 60] }),
+        ...leaders([10, 10, 10]),
+        ...partitions([30, 30, 30]),
+      ]);
+      const f = imbalanceOf(r);
+      expect(f.messageKey).toBe('imbalance.hot-partitions');
+      expect(f.message).toContain('Its leaders and replicas are even, but 100% of topic clickstream lands on it');
+      expect(f.suggestion).not.toContain('kafka-leader-election');
+      expect(f.commands).toEqual([
+        'kafka-topics --bootstrap-server <broker:9092> --describe --topic clickstream',
+        'kafka-topics --bootstrap-server <broker:9092> --alter --topic clickstream --partitions <at least 3, more than now>',
+      ]);
+    });
+
+    it('leaders and replicas even and no one topic: move some partitions, with the broker ids from the data', () => {
+      const r = analyze([
+        ...traffic({ orders: [200, 80, 80], payments: [100, 40, 40] }),
+        ...leaders([10, 10, 10]),
+        ...partitions([30, 30, 30]),
+      ]);
+      const f = imbalanceOf(r);
+      expect(f.messageKey).toBe('imbalance.hot-traffic');
+      expect(f.commands?.[0]).toBe(
+        `echo '{"version":1,"topics":[{"topic":"orders"},{"topic":"payments"}]}' > topics-to-move.json`
+      );
+      expect(f.commands?.[1]).toContain('--broker-list "1,2,3" --generate');
+    });
+
+    it('leaders skewed onto it: the placement finding is the cause, with the election to run', () => {
+      const r = analyze([
+        ...messagesIn((b) => (b === 0 ? 300 : 100)),
+        ...leaders([20, 5, 5]),
+        ...partitions([30, 30, 30]),
+      ]);
+      expect(story(r)[0]).toEqual(['leader-skew:kafka-1', expect.arrayContaining(['imbalance:kafka-1'])]);
+      expect(imbalanceOf(r).messageKey).toBe('imbalance.hot-placed');
+      expect(r.incidents[0].cause.commands).toEqual([
+        'kafka-leader-election --bootstrap-server <broker:9092> --election-type PREFERRED --all-topic-partitions',
+      ]);
+    });
+
+    it('an empty broker gets a reassignment plan of the busiest topics onto every broker', () => {
+      const r = analyze([
+        ...traffic({ clickstream: [200, 200, 0], orders: [100, 100, 0], '$(reboot)': [50, 50, 0] }),
+        ...leaders([20, 20, 0]),
+        ...partitions([40, 40, 0]),
+      ]);
+      const cause = r.incidents[0].cause;
+      expect(cause.check).toBe('partition-skew');
+      // A label value that is no Kafka topic name never reaches a command.
+      expect(cause.commands?.[0]).toBe(
+        `echo '{"version":1,"topics":[{"topic":"clickstream"},{"topic":"orders"}]}' > topics-to-move.json`
+      );
+      expect(cause.commands?.join('\n')).not.toContain('reboot');
+      expect(cause.commands?.[1]).toContain('--broker-list "1,2,3"');
+    });
+
     it('one partition of tolerance, and no judgement with fewer than 10 partitions', () => {
       expect(analyze([...messagesIn(), ...leaders([4, 3, 3]), ...partitions([10, 10, 10])]).verdict).toBe('ok');
       expect(analyze([...messagesIn(), ...leaders([3, 1, 1]), ...partitions([5, 5, 5])]).verdict).toBe('ok');
