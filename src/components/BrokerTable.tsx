@@ -167,11 +167,13 @@ export function fitColumns(width: number, extras: ExtraColumn[], trendWanted: bo
   const showDeviation = fits(COLUMN.deviation);
   const showTrend = trendWanted && fits(COLUMN.trend);
   // The share bar is flexible: it takes what is left, up to its share of the width.
-  const showShare = fits(Math.max(SHARE_MIN, Math.min(width * SHARE_SHARE, width - used)));
+  // Drawn at the width it was given here: a share of the table's width could squeeze the names.
+  const shareWidth = Math.max(SHARE_MIN, Math.min(width * SHARE_SHARE, width - used));
+  const showShare = fits(shareWidth);
   const bytes = extras.filter((c) => !ALARM_ORDER.includes(c.key)).filter(() => fits(COLUMN.extra));
   // Drawn in the table's own order, whatever order they were chosen in.
   const showExtras = extras.filter((c) => alarms.includes(c) || bytes.includes(c));
-  return { showShare, showExtras, showTrend, showDeviation };
+  return { showShare, shareWidth, showExtras, showTrend, showDeviation };
 }
 
 export function sortBrokers(brokers: BrokerStat[], sort: SortState): BrokerStat[] {
@@ -227,7 +229,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
 
   // Columns of the other queries (bytes, idle handlers, URP), only when the panel has them.
   const extras = EXTRA_COLUMNS.filter((c) => report.brokers.some((b) => b[c.key] !== undefined));
-  const { showShare, showExtras, showTrend, showDeviation } = fitColumns(
+  const { showShare, shareWidth, showExtras, showTrend, showDeviation } = fitColumns(
     width,
     extras,
     !compact && report.timeline !== undefined
@@ -288,7 +290,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
       <colgroup>
         <col />
         <col style={{ width: COLUMN.rate }} />
-        {showShare && <col style={{ width: `${SHARE_SHARE * 100}%` }} />}
+        {showShare && <col style={{ width: Math.floor(shareWidth) }} />}
         {showDeviation && <col style={{ width: COLUMN.deviation }} />}
         {showExtras.map((c) => (
           <col key={c.key} style={{ width: COLUMN.extra }} />

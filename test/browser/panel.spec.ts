@@ -139,6 +139,7 @@ for (const [scenario, verdict] of [
   ['stalled', 'CRITICAL'],
   ['clusters', 'CRITICAL'],
   ['nodata', 'NO DATA'],
+  ['slow', 'CRITICAL'],
 ] as const) {
   for (const theme of THEMES) {
     test(`${scenario} cluster says ${verdict}, ${theme} theme`, async ({ page }) => {
@@ -157,6 +158,15 @@ for (const [scenario, verdict] of [
           'OK'
         );
         await expect(page.getByTestId('broker-row')).toHaveCount(6);
+      }
+      if (scenario === 'slow') {
+        // What operators alert on beyond traffic: a full disk leads, each broker says its state.
+        await expect(page.getByTestId('verdict')).toContainText('data disk is 92% full');
+        const rows = page.getByTestId('broker-row');
+        await expect(rows.filter({ hasText: 'kafka-3' })).toContainText('Disk full');
+        await expect(rows.filter({ hasText: 'kafka-1' })).toContainText('Slow');
+        await expect(rows.filter({ hasText: 'kafka-1' })).toContainText('420 ms');
+        await expect(rows.filter({ hasText: 'kafka-2' })).toContainText('Under-replicated');
       }
       if (scenario === 'nodata') {
         await expect(page.getByLabel('Recommended query')).toContainText(

@@ -95,8 +95,6 @@ export const isrChurn = defineCheck({
         ...(urp > 0
           ? say('isr-churn.under-replicated', { broker, perMinute, heldMs, count: urp })
           : say('isr-churn', { broker, perMinute, heldMs })),
-        value: perMinute,
-        threshold: 0,
       });
     }
     return result(findings, [], new Map(findings.map((f) => [f.subject!, 'under-replicated' as const])));

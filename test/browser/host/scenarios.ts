@@ -160,6 +160,10 @@ export const SCENARIOS: Record<string, () => Scenario> = {
   // scrape). Its leaders moved to the other five, which now carry its traffic and lead the
   // partitions it followed: under-replicated until it returns.
   down: () => down(),
+  // What operators alert on beyond traffic: kafka-1 answers Produce 35× slower than its peers, its
+  // followers keep dropping out of the ISRs with 2 partitions under-replicated, kafka-3's disk is
+  // 92% full, and billing is six minutes behind on orders/1.
+  slow: () => slow(),
   nodata: () => ({
     frames: [],
     from: stepTimes(2)[0],
@@ -167,6 +171,77 @@ export const SCENARIOS: Record<string, () => Scenario> = {
     expect: { verdict: 'NO DATA', brokers: 0 },
   }),
 };
+
+/** A slow broker with ISR churn, a disk filling, a consumer group minutes behind. */
+function slow(): Scenario {
+  const brokers = 4;
+  const s = build(brokers, (_b, t) => base(t), { verdict: 'CRITICAL', brokers });
+  const times = stepTimes(POINTS);
+  const perBroker = (refId: string, expr: string, value: (b: number, i: number) => number, extra = {}) =>
+    withQuery(
+      Array.from({ length: brokers }, (_, b) =>
+        rangeFrame(
+          { instance: `kafka-${b}:7071`, ...extra },
+          times,
+          times.map((_, i) => value(b, i)),
+          refId
+        )
+      ),
+      expr
+    );
+  const frames = [
+    ...s.frames,
+    ...perBroker(
+      'R',
+      'max by (instance, request) (kafka_network_requestmetrics_totaltimems{quantile="0.99", request=~"Produce|FetchConsumer|FetchFollower"})',
+      (b, i) => (b === 1 && i >= POINTS - 40 ? 420 : 12),
+      { request: 'Produce' }
+    ),
+    ...perBroker('P', 'sum by (instance) (rate(kafka_server_replicamanager_isrshrinks_total[5m]))', (b, i) =>
+      b === 2 && i >= POINTS - 32 ? 0.05 : 0
+    ),
+    ...perBroker('E', 'max by (instance) (kafka_server_replicamanager_underreplicatedpartitions)', (b, i) =>
+      b === 2 && i >= POINTS - 28 ? 2 : 0
+    ),
+    ...perBroker('S', 'sum by (instance) (kafka_log_log_size)', (b) => [410e9, 395e9, 402e9, 620e9][b]),
+    ...perBroker(
+      'T',
+      'max by (instance) (kubelet_volume_stats_used_bytes / kubelet_volume_stats_capacity_bytes)',
+      (b, i) => [0.55, 0.53, 0.54, 0.84 + 0.08 * (i / POINTS)][b]
+    ),
+    ...withQuery(
+      [0, 1].flatMap((p) => [
+        rangeFrame(
+          { consumergroup: 'billing', topic: 'orders', partition: String(p) },
+          times,
+          times.map(() => (p === 1 ? 162_000 : 300)),
+          'H'
+        ),
+        rangeFrame(
+          { consumergroup: 'analytics', topic: 'clickstream', partition: String(p) },
+          times,
+          times.map((_, i) => 40 + (i % 3) * 10),
+          'H'
+        ),
+      ]),
+      'sum by (consumergroup, topic, partition) (kafka_consumergroup_lag)'
+    ),
+    ...withQuery(
+      ['orders', 'clickstream'].flatMap((topic) =>
+        [0, 1].map((p) =>
+          rangeFrame(
+            { topic, partition: String(p) },
+            times,
+            times.map(() => (topic === 'orders' ? 450 : 600)),
+            'U'
+          )
+        )
+      ),
+      'sum by (topic, partition) (rate(kafka_topic_partition_current_offset[5m]))'
+    ),
+  ];
+  return { ...s, frames };
+}
 
 /** The down-broker incident: one cause (kafka-3 gone) and its effects on the others. */
 function down(): Scenario {
