@@ -70,24 +70,39 @@ export function formatLatency(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${formatNumber(ms / 1000)} s`;
 }
 
-export function formatDuration(ms: number): string {
+/** How each unit of a duration reads: "{{n}} min" in English; a renderer passes its language's. */
+export interface DurationUnits {
+  s: (n: number) => string;
+  min: (n: number) => string;
+  h: (n: number) => string;
+  d: (n: number) => string;
+}
+
+const ENGLISH_UNITS: DurationUnits = {
+  s: (n) => `${n} s`,
+  min: (n) => `${n} min`,
+  h: (n) => `${n} h`,
+  d: (n) => `${n} d`,
+};
+
+export function formatDuration(ms: number, units: DurationUnits = ENGLISH_UNITS): string {
   if (!Number.isFinite(ms) || ms < 0) {
     return 'n/a';
   }
   const s = Math.round(ms / 1000);
   if (s < 90) {
-    return `${s} s`;
+    return units.s(s);
   }
   const min = Math.round(s / 60);
   if (min < 120) {
-    return `${min} min`;
+    return units.min(min);
   }
   const h = Math.floor(min / 60);
   if (h < 48) {
-    return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
+    return min % 60 ? `${units.h(h)} ${units.min(min % 60)}` : units.h(h);
   }
   const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+  return h % 24 ? `${units.d(d)} ${units.h(h % 24)}` : units.d(d);
 }
 
 export function formatFactor(f: number): string {

@@ -7,7 +7,7 @@ export { DEFAULT_HEALTH_OPTIONS, resolveOptions } from './options';
 export { recommendedQuery, DEFAULT_MESSAGES_IN_METRIC } from './promql';
 export { isMetricRole, METRIC_ROLES } from './signals/roles';
 export { compareNames } from './names';
-export { withSign } from './format';
+export { formatDuration, withSign, type DurationUnits } from './format';
 export { glanceAtKafkaData } from './recognise';
 export type { KafkaDataGlance } from './recognise';
 export { CHECKS } from './checks/registry';

@@ -59,7 +59,7 @@ const EXTRA_COLUMNS: ExtraColumn[] = [
     key: 'produceP99',
     label: () => t('panel.brokers.produce-p99', 'p99 produce'),
     title: () => t('panel.brokers.produce-p99-title', '99th percentile of Produce request time'),
-    show: (b, f) => f.duration(b.produceP99),
+    show: (b, f) => f.latency(b.produceP99),
     check: 'request-latency',
   },
   {

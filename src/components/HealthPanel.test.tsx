@@ -545,7 +545,7 @@ describe('HealthPanel tells an incident: one cause, its effects, since when', ()
 
   it('lists the down broker as the one finding, its effects folded into one line that opens to each', () => {
     renderPanel({ ...props, width: 900, height: 700 });
-    expect(verdict()).toHaveTextContent('Broker kafka-3 is down: no data for 4 mins, since');
+    expect(verdict()).toHaveTextContent('Broker kafka-3 is down: no data for 4 min, since');
     const findings = screen.getAllByTestId('finding');
     expect(findings).toHaveLength(1);
     const effects = within(findings[0]).getByTestId('effects');
@@ -561,7 +561,7 @@ describe('HealthPanel tells an incident: one cause, its effects, since when', ()
     renderPanel({ ...props, width: 1600, height: 860 });
     const row = brokerRows().find((r) => r.dataset.rowName === 'kafka-3:7071')!;
     expect(row).toHaveTextContent('Down');
-    expect(row).toHaveTextContent(/down since \d\d:\d\d:\d\d \(4 mins\)/);
+    expect(row).toHaveTextContent(/down since \d\d:\d\d:\d\d \(4 min\)/);
     expect(row).not.toHaveTextContent('msg/s');
     expect(rowFor('kafka-0')).toHaveTextContent('Under-replicated');
     // The cluster total leaves the silent broker out.

@@ -9,6 +9,8 @@ import {
 } from '@grafana/data';
 import {
   effectsLine,
+  formatDuration,
+  type DurationUnits,
   formatParams,
   templatesOf,
   type Finding,
@@ -30,8 +32,10 @@ export interface Formatters {
   count: (v: number | undefined) => string;
   /** A moment (ms) as a clock time in the dashboard's time zone; with the date when asked. */
   time: (ms: number | undefined, withDate?: boolean) => string;
-  /** A length of time (ms), as Grafana writes durations. */
+  /** A length of time (ms) in words of the user's language: "4 min", "4분". */
   duration: (ms: number | undefined) => string;
+  /** A request time (ms), in Grafana's ms unit: "12 ms", "1.2 s". */
+  latency: (ms: number | undefined) => string;
   /** value and threshold of a finding, each in the unit its check measures. */
   findingValue: (f: Finding, which: 'value' | 'threshold') => string | undefined;
   /** A finding's words in the user's language, its figures in the panel's units. */
@@ -69,7 +73,16 @@ export function useFormatters(
     const size = formatter({ unit: 'decbytes' });
     // Counts scale as rates do ("21K", "1.65M"), not as Grafana's 'short' ("21 K", "1.65 Mil").
     const count = formatter({ unit: 'count:' });
-    const duration = formatter({ unit: 'ms' });
+    const latency = formatter({ unit: 'ms' });
+    // Grafana's duration units are English words ("4 mins"): these are the panel's, translated.
+    const units: DurationUnits = {
+      s: (n) => tx('units.seconds', '{{n}} s', { n }),
+      min: (n) => tx('units.minutes', '{{n}} min', { n }),
+      h: (n) => tx('units.hours', '{{n}} h', { n }),
+      d: (n) => tx('units.days', '{{n}} d', { n }),
+    };
+    const duration = (ms: number | undefined) =>
+      ms === undefined || !Number.isFinite(ms) ? '–' : formatDuration(ms, units);
     const name = (full: string) => shortNames?.get(full) ?? full;
     const time = (ms: number | undefined, withDate = false) =>
       ms === undefined || !Number.isFinite(ms)
@@ -81,6 +94,7 @@ export function useFormatters(
       fraction: percent,
       count,
       duration,
+      latency,
       factor: (v) => `${Math.round(v * 10) / 10}×`,
     };
     const findingValue = (f: Finding, which: 'value' | 'threshold') => {
@@ -104,7 +118,7 @@ export function useFormatters(
       number: plainNumber,
       minutes,
       time,
-      latency: duration,
+      latency,
       size,
     };
     const finding = (f: Finding) => {
@@ -136,7 +150,7 @@ export function useFormatters(
         ),
         (key, english, values) => tx(key, english, values)
       );
-    return { rate, percent, bytes, size, count, time, duration, name, findingValue, finding, effects };
+    return { rate, percent, bytes, size, count, time, duration, latency, name, findingValue, finding, effects };
   }, [unit, decimals, theme, timeZone, shortNames]);
 }
 

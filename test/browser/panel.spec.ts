@@ -190,7 +190,7 @@ for (const theme of THEMES) {
       const verdict = page.getByTestId('verdict');
       // The verdict names the cause, by its short name, with since when; never cut before that.
       await expect(verdict).toContainText('CRITICAL');
-      await expect(verdict).toContainText('Broker kafka-3 is down: no data for 4 mins, since');
+      await expect(verdict).toContainText('Broker kafka-3 is down: no data for 4 min, since');
       if (size.name !== 'small') {
         // One incident: the other brokers' under-replicated partitions are its effects.
         await expect(page.getByTestId('finding')).toHaveCount(1);
@@ -202,7 +202,7 @@ for (const theme of THEMES) {
         // The down broker's row: no stale figures, since when, status Down; the others say why they are not OK.
         const down = page.locator('[data-testid=broker-row][data-row-name="kafka-3:7071"]');
         await expect(down).toContainText('Down');
-        await expect(down.getByTitle(/^down since \d\d:\d\d:\d\d \(4 mins\)$/).first()).toBeAttached();
+        await expect(down.getByTitle(/^down since \d\d:\d\d:\d\d \(4 min\)$/).first()).toBeAttached();
         await expect(down).not.toContainText('msg/s');
         await expect(page.getByTestId('broker-row').nth(1)).toContainText('Under-replicated');
         // Since when, and who first: the down broker's row leads the timeline.

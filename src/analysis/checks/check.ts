@@ -12,8 +12,8 @@ import type { Model } from '../model/model';
 import type { CheckResult } from './context';
 import type { History } from '../history';
 
-/** rate: msg/s in the panel's unit; fraction: 0–1 shown as a percentage; duration: ms. */
-export type FindingUnit = 'rate' | 'fraction' | 'count' | 'factor' | 'duration';
+/** rate: msg/s in the panel's unit; fraction: 0–1 shown as a percentage; duration: ms of time passing; latency: ms a request takes. */
+export type FindingUnit = 'rate' | 'fraction' | 'count' | 'factor' | 'duration' | 'latency';
 
 /** What a finding is about. */
 export type CheckScope = 'data' | 'cluster' | 'broker' | 'topic' | 'group';

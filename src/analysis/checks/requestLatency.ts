@@ -89,7 +89,7 @@ export const requestLatency = defineCheck({
   id: 'request-latency',
   scope: 'broker',
   summary: "a broker's p99 request time far above its peers' (Produce, consumer and follower fetches)",
-  unit: 'duration',
+  unit: 'latency',
   roles: ['requestLatency'],
   settings: ['recentMinutes'],
   thresholds: {
