@@ -219,6 +219,122 @@ describe.each(RANGES)('judging now on a $name dashboard', (spec) => {
   );
 });
 
+/** One gauge per broker on the same step grid; null where it did not report. */
+function gaugeFrames(
+  spec: RangeSpec,
+  labels: Record<string, string>,
+  value: (broker: number, t: number) => number | null,
+  refId: string
+): PlainFrame[] {
+  const from = NOW - spec.range;
+  return BROKERS.map((broker, b) => {
+    const kept: Array<[number, number]> = [];
+    for (let t = from; t <= NOW; t += spec.step) {
+      const v = value(b, t - NOW);
+      if (v !== null) {
+        kept.push([t, v]);
+      }
+    }
+    const frame = rangeFrame(
+      { ...labels, instance: broker },
+      kept.map(([t]) => t),
+      kept.map(([, v]) => v),
+      refId
+    );
+    frame.fields[0].config = { interval: spec.step };
+    return frame;
+  });
+}
+
+function judgeWith(spec: RangeSpec, extra: PlainFrame[]): HealthReport {
+  const { frames, from, to } = framesFor(spec, { rate: steady() });
+  return analyze([...frames, ...extra], { timeRange: { from, to }, now: NOW });
+}
+
+/** Long enough to hold through the recent window at any step: at least three steps and ten minutes. */
+const lasting = (spec: RangeSpec) => Math.max(3 * spec.step, 10 * MIN);
+
+describe.each(RANGES)('judging now, the other signals, on a $name dashboard', (spec) => {
+  const p99 = (value: (b: number, t: number) => number | null) =>
+    gaugeFrames(
+      spec,
+      { __name__: 'kafka_network_requestmetrics_totaltimems', request: 'Produce', quantile: '0.99' },
+      value,
+      'R'
+    );
+
+  it('a broker slow now: critical; one that was slow two hours ago and recovered: nothing', () => {
+    const now = judgeWith(
+      spec,
+      p99((b, t) => (b === 1 && t > -lasting(spec) ? 400 : 12))
+    );
+    expect(problems(now)).toEqual(['critical:request-latency:kafka-2']);
+    if (spec.range > 3 * HOUR) {
+      const past = judgeWith(
+        spec,
+        p99((b, t) => (b === 1 && t > -2 * HOUR - lasting(spec) && t < -2 * HOUR ? 400 : 12))
+      );
+      expect(problems(past)).toEqual([]);
+    }
+  });
+
+  it('a broker whose latency stopped reporting is not judged on its last reading', () => {
+    const stale = judgeWith(
+      spec,
+      p99((b, t) => (b === 1 ? (t > -lasting(spec) ? null : 400) : 12))
+    );
+    expect(problems(stale)).toEqual([]);
+  });
+
+  it('leader counts that stopped reporting: no skew from a stale count', () => {
+    const leaders = gaugeFrames(
+      spec,
+      { __name__: 'kafka_server_replicamanager_leadercount' },
+      (b, t) => (b === 0 ? (t > -lasting(spec) ? null : 30) : 10),
+      'M'
+    );
+    const r = judgeWith(spec, leaders);
+    expect(problems(r).filter((x) => x.includes('leader-skew'))).toEqual([]);
+    expect(r.brokers.find((b) => b.name === 'kafka-1')!.leaders).toBeUndefined();
+  });
+
+  it('ISR shrinks through the last span: a warning; shrinks that stopped before it: nothing', () => {
+    const shrinks = (active: (t: number) => boolean) =>
+      gaugeFrames(spec, {}, (b, t) => (b === 2 && active(t) ? 0.05 : 0), 'P').map((f) => ({
+        ...f,
+        meta: {
+          executedQueryString: 'Expr: sum by (instance) (rate(kafka_server_replicamanager_isrshrinks_total[5m]))',
+        },
+      }));
+    expect(
+      problems(
+        judgeWith(
+          spec,
+          shrinks((t) => t > -lasting(spec))
+        )
+      )
+    ).toEqual(['warning:isr-churn:kafka-3']);
+    expect(
+      problems(
+        judgeWith(
+          spec,
+          shrinks((t) => t > -lasting(spec) - 2 * HOUR && t < -2 * HOUR)
+        )
+      )
+    ).toEqual([]);
+  });
+
+  it('a disk 95% full now: critical, at any range', () => {
+    const disk = gaugeFrames(spec, {}, (b) => (b === 0 ? 0.95 : 0.5), 'T');
+    const { frames, from, to } = framesFor(spec, { rate: steady() });
+    const r = analyze([...frames, ...disk], { timeRange: { from, to }, now: NOW, roles: { T: 'diskUsage' } });
+    expect(problems(r)).toEqual(
+      ['critical:disk-usage:kafka-1', 'critical:storage-skew:kafka-1'].filter((x) => problems(r).includes(x))
+    );
+    expect(problems(r)).toContain('critical:disk-usage:kafka-1');
+  });
+});
+
 describe('judging now: properties', () => {
   it('moving the data and the clock together by any amount changes no verdict or finding', () => {
     fc.assert(
