@@ -210,9 +210,9 @@ export const SENTENCES = {
   }),
   'imbalance.hot-partitions': sentence<Figures & { topic: string; topicShare: number }>({
     message:
-      'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}). Its leaders and replicas are even, but {{topicShare}} of topic {{topic}} lands on it: a few hot partitions, or a skewed key.',
+      'Broker {{broker}} is hot: {{rate}}, {{factor}} the average of {{mean}} (+{{off}}). Its leaders and replicas are even overall, but {{topicShare}} of topic {{topic}} lands on it: that topic’s partitions are led here, or a few of its partitions or keys take the traffic.',
     suggestion:
-      'Moving leaders only moves the heat. Give {{topic}} more partitions (at least one per broker), and check its producers: one key (or a few) taking most messages needs a better key, keyless data a sticky or round-robin partitioner.',
+      'A cluster-wide leader election will not help. Spread {{topic}}: reassign its partitions so that their preferred leaders differ (the plan below), give it at least one partition per broker, and check its producers’ keys (one key taking most messages needs a better key; keyless data a sticky or round-robin partitioner).',
     kinds: { ...VS_MEAN, topicShare: 'percent' },
     derive: brokerVsMean,
   }),

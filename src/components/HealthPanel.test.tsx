@@ -626,7 +626,7 @@ describe('HealthPanel says why a broker is hot', () => {
 });
 
 describe('HealthPanel gives the commands to run, filled from the data', () => {
-  it('a hot topic on even leaders: its partitions to widen, in a block to copy', () => {
+  it('a hot topic on even leaders: a plan to spread it, in a block to copy', () => {
     const times = stepTimes(POINTS);
     const gauge = (name: string, perBroker: number[], refId: string) =>
       perBroker.map((v, b) =>
@@ -648,14 +648,13 @@ describe('HealthPanel gives the commands to run, filled from the data', () => {
       height: 900,
     });
     const first = screen.getAllByTestId('finding')[0];
-    expect(first).toHaveTextContent('Its leaders and replicas are even');
+    expect(first).toHaveTextContent('Its leaders and replicas are even overall');
     const block = within(first).getByTestId('commands');
-    expect(block.querySelector('code')?.textContent).toBe(
-      [
-        `kafka-topics --bootstrap-server <broker:9092> --describe --topic ${topicName(0)}`,
-        `kafka-topics --bootstrap-server <broker:9092> --alter --topic ${topicName(0)} --partitions <at least 3, more than now>`,
-      ].join('\n')
-    );
+    const lines = block.querySelector('code')?.textContent?.split('\n');
+    // A plan to spread the topic over every broker (ids read from broker-0…2), and a look at its partitions.
+    expect(lines?.[0]).toBe(`echo '{"version":1,"topics":[{"topic":"${topicName(0)}"}]}' > topics-to-move.json`);
+    expect(lines?.[1]).toContain('--broker-list "0,1,2" --generate');
+    expect(lines?.at(-1)).toBe(`kafka-topics --bootstrap-server <broker:9092> --describe --topic ${topicName(0)}`);
     expect(within(block).getByRole('button', { name: /Copy/ })).toBeInTheDocument();
   });
 });

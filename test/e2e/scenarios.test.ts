@@ -236,6 +236,20 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
     },
   ],
   [
+    'placement-skew',
+    (r) => {
+      // Why kafka-1 is hot: it holds twice the replicas; leaders follow them, so no election advice.
+      const incident = r.incidents.find((i) => i.severity !== 'info')!;
+      expect(`${incident.cause.check}:${incident.cause.subject}`).toBe('partition-skew:kafka-1');
+      expect(incident.effects.map((e) => `${e.check}:${e.subject}`)).toEqual(
+        expect.arrayContaining(['imbalance:kafka-1'])
+      );
+      expect(r.findings.map((f) => f.check)).not.toContain('leader-skew');
+      expect(incident.cause.commands?.[1]).toContain('--broker-list "1,2,3" --generate');
+      expect(JSON.stringify(incident)).not.toContain('kafka-leader-election');
+    },
+  ],
+  [
     'controller-lost',
     (r) => {
       expect(r.verdict).toBe('critical');
@@ -383,6 +397,12 @@ describe('the demo stack (docker compose up) against a real Prometheus', () => {
       expect(r.verdict).toBe('critical');
       // First: kafka-1 runs hot, CRITICAL.
       expect(r.findings[0]).toMatchObject({ check: 'imbalance', severity: 'critical', subject: 'kafka-1' });
+      // Why: leaders and replicas are even overall, but all of clickstream is led by kafka-1 — spread that topic.
+      expect(r.findings[0]).toMatchObject({
+        messageKey: 'imbalance.hot-partitions',
+        params: expect.objectContaining({ topic: 'clickstream' }),
+      });
+      expect(r.findings[0].commands?.[0]).toContain('{"topic":"clickstream"}');
       // clickstream, all led by kafka-1, is the reason (said as information: a skewed topic is a cause, not a fault).
       expect(r.findings.map((f) => `${f.check}:${f.subject}`)).toContain('topic-skew:clickstream');
       // billing reads a share of orders: its lag grows, and in time it is soon minutes behind.

@@ -3,8 +3,9 @@
  * - no leader or partition counts: the usual suspects, and which queries would tell;
  * - its leaders or replicas skewed onto it: the leader-skew / partition-skew finding is the cause
  *   (it explains the imbalance), with its own remedy;
- * - leaders and replicas even, but one busy topic's traffic on it: hot partitions or a skewed key
- *   — more partitions or a better key, not a leader election (leaders sit where they should);
+ * - leaders and replicas even overall, but one busy topic's traffic on it: that topic's leaders sit
+ *   here, or a few partitions or keys carry it — spread the topic (reassign it, more partitions, a
+ *   better key), not a cluster-wide leader election;
  * - leaders and replicas even, no one topic: its partitions simply carry more; move some.
  */
 import type { Model } from '../model/model';
@@ -48,7 +49,10 @@ export function whyHot(
     return {
       said: (f) =>
         say('imbalance.hot-partitions', { ...f, topic: concentrated.name, topicShare: concentrated.maxBrokerShare }),
-      commands: addPartitionsCommands(concentrated.name, brokers.length),
+      commands: [
+        ...reassignCommands([concentrated.name], brokers),
+        addPartitionsCommands(concentrated.name, brokers.length)[0],
+      ],
     };
   }
   return {

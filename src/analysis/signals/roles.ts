@@ -9,7 +9,7 @@
  * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate |
  * | networkProcessorIdle | kafka_network_socketserver_networkprocessoravgidlepercent(_value), …avgidle_percent (0–1, or 0–100) |
  * | underReplicated    | kafka_server_replicamanager_underreplicatedpartitions(_value) |
- * | underMinIsr        | kafka_server_replicamanager_underminisrpartitioncount(_value) |
+ * | underMinIsr        | kafka_server_replicamanager_underminisrpartitioncount(_value), per partition kafka_cluster_partition_underminisr (Strimzi; summed per broker) |
  * | offlineLogDirs     | kafka_log_logmanager_offlinelogdirectorycount(_value) |
  * | offlinePartitions  | kafka_controller_kafkacontroller_offlinepartitionscount(_value) |
  * | activeControllers  | kafka_controller_kafkacontroller_activecontrollercount(_value) |
@@ -59,7 +59,10 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ],
   ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
   ['networkProcessorIdle', /^(?:cp_)?kafka_network_socketserver_networkprocessoravgidle_?percent(?:_value)?$/i],
-  ['underMinIsr', /^(?:cp_)?kafka_server_replicamanager_underminisrpartitioncount(?:_value)?$/i],
+  [
+    'underMinIsr',
+    /^(?:cp_)?kafka_(?:server_replicamanager_underminisrpartitioncount|cluster_partition_underminisr)(?:_value)?$/i,
+  ],
   ['offlineLogDirs', /^(?:cp_)?kafka_log_logmanager_offlinelogdirectorycount(?:_value)?$/i],
   ['offlinePartitions', /^(?:cp_)?kafka_controller_kafkacontroller_offlinepartitionscount(?:_value)?$/i],
   ['activeControllers', /^(?:cp_)?kafka_controller_kafkacontroller_activecontrollercount(?:_value)?$/i],

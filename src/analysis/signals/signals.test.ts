@@ -34,6 +34,7 @@ describe('metric roles', () => {
         'kafka_server_replicamanager_underreplicatedpartitions_value',
         'kafka_server_replicamanager_underminisrpartitioncount',
         'kafka_server_replicamanager_underminisrpartitioncount_value',
+        'kafka_cluster_partition_underminisr',
         'kafka_log_logmanager_offlinelogdirectorycount',
         'kafka_log_logmanager_offlinelogdirectorycount_value',
         'kafka_controller_kafkacontroller_offlinepartitionscount',
@@ -52,6 +53,7 @@ describe('metric roles', () => {
       'requestHandlerIdle',
       'underReplicated',
       'underReplicated',
+      'underMinIsr',
       'underMinIsr',
       'underMinIsr',
       'offlineLogDirs',
@@ -331,12 +333,14 @@ describe('replication and controllers', () => {
       ]);
       const f = imbalanceOf(r);
       expect(f.messageKey).toBe('imbalance.hot-partitions');
-      expect(f.message).toContain('Its leaders and replicas are even, but 100% of topic clickstream lands on it');
+      expect(f.message).toContain(
+        'Its leaders and replicas are even overall, but 100% of topic clickstream lands on it'
+      );
       expect(f.suggestion).not.toContain('kafka-leader-election');
-      expect(f.commands).toEqual([
-        'kafka-topics --bootstrap-server <broker:9092> --describe --topic clickstream',
-        'kafka-topics --bootstrap-server <broker:9092> --alter --topic clickstream --partitions <at least 3, more than now>',
-      ]);
+      // A plan to spread that topic over every broker, and a look at its partitions.
+      expect(f.commands?.[0]).toBe(`echo '{"version":1,"topics":[{"topic":"clickstream"}]}' > topics-to-move.json`);
+      expect(f.commands?.[1]).toContain('--broker-list "1,2,3" --generate');
+      expect(f.commands?.at(-1)).toBe('kafka-topics --bootstrap-server <broker:9092> --describe --topic clickstream');
     });
 
     it('leaders and replicas even and no one topic: move some partitions, with the broker ids from the data', () => {

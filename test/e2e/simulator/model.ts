@@ -48,7 +48,8 @@ export type ScenarioName =
   | 'isr-churn'
   | 'slow-broker'
   | 'storage-skew'
-  | 'group-behind';
+  | 'group-behind'
+  | 'placement-skew';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -251,6 +252,18 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     load: flat,
     up: always,
     consumption: (g, t) => (g === 'billing' && t >= -1500 && t < -900 ? 0.4 : 1),
+  },
+  // Replicas unevenly placed: kafka-1 holds 45 replicas and leads 15 partitions (its share), the
+  // others 22 and 7–8; it takes twice their traffic. No leader election can fix that.
+  'placement-skew': {
+    name: 'placement-skew',
+    weight: (b) => (b === 'kafka-1' ? 2 : 1),
+    load: flat,
+    up: always,
+    gauges: (b) =>
+      b === 'kafka-1'
+        ? { partitionCount: 45, leaderCount: 15 }
+        : { partitionCount: 22, leaderCount: b === 'kafka-2' ? 8 : 7 },
   },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
