@@ -288,6 +288,41 @@ const SCENARIOS: Array<[ScenarioName, (r: HealthReport) => void]> = [
   ],
 ];
 
+/** The disk-usage query docs/how-it-works.md recommends with node_exporter, given its role. */
+const DISK_QUERY = {
+  refId: 'V',
+  expr: 'max by (instance) (1 - node_filesystem_avail_bytes{mountpoint="/var/lib/kafka/data"} / node_filesystem_size_bytes{mountpoint="/var/lib/kafka/data"})',
+};
+
+describe('scenario disk-filling against a real Prometheus, with the recommended disk-usage query', () => {
+  let cluster: RunningCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster('disk-filling', [RECORDING_RULES]);
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('warns about a disk filling, critical past 90%, and says since when', async () => {
+    const r = await report(cluster!, [...PANEL_QUERIES, DISK_QUERY]);
+    try {
+      expect(r.verdict).toBe('critical');
+      expect(problems(r)).toEqual(['disk-usage:kafka-2', 'storage-skew:kafka-2']);
+      expect(r.findings[0].message).toBe("Broker kafka-2's data disk is 93% full (above 90%).");
+      expect(r.brokers.map((b) => [b.name, b.status, Math.round(b.diskUsage! * 100)])).toEqual([
+        ['kafka-1', 'ok', 55],
+        ['kafka-2', 'disk-full', 93],
+        ['kafka-3', 'ok', 55],
+      ]);
+      // Warning from 70%, critical from 90%: both moments are on the timeline.
+      const row = r.health!.brokers.find((b) => b.name === 'kafka-2')!;
+      expect(row.segments.map((s) => s.state)).toEqual(['ok', 'warning', 'critical']);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\n\n${explain('disk-filling', r)}`);
+    }
+  });
+});
+
 describe.each(SCENARIOS)('scenario %s against a real Prometheus', (name, expectations) => {
   let cluster: RunningCluster | undefined;
   beforeAll(async () => {

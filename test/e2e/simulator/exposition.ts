@@ -111,14 +111,24 @@ export function brokerFamilies(counters: Counters, broker: Broker, t: number): F
       type: 'gauge',
       samples: [{ labels: {}, value: g.underMinIsrPartitionCount }],
     },
-    ...(['IsrShrinks', 'IsrExpands'] as const).map(
-      (mbean): Family => ({
-        name: `kafka_server_replicamanager_${mbean.toLowerCase()}_total`,
-        help: `Attribute exposed for management (kafka.server<type=ReplicaManager, name=${mbean}PerSec><>Count)`,
-        type: 'counter',
-        samples: [{ labels: {}, value: mbean === 'IsrShrinks' ? g.isrShrinks : g.isrExpands }],
-      })
-    ),
+    ...(['IsrShrinks', 'IsrExpands'] as const).map((mbean): Family => ({
+      name: `kafka_server_replicamanager_${mbean.toLowerCase()}_total`,
+      help: `Attribute exposed for management (kafka.server<type=ReplicaManager, name=${mbean}PerSec><>Count)`,
+      type: 'counter',
+      samples: [{ labels: {}, value: mbean === 'IsrShrinks' ? g.isrShrinks : g.isrExpands }],
+    })),
+    // node_exporter's view of the data disk, scraped under the broker's name (relabelled).
+    ...(['size', 'avail'] as const).map((kind): Family => ({
+      name: `node_filesystem_${kind}_bytes`,
+      help: kind === 'size' ? 'Filesystem size in bytes.' : 'Filesystem space available to non-root users in bytes.',
+      type: 'gauge',
+      samples: [
+        {
+          labels: { device: '/dev/nvme1n1', fstype: 'xfs', mountpoint: '/var/lib/kafka/data' },
+          value: kind === 'size' ? 500e9 : Math.round(500e9 * (1 - g.diskUsed)),
+        },
+      ],
+    })),
     {
       name: 'kafka_log_log_size',
       help: 'Attribute exposed for management (kafka.log<type=Log, name=Size, topic=orders, partition=0><>Value)',

@@ -49,7 +49,8 @@ export type ScenarioName =
   | 'slow-broker'
   | 'storage-skew'
   | 'group-behind'
-  | 'placement-skew';
+  | 'placement-skew'
+  | 'disk-filling';
 
 /** What a broker reports besides its traffic. */
 export interface Gauges {
@@ -70,6 +71,8 @@ export interface Gauges {
   isrExpands: number;
   /** Bytes of log on the broker, spread evenly over its topics' two partitions. */
   logSizeBytes: number;
+  /** Used share of the data disk (0–1), as node_exporter's filesystem metrics give it. */
+  diskUsed: number;
   /** p99 request time (ms) per request type; the median is a fifth of it. */
   produceP99: number;
   fetchConsumerP99: number;
@@ -265,6 +268,15 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
         ? { partitionCount: 45, leaderCount: 15 }
         : { partitionCount: 22, leaderCount: b === 'kafka-2' ? 8 : 7 },
   },
+  // kafka-2's data disk has filled from 60% to 93% over the last half hour (a topic with no
+  // retention limit); the others sit at 55%.
+  'disk-filling': {
+    name: 'disk-filling',
+    weight: flat,
+    load: flat,
+    up: always,
+    gauges: (b, t) => (b === 'kafka-2' ? { diskUsed: Math.min(0.93, 0.6 + (0.33 * (t + 1800)) / 1800) } : {}),
+  },
   // The billing group stops consuming five minutes ago; analytics keeps up.
   'group-stalls': {
     name: 'group-stalls',
@@ -410,6 +422,7 @@ export function gauges(scenario: Scenario, broker: Broker, t: number): Gauges {
     isrShrinks: 5,
     isrExpands: 5,
     logSizeBytes: 12e9,
+    diskUsed: 0.55,
     produceP99: 12,
     fetchConsumerP99: 502,
     fetchFollowerP99: 500,
