@@ -61,6 +61,10 @@ const sentence = <P extends Params>(s: Sentence<P>) => s;
 const EXPLORE = 'Run this in Explore against the same data source: {{query}}';
 const WRAP_RATE = 'Wrap the query in rate(...[1m]): {{query}}';
 /** Shared remedy wording. */
+const STALLED =
+  'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.';
+const FALLING =
+  'Consumers are slower than producers: add consumers (up to the partition count), speed up processing, or check for a rebalance storm.';
 const STORAGE_REASSIGN =
   'Look for the largest partitions on it (kafka-log-dirs --describe) — one topic with long retention or a hot key — and move some to the emptier brokers: a Cruise Control rebalance (disk goal), or kafka-reassign-partitions with a throttle.';
 type SlowBroker = { broker: string; p99: number; peers: number; factor: number };
@@ -517,8 +521,7 @@ export const SENTENCES = {
   'consumer-lag.stalled': sentence<{ group: string; lag: number; growth: number; topics: string }>({
     message:
       'Consumer group {{group}} has stalled: its lag of {{lag}} messages grows by {{growth}}, as fast as producers write to {{topics}}.',
-    suggestion:
-      'The consumers are down, stuck or rebalancing in a loop: check the group (kafka-consumer-groups --describe --group), its members and their logs.',
+    suggestion: STALLED,
     kinds: { lag: 'count', growth: 'rate' },
   }),
   'consumer-lag.behind': sentence<{ group: string; behindMs: number; partition: string; lag: number; limitMs: number }>(
@@ -533,9 +536,26 @@ export const SENTENCES = {
   'consumer-lag.growing': sentence<{ group: string; lag: number; growth: number }>({
     message:
       'Consumer group {{group}} is falling behind: its lag grew throughout the recent window to {{lag}} messages (+{{growth}}).',
-    suggestion:
-      'Consumers are slower than producers: add consumers (up to the partition count), speed up processing, or check for a rebalance storm.',
+    suggestion: FALLING,
     kinds: { lag: 'count', growth: 'rate' },
+  }),
+  'consumer-lag.stalled.behind': sentence<{
+    group: string;
+    lag: number;
+    growth: number;
+    topics: string;
+    behindMs: number;
+  }>({
+    message:
+      'Consumer group {{group}} has stalled: its lag of {{lag}} messages ({{behindMs}} behind its producers) grows by {{growth}}, as fast as producers write to {{topics}}.',
+    suggestion: STALLED,
+    kinds: { lag: 'count', growth: 'rate', behindMs: 'duration' },
+  }),
+  'consumer-lag.growing.behind': sentence<{ group: string; lag: number; growth: number; behindMs: number }>({
+    message:
+      'Consumer group {{group}} is falling behind: its lag grew throughout the recent window to {{lag}} messages (+{{growth}}), {{behindMs}} behind its producers.',
+    suggestion: FALLING,
+    kinds: { lag: 'count', growth: 'rate', behindMs: 'duration' },
   }),
 } as const;
 

@@ -12,7 +12,7 @@
  *   two rules (a stalled group keeps its own words).
  * The model measures each group (signals/consumerGroups.ts); this judges it.
  */
-import type { ConsumerGroupStatus, Finding } from '../types';
+import type { ConsumerGroupStat, ConsumerGroupStatus, Finding } from '../types';
 import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
@@ -104,9 +104,7 @@ export const consumerLag = defineCheck({
         check: 'consumer-lag',
         severity: byMessages!,
         subject: stat.name,
-        ...(stalled
-          ? say('consumer-lag.stalled', { group: stat.name, lag: stat.lag, growth, topics: stat.topics.join(', ') })
-          : say('consumer-lag.growing', { group: stat.name, lag: stat.lag, growth })),
+        ...messageRule(stat, stalled, growth),
         value: stat.lag,
         threshold: floor,
       });
@@ -125,3 +123,18 @@ export const consumerLag = defineCheck({
 });
 
 const RANK = { critical: 0, warning: 1 } as const;
+
+/** The message rules' words, with the time behind when the partition offsets tell it. */
+function messageRule(stat: ConsumerGroupStat, stalled: boolean, growth: number) {
+  const base = { group: stat.name, lag: stat.lag, growth };
+  const topics = stat.topics.join(', ');
+  const behindMs = stat.behindSeconds === undefined ? undefined : stat.behindSeconds * 1000;
+  if (stalled) {
+    return behindMs === undefined
+      ? say('consumer-lag.stalled', { ...base, topics })
+      : say('consumer-lag.stalled.behind', { ...base, topics, behindMs });
+  }
+  return behindMs === undefined
+    ? say('consumer-lag.growing', base)
+    : say('consumer-lag.growing.behind', { ...base, behindMs });
+}

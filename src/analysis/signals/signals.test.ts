@@ -799,7 +799,9 @@ describe('consumer lag in time', () => {
       roles,
     });
     expect(checks(stalled)).toEqual(['critical:consumer-lag:billing']);
-    expect(stalled.findings[0].messageKey).toBe('consumer-lag.stalled');
+    // Its words show both: messages and time behind.
+    expect(stalled.findings[0].messageKey).toBe('consumer-lag.stalled.behind');
+    expect(stalled.findings[0].message).toMatch(/its lag of \d+ messages \(\d+ min behind its producers\) grows by/);
     // A lag a second behind: the message rules alone.
     expect(checks(analyze([...messagesIn(), ...lag(() => 100), ...produceRates(() => 100)], { roles }))).toEqual([]);
   });
@@ -1249,6 +1251,98 @@ describe('properties of the signal checks', () => {
           expect(r.brokers.map((b) => b.requestHandlerIdle)).toEqual(ratios.map((x) => expect.closeTo(x, 6)));
         }
       }),
+      { numRuns: 40 }
+    );
+  });
+});
+
+describe('properties of the checks of what operators alert on', () => {
+  const shrinkFrames = (from: number, to: number) =>
+    gauge(
+      'kafka_server_replicamanager_isrshrinks_total',
+      (i) => {
+        let total = 0;
+        return times.map((_, k) => (total += i === 1 && k >= from && k < to ? 1 : 0));
+      },
+      'P'
+    );
+
+  it('ISR shrinks that stopped before the recent window never fire, however long they lasted (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: POINTS - 14 }), fc.integer({ min: 1, max: POINTS }), (from, length) => {
+        const to = Math.min(from + length, POINTS - 13);
+        return !analyze([...messagesIn(), ...shrinkFrames(from, to)]).findings.some((f) => f.check === 'isr-churn');
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it('storage skew does not depend on the unit: sizes scaled by any factor give the same finding (property)', () => {
+    const GB = 1e9;
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 2, max: 100, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        (sizes, k) => {
+          const of = (scale: number) =>
+            analyze([...messagesIn(), ...gauge('kafka_log_log_size', (i) => flat(sizes[i] * GB * scale), 'S')])
+              .findings.filter((f) => f.check === 'storage-skew')
+              .map((f) => `${f.severity}:${f.subject}`);
+          return JSON.stringify(of(1)) === JSON.stringify(of(k));
+        }
+      ),
+      { numRuns: 40 }
+    );
+  });
+
+  it('a fuller disk is never judged milder (property)', () => {
+    const rank = { none: 0, warning: 1, critical: 2 } as const;
+    const severityAt = (usage: number) => {
+      const f = analyze(
+        [
+          ...messagesIn(),
+          ...BROKERS.map((b, i) => rangeFrame({ instance: b }, times, flat(i === 0 ? usage : 0.5), 'T')),
+        ],
+        { roles: { T: 'diskUsage' } }
+      ).findings.find((x) => x.check === 'disk-usage' && x.subject === 'kafka-1');
+      return rank[f?.severity === 'critical' ? 'critical' : f ? 'warning' : 'none'];
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b) => severityAt(Math.min(a, b)) <= severityAt(Math.max(a, b))
+      ),
+      { numRuns: 40 }
+    );
+  });
+
+  it('lag in time is lag ÷ rate: scaling both by the same factor changes no estimate (property)', () => {
+    const behind = (lag: number, rate: number) =>
+      analyze(
+        [
+          ...messagesIn(),
+          rangeFrame(
+            { __name__: 'kafka_consumergroup_lag', consumergroup: 'g', topic: 'orders', partition: '0' },
+            times,
+            flat(lag),
+            'H'
+          ),
+          rangeFrame({ topic: 'orders', partition: '0' }, times, flat(rate), 'U'),
+        ],
+        { roles: { U: 'partitionOffsets' } }
+      ).signals.consumerGroups[0].behindSeconds;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.double({ min: 0.01, max: 10_000, noNaN: true }),
+        fc.double({ min: 0.5, max: 100, noNaN: true }),
+        (lag, rate, k) => {
+          const a = behind(lag, rate)!;
+          const b = behind(lag * k, rate * k)!;
+          return Math.abs(a - b) <= 1e-6 * Math.max(1, a) && Math.abs(a - lag / rate) <= 1e-6 * Math.max(1, a);
+        }
+      ),
       { numRuns: 40 }
     );
   });
