@@ -592,18 +592,19 @@ describe('HealthPanel tells an incident: one cause, its effects, since when', ()
   });
 });
 
+/** One gauge per broker, flat over the range. */
+const gauge = (name: string, perBroker: number[], refId: string) =>
+  perBroker.map((v, b) =>
+    rangeFrame(
+      { __name__: name, instance: brokerName(b) },
+      stepTimes(POINTS),
+      stepTimes(POINTS).map(() => v),
+      refId
+    )
+  );
+
 describe('HealthPanel says why a broker is hot', () => {
   it('shows leaders and replicas per broker, and the drift as the cause of the hot broker', () => {
-    const times = stepTimes(POINTS);
-    const gauge = (name: string, perBroker: number[], refId: string) =>
-      perBroker.map((v, b) =>
-        rangeFrame(
-          { __name__: name, instance: brokerName(b) },
-          times,
-          times.map(() => v),
-          refId
-        )
-      );
     renderPanel({
       frames: [
         ...cluster((b) => (b === 0 ? 200 : 100)),
@@ -627,16 +628,6 @@ describe('HealthPanel says why a broker is hot', () => {
 
 describe('HealthPanel gives the commands to run, filled from the data', () => {
   it('a hot topic on even leaders: a plan to spread it, in a block to copy', () => {
-    const times = stepTimes(POINTS);
-    const gauge = (name: string, perBroker: number[], refId: string) =>
-      perBroker.map((v, b) =>
-        rangeFrame(
-          { __name__: name, instance: brokerName(b) },
-          times,
-          times.map(() => v),
-          refId
-        )
-      );
     // Topic 0 lands only on broker 0; the other topics are even.
     renderPanel({
       frames: [

@@ -9,7 +9,8 @@
 import type { Finding, LevelThresholds, Severity } from '../types';
 import { REQUEST_KINDS, type RequestKind } from '../signals/latency';
 import { latest, type Timelines } from '../signals/brokerSignals';
-import { say } from '../messages';
+import { say, type Said } from '../messages';
+import type { Axis } from '../model/timeline';
 import { brokerCodes, STATE } from '../history';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
@@ -85,6 +86,11 @@ const LEVELS = (l: LevelThresholds) =>
 
 const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+/** The first level (critical, then warning) the values hold at or above now, with the stability rule. */
+function firstHeld(values: Float64Array, axis: Axis, levels: LevelThresholds) {
+  return LEVELS(levels).find(([, limit]) => limit > 0 && condition(values, axis, (x) => x >= limit).holds);
+}
+
 export const requestLatency = defineCheck({
   id: 'request-latency',
   scope: 'broker',
@@ -142,13 +148,22 @@ export const requestLatency = defineCheck({
     }
     // One finding per broker: its worst request type.
     const worst = new Map<string, { finding: Finding; score: number }>();
-    const offer = (broker: string, finding: Finding, score: number) => {
+    const offer = (broker: string, severity: Severity, said: Said, p99: number, threshold: number, score: number) => {
       const held = worst.get(broker);
-      const better =
+      if (
         !held ||
-        RANK[finding.severity] < RANK[held.finding.severity] ||
-        (finding.severity === held.finding.severity && score > held.score);
-      if (better) {
+        RANK[severity] < RANK[held.finding.severity] ||
+        (severity === held.finding.severity && score > held.score)
+      ) {
+        const finding: Finding = {
+          check: 'request-latency',
+          severity,
+          subject: broker,
+          subjectKind: 'broker',
+          ...said,
+          value: p99,
+          threshold,
+        };
         worst.set(broker, { finding, score });
       }
     };
@@ -159,47 +174,35 @@ export const requestLatency = defineCheck({
       }
       const { ratios, peers } = slowness(t);
       for (const [broker, r] of ratios) {
-        for (const [severity, limit] of LEVELS(factor)) {
-          if (limit > 0 && condition(r, t.axis, (x) => x >= limit).holds) {
-            const p99 = latest(t.byName.get(broker)!);
-            const peer = latest(peers.get(broker)!);
-            offer(
-              broker,
-              {
-                check: 'request-latency',
-                severity,
-                subject: broker,
-                subjectKind: 'broker',
-                ...saySlow(kind, { broker, p99, peers: peer, factor: latest(r) }),
-                value: p99,
-                threshold: peer * limit,
-              },
-              latest(r)
-            );
-            break;
-          }
+        const held = firstHeld(r, t.axis, factor);
+        if (held) {
+          const [severity, limit] = held;
+          const p99 = latest(t.byName.get(broker)!);
+          const peer = latest(peers.get(broker)!);
+          offer(
+            broker,
+            severity,
+            saySlow(kind, { broker, p99, peers: peer, factor: latest(r) }),
+            p99,
+            peer * limit,
+            latest(r)
+          );
         }
       }
       if (kind === 'Produce') {
         for (const [broker, values] of t.byName) {
-          for (const [severity, limit] of LEVELS(ceiling)) {
-            if (limit > 0 && condition(values, t.axis, (v) => v >= limit).holds) {
-              const p99 = latest(values);
-              offer(
-                broker,
-                {
-                  check: 'request-latency',
-                  severity,
-                  subject: broker,
-                  subjectKind: 'broker',
-                  ...say('request-latency.produce-ceiling', { broker, p99, limit }),
-                  value: p99,
-                  threshold: limit,
-                },
-                p99 / limit
-              );
-              break;
-            }
+          const held = firstHeld(values, t.axis, ceiling);
+          if (held) {
+            const [severity, limit] = held;
+            const p99 = latest(values);
+            offer(
+              broker,
+              severity,
+              say('request-latency.produce-ceiling', { broker, p99, limit }),
+              p99,
+              limit,
+              p99 / limit
+            );
           }
         }
       }

@@ -136,11 +136,26 @@ function buildTopics(
   cluster: ClusterStat,
   signals: SignalModel
 ): TopicStat[] {
+  // Ties (brokers at 0 msg/s, mostly) go by name: rank the names once, not in every topic's sort.
+  const names = new Set<string>();
+  for (const perBroker of topicBrokerRates.values()) {
+    for (const broker of perBroker.keys()) {
+      names.add(broker);
+    }
+  }
+  const rank = new Map(
+    Array.from(names)
+      .sort(compareNames)
+      .map((n, i) => [n, i])
+  );
   const topics = Array.from(topicBrokerRates.entries()).map(([name, perBroker]): TopicStat => {
-    const rate = Array.from(perBroker.values()).reduce((a, b) => a + b, 0);
-    const brokers = Array.from(perBroker.entries())
-      .map(([broker, r]) => ({ name: broker, rate: r, share: rate > 0 ? r / rate : 0 }))
-      .sort((a, b) => b.rate - a.rate || byName(a, b));
+    let rate = 0;
+    for (const r of perBroker.values()) {
+      rate += r;
+    }
+    const ranked = Array.from(perBroker, ([broker, r]) => ({ name: broker, rate: r, order: rank.get(broker)! }));
+    ranked.sort((a, b) => b.rate - a.rate || a.order - b.order);
+    const brokers = ranked.map((b) => ({ name: b.name, rate: b.rate, share: rate > 0 ? b.rate / rate : 0 }));
     const share = cluster.totalRate > 0 ? rate / cluster.totalRate : 0;
     const maxBrokerShare = brokers.length ? brokers[0].share : 0;
     return {

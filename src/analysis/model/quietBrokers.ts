@@ -11,24 +11,24 @@
  */
 import type { MetricRole } from '../types';
 import type { RawSeries } from '../read/series';
+import { METRIC_ROLES } from '../signals/roles';
 import { UNLABELLED_BROKER, type RateSeries } from './prepare';
 
-/** Roles reported per broker by the broker itself (not controllers, groups or partitions). */
-const BROKER_ROLES: readonly MetricRole[] = [
-  'bytesIn',
-  'bytesOut',
-  'requestHandlerIdle',
-  'networkProcessorIdle',
-  'underReplicated',
-  'underMinIsr',
-  'offlineLogDirs',
-  'isrShrinks',
-  'isrExpands',
-  'requestLatency',
-  'logSize',
-  'leaderCount',
-  'partitionCount',
-];
+/**
+ * Roles not reported by a broker about itself: messages-in (what is being completed), the
+ * controllers' counts, groups, partitions, and disks (named by volume or host, not broker).
+ */
+const NOT_BY_BROKER: ReadonlySet<MetricRole> = new Set<MetricRole>([
+  'messagesIn',
+  'offlinePartitions',
+  'activeControllers',
+  'uncleanElections',
+  'preferredReplicaImbalance',
+  'consumerLag',
+  'partitionOffsets',
+  'diskUsage',
+]);
+const BROKER_ROLES = METRIC_ROLES.filter((role) => !NOT_BY_BROKER.has(role));
 
 /** Zero-traffic messages-in series for the brokers only other broker signals name. */
 export function quietBrokers(
@@ -36,7 +36,7 @@ export function quietBrokers(
   rates: readonly RateSeries[],
   brokerLabel: string | undefined
 ): RateSeries[] {
-  if (!brokerLabel || rates.length === 0) {
+  if (!brokerLabel || rates.length === 0 || !BROKER_ROLES.some((role) => byRole.has(role))) {
     return [];
   }
   const known = new Set(rates.map((r) => r.broker));

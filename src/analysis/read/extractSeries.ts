@@ -233,7 +233,16 @@ function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefine
  * would count every series twice.
  */
 function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
-  const rangeRefIds = new Set(frames.filter((f) => !f.instant).map((f) => f.refId));
+  // The usual case, and 100k frames at a time: nothing instant, nothing to drop.
+  if (!frames.some((f) => f.instant)) {
+    return frames;
+  }
+  const rangeRefIds = new Set<string>();
+  for (const f of frames) {
+    if (!f.instant) {
+      rangeRefIds.add(f.refId);
+    }
+  }
   return frames.filter((f) => {
     if (!f.instant) {
       return true;

@@ -82,6 +82,17 @@ function brokerOf(labels: Record<string, string>, label: string | undefined): st
   return (label && labels[label]) || UNLABELLED_BROKER;
 }
 
+/** Each series as it is, assigned to its broker. */
+function perBroker(series: RawSeries[], options: HealthOptions, brokerLabel: string | undefined): RateSeries[] {
+  const label = labelFor(series, options, brokerLabel);
+  return series.map((s) => ({
+    broker: brokerOf(s.labels, label),
+    times: s.times,
+    values: s.values,
+    instant: s.instant,
+  }));
+}
+
 /** Gauges summed per broker (URP, offline partitions, active controllers). */
 export function gaugeSums(
   series: RawSeries[],
@@ -89,14 +100,7 @@ export function gaugeSums(
   brokerLabel: string | undefined,
   grid: TimeGrid
 ): Timelines | undefined {
-  const label = labelFor(series, options, brokerLabel);
-  const rates: RateSeries[] = series.map((s) => ({
-    broker: brokerOf(s.labels, label),
-    times: s.times,
-    values: s.values,
-    instant: s.instant,
-  }));
-  const t = summed(rates, options, grid);
+  const t = summed(perBroker(series, options, brokerLabel), options, grid);
   return t && { ...t, names: namesOf(series) };
 }
 
@@ -234,14 +238,7 @@ export function gaugeMeans(
   brokerLabel: string | undefined,
   grid: TimeGrid
 ): Timelines | undefined {
-  const label = labelFor(series, options, brokerLabel);
-  const rates: RateSeries[] = series.map((s) => ({
-    broker: brokerOf(s.labels, label),
-    times: s.times,
-    values: s.values,
-    instant: s.instant,
-  }));
-  const t = averaged(rates, options, grid);
+  const t = averaged(perBroker(series, options, brokerLabel), options, grid);
   return t && { ...t, names: namesOf(series) };
 }
 
