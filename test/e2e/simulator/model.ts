@@ -124,7 +124,8 @@ const flat = () => 1;
 
 export const SCENARIOS: Record<ScenarioName, Scenario> = {
   balanced: { name: 'balanced', weight: flat, load: flat, up: always },
-  // kafka-2 leads more partitions than the others: 1.7× their share all along.
+  // kafka-2's partitions carry 1.7× the traffic of the others' all along; leaders and replicas
+  // are even (10 and 30 each), so no election or placement explains it.
   'hot-broker': { name: 'hot-broker', weight: (b) => (b === 'kafka-2' ? 1.7 : 1), load: flat, up: always },
   // kafka-3 still answers scrapes but takes no traffic for the last five minutes.
   'stalled-broker': {
