@@ -6,7 +6,7 @@
  * | role               | spellings (jmx_exporter examples, Strimzi, Confluent, Bitnami, kafka_exporter) |
  * |--------------------|---------------------------------------------------------------------------------|
  * | bytesIn / bytesOut | kafka_server_brokertopicmetrics_bytesin_total, …_bytesinpersec(_total|_count), …_total_bytesinpersec_count |
- * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate |
+ * | requestHandlerIdle | kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent (MeanRate gauge), …_requesthandleravgidlepercent_total / _count (nanoseconds), …_oneminuterate, cp_kafka_kafkarequesthandlerpool_… (cp-helm-charts) |
  * | networkProcessorIdle | kafka_network_socketserver_networkprocessoravgidlepercent(_value), …avgidle_percent (0–1, or 0–100) |
  * | underReplicated    | kafka_server_replicamanager_underreplicatedpartitions(_value) |
  * | underMinIsr        | kafka_server_replicamanager_underminisrpartitioncount(_value), per partition kafka_cluster_partition_underminisr (Strimzi; summed per broker) |
@@ -55,7 +55,8 @@ const NAMES: Array<[Exclude<MetricRole, 'messagesIn'>, RegExp]> = [
   ['bytesOut', /^(?:cp_)?kafka_server_brokertopicmetrics_(?:total_)?bytesout(?:persec)?(?:_total|_count)?$/i],
   [
     'requestHandlerIdle',
-    /^(?:cp_)?kafka_server_kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i,
+    // cp-helm-charts drops the `server_` of the pool's MBean domain: cp_kafka_kafkarequesthandlerpool_….
+    /^(?:cp_)?kafka_(?:server_)?kafkarequesthandlerpool_requesthandleravgidle(?:percent)?(?:_percent|_total|_count|_oneminuterate|_meanrate)?$/i,
   ],
   ['underReplicated', /^(?:cp_)?kafka_server_replicamanager_underreplicatedpartitions(?:_value)?$/i],
   ['networkProcessorIdle', /^(?:cp_)?kafka_network_socketserver_networkprocessoravgidle_?percent(?:_value)?$/i],
