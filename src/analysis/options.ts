@@ -7,6 +7,7 @@ import {
   resolveThresholds,
   SHARED_SETTINGS,
 } from './thresholds';
+import { isRecord } from './records';
 
 const shared = defaultSharedSettings();
 
@@ -24,10 +25,6 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = Object.freeze({
 });
 
 const REDUCERS: RateReducer[] = ['last', 'mean', 'max'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function labelOption(v: unknown): string {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : 'auto';

@@ -7,6 +7,7 @@
 import type { LevelThresholds } from './types';
 import type { Declarations, SingleDeclaration, ThresholdDeclaration, ValuesOf } from './declarations';
 import { ALL_CHECKS, CHECKS } from './checks/registry';
+import { isRecord } from './records';
 
 export type { ThresholdDeclaration, ThresholdKind } from './declarations';
 
@@ -82,10 +83,6 @@ export function defaultThresholds(): HealthThresholds {
 
 export function defaultSharedSettings(): SharedSettings {
   return Object.fromEntries(Object.entries(SHARED_SETTINGS).map(([k, d]) => [k, d.default])) as SharedSettings;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function usableNumber(v: unknown, d: ThresholdDeclaration): v is number {
