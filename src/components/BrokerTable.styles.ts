@@ -18,6 +18,7 @@ export const getBrokerTableStyles = (theme: GrafanaTheme2) => ({
   spacer: css({ td: { padding: 0, border: 'none' } }),
   table: tableBase(theme),
   alarm: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
+  alarmCritical: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   compact: css({ 'th, td': { padding: theme.spacing(0.25, 0.5) } }),
   numeric: numericCell,
   sortButton: css({

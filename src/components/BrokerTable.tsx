@@ -246,10 +246,19 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
     );
   const mean = report.cluster.avgPerBroker;
   // Cells marked by a finding about their broker: one lookup per cell, not a scan of the findings.
-  const alarms = useMemo(
-    () => new Set(report.findings.map((f) => `${f.check}\u0000${f.subject ?? ''}`)),
-    [report.findings]
-  );
+  // The worst finding of each check about each broker: a cell is marked in its colour.
+  const alarms = useMemo(() => {
+    const worst = new Map<string, 'critical' | 'warning'>();
+    for (const f of report.findings) {
+      const key = `${f.check}\u0000${f.subject ?? ''}`;
+      if (f.severity === 'critical' || (f.severity === 'warning' && !worst.has(key))) {
+        worst.set(key, f.severity);
+      }
+    }
+    return worst;
+  }, [report.findings]);
+  const alarmStyle = (severity: 'critical' | 'warning' | undefined) =>
+    severity === 'critical' ? styles.alarmCritical : severity === 'warning' ? styles.alarm : undefined;
   const judgeAt = report.timeline?.judgeAt;
   const downSince = (b: BrokerStat) =>
     b.silentSince === undefined
@@ -374,7 +383,7 @@ export function BrokerTable({ report, format, sort: sortOption, width, maxHeight
               {showExtras.map((c) => (
                 <td
                   key={c.key}
-                  className={cx(styles.numeric, c.check && alarms.has(`${c.check}\u0000${b.name}`) && styles.alarm)}
+                  className={cx(styles.numeric, c.check && alarmStyle(alarms.get(`${c.check}\u0000${b.name}`)))}
                 >
                   {c.show(b, format)}
                 </td>

@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { tx } from '../i18n';
-import type { ConsumerGroupStat } from '../analysis';
+import type { ConsumerGroupStat, Finding } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { TrendLine } from './TrendLine';
 import { NONE, SEVERITY_LOOK } from './status';
@@ -17,10 +17,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
 });
 
 const STATUS = {
-  stalled: { text: () => t('panel.groups.stalled', 'Stalled'), severity: 'critical' },
-  behind: { text: () => t('panel.groups.behind', 'Behind'), severity: 'warning' },
-  growing: { text: () => t('panel.groups.growing', 'Falling behind'), severity: 'warning' },
-  ok: { text: () => t('panel.groups.ok', 'Keeping up'), severity: undefined },
+  stalled: () => t('panel.groups.stalled', 'Stalled'),
+  behind: () => t('panel.groups.behind', 'Behind'),
+  growing: () => t('panel.groups.growing', 'Falling behind'),
+  ok: () => t('panel.groups.ok', 'Keeping up'),
 } as const;
 
 /** Below this many messages a second either way, a lag is steady: decimals of noise say nothing. */
@@ -55,10 +55,13 @@ function behind(g: ConsumerGroupStat, format: Formatters): { text: string; title
 /** Consumer groups, stalled first, then behind, falling behind, then by lag. */
 export function ConsumerLagList({
   groups,
+  findings,
   format,
   width,
 }: {
   groups: ConsumerGroupStat[];
+  /** The report's findings: a group's status has the colour of its consumer-lag finding. */
+  findings: readonly Finding[];
   format: Formatters;
   width: number;
 }) {
@@ -104,8 +107,10 @@ export function ConsumerLagList({
       </thead>
       <tbody>
         {groups.map((g) => {
-          const s = STATUS[g.status];
-          const look = s.severity ? SEVERITY_LOOK[s.severity] : undefined;
+          const finding = findings.find(
+            (f) => f.check === 'consumer-lag' && f.subject === g.name && f.cluster === g.cluster
+          );
+          const look = finding ? SEVERITY_LOOK[finding.severity] : undefined;
           return (
             <tr key={g.cluster ? `${g.cluster}\u0000${g.name}` : g.name} data-testid="group-row">
               <th scope="row" title={g.name}>
@@ -136,7 +141,7 @@ export function ConsumerLagList({
               <td>
                 <span className={styles.status} style={look ? { color: look.color(theme) } : undefined}>
                   {look && <Icon name={look.icon} size="sm" aria-hidden />}
-                  {s.text()}
+                  {STATUS[g.status]()}
                 </span>
               </td>
             </tr>

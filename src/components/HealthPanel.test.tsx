@@ -1,6 +1,6 @@
 import React from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { dateTime, LoadingState } from '@grafana/data';
+import { createTheme, dateTime, LoadingState } from '@grafana/data';
 import { brokerName, clusterFrames, rangeFrame, stepTimes, topicName } from '../analysis/testkit/frames';
 import { panelProps, PanelPropsInput } from '../testkit/panelProps';
 import { DEFAULT_OPTIONS } from '../options';
@@ -649,3 +649,30 @@ describe('HealthPanel gives the commands to run, filled from the data', () => {
     expect(within(block).getByRole('button', { name: /Copy/ })).toBeInTheDocument();
   });
 });
+
+describe('HealthPanel colours each alarm by its finding', () => {
+  it('a group critical in time shows its status in the critical colour, a keeping-up one in none', () => {
+    const s = SCENARIOS.slow();
+    renderPanel({
+      frames: s.frames,
+      points: 120,
+      queriedAt: s.to,
+      timeRange: { from: dateTime(s.from), to: dateTime(s.to), raw: { from: dateTime(s.from), to: dateTime(s.to) } },
+      width: 1600,
+      height: 1400,
+    });
+    const rows = screen.getAllByTestId('group-row');
+    const status = (name: string) =>
+      within(rows.find((r) => r.textContent?.startsWith(name))!).getByText(/Behind|Keeping up/);
+    const theme = createTheme();
+    expect(status('billing').closest('span')!.style.color).toBe(toRgb(theme.colors.error.text));
+    expect(status('analytics').closest('span')!.style.color).toBe('');
+  });
+});
+
+/** How jsdom reports a CSS colour set inline. */
+function toRgb(color: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  return probe.style.color;
+}

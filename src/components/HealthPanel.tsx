@@ -212,6 +212,7 @@ function ReportBody({ report, display, format, width, height, brokerLinks, topic
     >
       <ConsumerLagList
         groups={report.signals.consumerGroups}
+        findings={report.findings}
         format={format}
         width={beside ? (width * 2) / 5 : width}
       />
