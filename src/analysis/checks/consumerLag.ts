@@ -17,7 +17,6 @@ import { say } from '../messages';
 import { defineCheck } from './check';
 import { CheckResult, result } from './context';
 import { condition } from './stability';
-import { latest } from '../signals/brokerSignals';
 
 const STALL_SHARE = 0.9;
 
@@ -90,7 +89,7 @@ export const consumerLag = defineCheck({
           subject: stat.name,
           ...say('consumer-lag.behind', {
             group: stat.name,
-            behindMs: (stat.behindSeconds ?? latest(behind!.seconds)) * 1000,
+            behindMs: stat.behindSeconds! * 1000,
             partition: stat.behindPartition ?? '?',
             lag: stat.lag,
             limitMs: byTime!.limit * 1000,

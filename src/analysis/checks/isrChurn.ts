@@ -5,7 +5,6 @@
  * when the same broker leads under-replicated partitions now (they fall out and stay out).
  */
 import type { Finding } from '../types';
-import type { Axis } from '../model/timeline';
 import { say } from '../messages';
 import { latest } from '../signals/brokerSignals';
 import { brokerCodes, STATE } from '../history';
@@ -15,47 +14,6 @@ import { condition } from './stability';
 
 /** Shrinks per second below this are rate() extrapolation noise. */
 const NOISE = 1e-6;
-
-/**
- * How long the rate has stayed above noise up to the latest fresh sample, when it did so at every
- * sample of the recent window (at least two); undefined otherwise.
- */
-export function heldThroughRecent(values: Float64Array, axis: Axis): number | undefined {
-  let last = -1;
-  for (let i = values.length - 1; i >= 0; i--) {
-    if (Number.isFinite(values[i])) {
-      last = i;
-      break;
-    }
-  }
-  if (last < 0 || last < axis.freshStart || !(values[last] > NOISE)) {
-    return undefined;
-  }
-  let inRecent = 0;
-  for (let i = Math.max(0, axis.recentStart); i <= last; i++) {
-    if (!Number.isFinite(values[i])) {
-      continue;
-    }
-    if (!(values[i] > NOISE)) {
-      return undefined;
-    }
-    inRecent++;
-  }
-  if (axis.kind === 'range' && inRecent < 2) {
-    return undefined;
-  }
-  let start = last;
-  for (let i = last - 1; i >= 0; i--) {
-    if (!Number.isFinite(values[i])) {
-      continue;
-    }
-    if (!(values[i] > NOISE)) {
-      break;
-    }
-    start = i;
-  }
-  return axis.times[last] - axis.times[start];
-}
 
 export const isrChurn = defineCheck({
   id: 'isr-churn',
@@ -77,8 +35,8 @@ export const isrChurn = defineCheck({
     }
     const findings: Finding[] = [];
     for (const [broker, values] of t.byName) {
-      const heldMs = heldThroughRecent(values, t.axis);
-      if (heldMs === undefined) {
+      const { holds, heldMs } = condition(values, t.axis, (v) => v > NOISE, true);
+      if (!holds) {
         continue;
       }
       const perMinute = latest(values) * 60;

@@ -14,7 +14,13 @@ export interface Condition {
   heldMs: number;
 }
 
-export function condition(values: Float64Array, axis: Axis, test: (v: number) => boolean): Condition {
+export function condition(
+  values: Float64Array,
+  axis: Axis,
+  test: (v: number) => boolean,
+  /** Every sample of the recent window must pass, not only two (a rate that must not pause). */
+  throughout = false
+): Condition {
   let last = -1;
   for (let i = values.length - 1; i >= 0; i--) {
     if (Number.isFinite(values[i])) {
@@ -30,9 +36,14 @@ export function condition(values: Float64Array, axis: Axis, test: (v: number) =>
     return { holds: true, heldMs: 0 };
   }
   let inRecent = 0;
+  let failed = 0;
   for (let i = Math.max(0, axis.recentStart); i < values.length; i++) {
-    if (Number.isFinite(values[i]) && test(values[i])) {
-      inRecent++;
+    if (Number.isFinite(values[i])) {
+      if (test(values[i])) {
+        inRecent++;
+      } else {
+        failed++;
+      }
     }
   }
   let start = last;
@@ -45,5 +56,5 @@ export function condition(values: Float64Array, axis: Axis, test: (v: number) =>
     }
     start = i;
   }
-  return { holds: inRecent >= 2, heldMs: axis.times[last] - axis.times[start] };
+  return { holds: inRecent >= 2 && !(throughout && failed > 0), heldMs: axis.times[last] - axis.times[start] };
 }

@@ -231,6 +231,20 @@ export function keyedSums(
   return summed(rates, options, grid);
 }
 
+/** Like keyedSums, but several series of one key average (the same partition from two exporters). */
+export function keyedMeans(
+  series: RawSeries[],
+  keyOf: (s: RawSeries) => string,
+  options: HealthOptions,
+  grid: TimeGrid
+): Timelines | undefined {
+  return averaged(
+    series.map((s) => ({ broker: keyOf(s), times: s.times, values: s.values, instant: s.instant })),
+    options,
+    grid
+  );
+}
+
 /** Gauges averaged per broker (latencies: two series of one broker do not add up). */
 export function gaugeMeans(
   series: RawSeries[],

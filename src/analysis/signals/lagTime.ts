@@ -13,7 +13,7 @@ import type { HealthOptions } from '../types';
 import type { RawSeries } from '../read/series';
 import type { TimeGrid } from '../model/timeline';
 import { deriveRates } from '../metric/counters';
-import { GROUP_LABELS, keyedSums, type Timelines } from './brokerSignals';
+import { GROUP_LABELS, keyedMeans, keyedSums, type Timelines } from './brokerSignals';
 
 /** Below this a partition is not being produced to (msg/s). */
 export const MIN_PRODUCE_RATE = 0.001;
@@ -60,37 +60,13 @@ export function partitionLag(
   return lag && rates ? { lag, rates } : undefined;
 }
 
-function keyedMeans(
-  series: RawSeries[],
-  keyOf: (s: RawSeries) => string,
-  options: HealthOptions,
-  grid: TimeGrid
-): Timelines | undefined {
-  const t = keyedSums(series, keyOf, options, grid);
-  if (!t) {
-    return undefined;
-  }
-  const counts = new Map<string, number>();
-  for (const s of series) {
-    counts.set(keyOf(s), (counts.get(keyOf(s)) ?? 0) + 1);
-  }
-  for (const [key, values] of t.byName) {
-    const n = counts.get(key) ?? 1;
-    if (n > 1) {
-      t.byName.set(
-        key,
-        values.map((v) => v / n)
-      );
-    }
-  }
-  return t;
-}
-
 /** Each group's time behind, per step of the lag axis. */
 export function groupsBehind(p: PartitionLag): Map<string, GroupBehind> {
   const steps = p.lag.axis.times.length;
   const rateIndex = new Map(Array.from(p.rates.axis.times, (time, i) => [time, i]));
   const out = new Map<string, GroupBehind>();
+  /** Per group, the seconds of its worst partition at the last step, for `worst`. */
+  const worstNow = new Map<string, number>();
   for (const [key, lagValues] of p.lag.byName) {
     const [group, topic, partition] = key.split(SEP);
     let g = out.get(group);
@@ -99,6 +75,10 @@ export function groupsBehind(p: PartitionLag): Map<string, GroupBehind> {
       out.set(group, g);
     }
     const rates = p.rates.byName.get(topic + SEP + partition);
+    const rateAt = (i: number) => {
+      const j = rateIndex.get(p.lag.axis.times[i]);
+      return rates && j !== undefined ? rates[j] : NaN;
+    };
     let latestStep = -1;
     for (let i = 0; i < steps; i++) {
       const lag = lagValues[i];
@@ -106,32 +86,19 @@ export function groupsBehind(p: PartitionLag): Map<string, GroupBehind> {
         continue;
       }
       latestStep = i;
-      const j = rateIndex.get(p.lag.axis.times[i]);
-      const rate = rates && j !== undefined ? rates[j] : NaN;
+      const rate = rateAt(i);
       const seconds = lag <= 0 ? 0 : rate > MIN_PRODUCE_RATE ? lag / rate : NaN;
       if (Number.isFinite(seconds) && !(seconds <= g.seconds[i])) {
         g.seconds[i] = seconds;
       }
-    }
-    if (latestStep >= 0) {
-      const j = rateIndex.get(p.lag.axis.times[latestStep]);
-      const rate = rates && j !== undefined ? rates[j] : NaN;
-      if (lagValues[latestStep] > 0 && !(rate > MIN_PRODUCE_RATE)) {
-        g.noEstimate++;
+      // The worst partition now (a tie goes to the later one).
+      if (i === steps - 1 && lag > 0 && Number.isFinite(seconds) && !(seconds < (worstNow.get(group) ?? -1))) {
+        worstNow.set(group, seconds);
+        g.worst = `${topic}/${partition}`;
       }
     }
-  }
-  // The worst partition now, for the finding.
-  for (const [key, lagValues] of p.lag.byName) {
-    const [group, topic, partition] = key.split(SEP);
-    const g = out.get(group)!;
-    const last = steps - 1;
-    const j = rateIndex.get(p.lag.axis.times[last]);
-    const rates = p.rates.byName.get(topic + SEP + partition);
-    const rate = rates && j !== undefined ? rates[j] : NaN;
-    const seconds = lagValues[last] > 0 && rate > MIN_PRODUCE_RATE ? lagValues[last] / rate : NaN;
-    if (Number.isFinite(seconds) && seconds === g.seconds[last]) {
-      g.worst = `${topic}/${partition}`;
+    if (latestStep >= 0 && lagValues[latestStep] > 0 && !(rateAt(latestStep) > MIN_PRODUCE_RATE)) {
+      g.noEstimate++;
     }
   }
   return out;
