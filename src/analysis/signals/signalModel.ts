@@ -239,6 +239,22 @@ export function buildSignals(
   };
 }
 
+/** The figures a broker row shows as the latest fresh reading of a signal. */
+const LATEST_FIGURES: ReadonlyArray<
+  [
+    'requestHandlerIdle' | 'underReplicated' | 'leaders' | 'partitions' | 'logSize' | 'diskUsage' | 'produceP99',
+    (s: SignalModel) => Timelines | undefined,
+  ]
+> = [
+  ['requestHandlerIdle', (s) => s.idle],
+  ['underReplicated', (s) => s.underReplicated],
+  ['leaders', (s) => s.leaders],
+  ['partitions', (s) => s.partitions],
+  ['logSize', (s) => s.logSize],
+  ['diskUsage', (s) => s.diskUsage],
+  ['produceP99', (s) => s.latency?.get('Produce')],
+];
+
 /** A broker's figures from the other signals, fresh values only. */
 export function brokerFigures(
   signals: SignalModel,
@@ -267,33 +283,11 @@ export function brokerFigures(
   if (bytesOut !== undefined) {
     out.bytesOut = bytesOut;
   }
-  const idle = finiteOrUndefined(latestOf(signals.idle, name));
-  if (idle !== undefined) {
-    out.requestHandlerIdle = idle;
-  }
-  const urp = finiteOrUndefined(latestOf(signals.underReplicated, name));
-  if (urp !== undefined) {
-    out.underReplicated = urp;
-  }
-  const leaders = finiteOrUndefined(latestOf(signals.leaders, name));
-  if (leaders !== undefined) {
-    out.leaders = leaders;
-  }
-  const partitions = finiteOrUndefined(latestOf(signals.partitions, name));
-  if (partitions !== undefined) {
-    out.partitions = partitions;
-  }
-  const logSize = finiteOrUndefined(latestOf(signals.logSize, name));
-  if (logSize !== undefined) {
-    out.logSize = logSize;
-  }
-  const disk = finiteOrUndefined(latestOf(signals.diskUsage, name));
-  if (disk !== undefined) {
-    out.diskUsage = disk;
-  }
-  const produceP99 = finiteOrUndefined(latestOf(signals.latency?.get('Produce'), name));
-  if (produceP99 !== undefined) {
-    out.produceP99 = produceP99;
+  for (const [key, timelines] of LATEST_FIGURES) {
+    const v = finiteOrUndefined(latestOf(timelines(signals), name));
+    if (v !== undefined) {
+      out[key] = v;
+    }
   }
   return out;
 }
