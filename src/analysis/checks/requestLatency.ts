@@ -48,8 +48,20 @@ export interface Slowness {
   peers: Map<string, Float64Array>;
 }
 
+/** Timelines do not change once built: history and evaluate share one computation per refresh. */
+const computed = new WeakMap<Timelines, Slowness>();
+
 /** Each broker's p99 against its peers' median, step by step. */
 export function slowness(t: Timelines): Slowness {
+  let known = computed.get(t);
+  if (!known) {
+    known = peerRatios(t);
+    computed.set(t, known);
+  }
+  return known;
+}
+
+function peerRatios(t: Timelines): Slowness {
   const names = Array.from(t.byName.keys());
   const steps = t.axis.times.length;
   const ratios = new Map(names.map((n) => [n, new Float64Array(steps).fill(NaN)]));
