@@ -80,7 +80,7 @@ export const imbalance = defineCheck({
     }
     const steps = messages.axis.times.length;
     const rows = messages.brokers.map((b) => b.series ?? []);
-    const brokers = new Map(messages.brokers.map((b) => [b.name, new Uint8Array(steps)]));
+    const states = messages.brokers.map(() => new Uint8Array(steps));
     for (let i = 0; i < steps; i++) {
       let sum = 0;
       let count = 0;
@@ -95,14 +95,14 @@ export const imbalance = defineCheck({
       if (count < 2 || sum < options.minRate) {
         continue;
       }
-      messages.brokers.forEach((b, k) => {
+      for (let k = 0; k < rows.length; k++) {
         const v = rows[k][i];
         const off = v === null || v === undefined ? 0 : Math.abs(v - mean) / mean;
-        brokers.get(b.name)![i] =
+        states[k][i] =
           critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
-      });
+      }
     }
-    return { brokers };
+    return { brokers: new Map(messages.brokers.map((b, k) => [b.name, states[k]])) };
   },
   evaluate(model, thresholds): CheckResult {
     const { messages, options } = model;

@@ -96,7 +96,8 @@ export interface BrokerTimeline {
   /** Broker total per axis step: its all-topics series when present, else the sum of its topic series. */
   values: Float64Array;
   fromAllTopicsSeries: boolean;
-  topics: Set<string>;
+  /** Distinct topics it carries. */
+  topicCount: number;
 }
 
 export interface Aggregates {
@@ -145,7 +146,7 @@ interface BrokerSums {
   name: string;
   all: StepSum | undefined;
   topics: StepSum | undefined;
-  names: Set<string>;
+  topicCount: number;
 }
 
 /**
@@ -162,7 +163,7 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     if (!entry || entry.name !== s.broker) {
       entry = byBroker.get(s.broker);
       if (!entry) {
-        entry = { name: s.broker, all: undefined, topics: undefined, names: new Set() };
+        entry = { name: s.broker, all: undefined, topics: undefined, topicCount: 0 };
         byBroker.set(s.broker, entry);
       }
     }
@@ -175,19 +176,22 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     entry.topics ??= new StepSum(steps);
     entry.topics.add(index, s.values, axis.contiguous.has(index));
     const rate = reduceRate(s.values, index, axis.recentStart, reducer);
-    entry.names.add(s.topic);
     let perBroker = topicBrokerRates.get(s.topic);
     if (!perBroker) {
       perBroker = new Map();
       topicBrokerRates.set(s.topic, perBroker);
     }
-    perBroker.set(s.broker, (perBroker.get(s.broker) ?? 0) + rate);
+    const before = perBroker.get(s.broker);
+    if (before === undefined) {
+      entry.topicCount++; // a topic new to this broker (one broker's topic may come in several series)
+    }
+    perBroker.set(s.broker, (before ?? 0) + rate);
   });
   const brokers = Array.from(byBroker.entries()).map(([name, e]): BrokerTimeline => ({
     name,
     values: (e.all ?? e.topics ?? new StepSum(steps)).result(),
     fromAllTopicsSeries: e.all !== undefined,
-    topics: e.names,
+    topicCount: e.topicCount,
   }));
   return { brokers, topicBrokerRates };
 }

@@ -52,7 +52,7 @@ function text(v: unknown): string {
  * which matters with 100k series.)
  */
 const LabelSet = function LabelSet(this: Labels) {} as unknown as { new (): Labels };
-LabelSet.prototype = Object.create(null);
+LabelSet.prototype = Object.setPrototypeOf({}, null);
 
 export function newLabels(): Labels {
   return new LabelSet();
@@ -61,14 +61,18 @@ export function newLabels(): Labels {
 /** Shared by every field without labels (the Time field of each frame): one object, not 100k. */
 const NO_LABELS: Labels = Object.freeze(newLabels());
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function toLabels(v: unknown): Labels {
   if (!isRecord(v) || Array.isArray(v)) {
     return NO_LABELS;
   }
   let out: Labels | undefined;
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  // for…in rather than Object.keys: no list allocated per series; own names only, as keys() gives.
+  for (const key in v) {
+    if (!hasOwn.call(v, key)) {
+      continue;
+    }
     const value = labelText(v[key]);
     if (value !== '') {
       out ??= newLabels();

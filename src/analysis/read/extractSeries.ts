@@ -184,30 +184,48 @@ function readTableFrame(
 /** Appends the series of one frame to `out`; returns the step its Time field declares (0 if none). */
 function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): number {
   let timeField: FieldLike | undefined;
-  const valueFields: FieldLike[] = [];
-  const labelFields: FieldLike[] = [];
   let labelled = false;
-  for (const field of decodeFields(frame)) {
+  const fields = decodeFields(frame);
+  const valueFields = fields.length <= 2 ? VALUE_FIELDS : [];
+  const labelFields = fields.length <= 2 ? LABEL_FIELDS : [];
+  let values = 0;
+  let labels = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
     const kind = fieldKind(field);
     if (kind === 'time') {
       timeField ??= field;
     } else if (kind === 'number') {
-      valueFields.push(field);
+      valueFields[values++] = field;
       labelled ||= hasLabels(field);
     } else if (kind === 'string') {
-      labelFields.push(field);
+      labelFields[labels++] = field;
     }
   }
-  if (valueFields.length === 0) {
+  // Trimmed only when the count changed: a list whose length goes to 0 and back is reallocated.
+  if (valueFields.length !== values) {
+    valueFields.length = values;
+  }
+  if (labelFields.length !== labels) {
+    labelFields.length = labels;
+  }
+  if (values === 0) {
     return 0;
   }
-  if (labelFields.length > 0 && !labelled) {
+  if (labels > 0 && !labelled) {
     readTableFrame(frame, timeField, valueFields, labelFields, clock, out);
   } else {
     readSeriesFrame(frame, timeField, valueFields, clock, out);
   }
   return frame.instant ? 0 : (timeField?.interval ?? 0);
 }
+
+/*
+ * Scratch lists for the usual frame (a Time field and one value field), refilled by each
+ * readFrame call and read within it: two fresh lists per frame are two allocations per series.
+ */
+const VALUE_FIELDS: FieldLike[] = [];
+const LABEL_FIELDS: FieldLike[] = [];
 
 /** One query's series share refId and usually name: decide each (refId, name) pair's role once. */
 function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefined {
@@ -263,27 +281,49 @@ function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
  * same labels (`sum by (instance)` of bytes and of partitions) stay apart.
  */
 export function extractSeries(input: readonly unknown[], roles: Record<string, MetricRole> = {}): ExtractedSeries {
-  const decoded = (Array.isArray(input) ? input : []).map(decodeFrame).filter((f): f is FrameLike => !!f);
+  // One pass over the frames (100k of them at times): headers, query texts, notices, and the
+  // frames worth reading.
+  const list = Array.isArray(input) ? input : [];
   const queries: Record<string, string> = Object.create(null);
-  for (const f of decoded) {
+  const noticeSet = new Set<string>();
+  const readable: FrameLike[] = [];
+  const refIdSet = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const f = decodeFrame(list[i]);
+    if (!f) {
+      continue;
+    }
     if (f.query && !(f.refId in queries)) {
       queries[f.refId] = f.query;
     }
+    for (let k = 0; k < f.notices.length; k++) {
+      noticeSet.add(f.notices[k]);
+    }
+    if (!isExemplarFrame(f) && f.fieldCount > 0) {
+      readable.push(f);
+    }
   }
-  const notices = Array.from(new Set(decoded.flatMap((f) => f.notices))).sort();
-  const frames = dropInstantTwins(decoded.filter((f) => !isExemplarFrame(f) && f.fieldCount > 0));
+  const notices = Array.from(noticeSet).sort();
+  const frames = dropInstantTwins(readable);
   const clock = new TimeInterner();
   const roleOfSeries = roleLookup({ byRefId: roles, queries });
   const byRole = new Map<MetricRole | undefined, SeriesSet>();
   const batch: RawSeries[] = [];
   let interval = Infinity;
-  for (const frame of frames) {
-    batch.length = 0;
+  for (let f = 0; f < frames.length; f++) {
+    const frame = frames[f];
+    refIdSet.add(frame.refId);
+    // Emptied now and then, not before every frame: a list emptied is reallocated on the next push.
+    if (batch.length > 1024) {
+      batch.length = 0;
+    }
+    const first = batch.length;
     const declared = readFrame(frame, clock, batch);
     if (declared > 0 && declared < interval) {
       interval = declared;
     }
-    for (const s of batch) {
+    for (let k = first; k < batch.length; k++) {
+      const s = batch[k];
       s.role = roleOfSeries(s);
       let set = byRole.get(s.role);
       if (!set) {
@@ -299,7 +339,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       series.push(s.instant ? latestOnly(s) : s);
     }
   }
-  const refIds = Array.from(new Set(frames.map((f) => f.refId))).sort();
+  const refIds = Array.from(refIdSet).sort();
   return {
     series,
     notices,

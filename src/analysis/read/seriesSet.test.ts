@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
-import { compareLabels, RawSeries } from './series';
+import { compareLabels, RawSeries, seriesKey } from './series';
 import { SeriesSet } from './seriesSet';
 
 function series(labels: Record<string, string>, time: number, value: number): RawSeries {
@@ -55,6 +55,27 @@ describe('SeriesSet', () => {
         }
       }),
       { numRuns: 300 }
+    );
+  });
+
+  it('orders label sets of any shape as their identity keys order, merging equal ones', () => {
+    // Optional names, names out of order, values that are prefixes of others or hold NULs.
+    const text = fc.constantFrom('', 'a', 'ab', 'a\u0000', 'a\u0000b', 'b', 'B', '\u0000', 'é');
+    const labelSet = fc.dictionary(fc.constantFrom('__name__', 'instance', 'topic', 'a', 'z\u0000'), text, {
+      maxKeys: 4,
+    });
+    fc.assert(
+      fc.property(fc.array(labelSet, { maxLength: 15 }), (sets) => {
+        const out = read(sets.map((labels, i) => ({ labels, time: i, value: i })));
+        const keys = Array.from(new Set(sets.map((l) => seriesKey(series(l, 0, 0).labels)))).sort();
+        expect(out.map((s) => seriesKey(s.labels))).toEqual(keys);
+        // Copies of one label set are one series holding every copy's sample.
+        for (const s of out) {
+          const copies = sets.filter((l) => seriesKey(series(l, 0, 0).labels) === seriesKey(s.labels));
+          expect(s.times.length).toBe(copies.length);
+        }
+      }),
+      { numRuns: 500 }
     );
   });
 
