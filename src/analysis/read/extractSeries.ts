@@ -246,33 +246,15 @@ function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefine
 }
 
 /**
- * Drops the instant half of a "Both" query (`A-Instant`, or instant frames sharing a refId
- * with range frames): the range half holds the same series plus history, and reading both
- * would count every series twice.
+ * The instant half of a "Both" query (`A-Instant`, or instant frames sharing a refId with range
+ * frames) is dropped: the range half holds the same series plus history, and reading both would
+ * count every series twice.
  */
-function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
-  // The usual case, and 100k frames at a time: nothing instant, nothing to drop.
-  if (!frames.some((f) => f.instant)) {
-    return frames;
-  }
-  const rangeRefIds = new Set<string>();
-  for (const f of frames) {
-    if (!f.instant) {
-      rangeRefIds.add(f.refId);
-    }
-  }
-  return frames.filter((f) => {
-    if (!f.instant) {
-      return true;
-    }
-    if (rangeRefIds.has(f.refId)) {
-      return false;
-    }
-    if (f.refId.endsWith(INSTANT_REFID_SUFFIX)) {
-      return !rangeRefIds.has(f.refId.slice(0, -INSTANT_REFID_SUFFIX.length));
-    }
-    return true;
-  });
+function isInstantTwin(refId: string, rangeRefIds: ReadonlySet<string>): boolean {
+  return (
+    rangeRefIds.has(refId) ||
+    (refId.endsWith(INSTANT_REFID_SUFFIX) && rangeRefIds.has(refId.slice(0, -INSTANT_REFID_SUFFIX.length)))
+  );
 }
 
 /**
@@ -281,57 +263,74 @@ function dropInstantTwins(frames: FrameLike[]): FrameLike[] {
  * same labels (`sum by (instance)` of bytes and of partitions) stay apart.
  */
 export function extractSeries(input: readonly unknown[], roles: Record<string, MetricRole> = {}): ExtractedSeries {
-  // One pass over the frames (100k of them at times): headers, query texts, notices, and the
-  // frames worth reading.
+  // One pass over the frames (100k of them at times), each read while it is in the cache: its
+  // header (query text, notices) and its series. What needs every frame — which instant frames
+  // are the twins of range ones, the roles that depend on query texts — is decided afterwards
+  // on the series read.
   const list = Array.isArray(input) ? input : [];
   const queries: Record<string, string> = Object.create(null);
   const noticeSet = new Set<string>();
-  const readable: FrameLike[] = [];
-  const refIdSet = new Set<string>();
+  const clock = new TimeInterner();
+  const read: RawSeries[] = [];
+  const rangeRefIds = new Set<string>();
+  // Series of instant frames: from, to (in `read`) and refId of each such frame.
+  const instantSpans: number[] = [];
+  const instantRefIds: string[] = [];
+  let readable = 0;
+  let interval = Infinity;
   for (let i = 0; i < list.length; i++) {
-    const f = decodeFrame(list[i]);
-    if (!f) {
+    const frame = decodeFrame(list[i]);
+    if (!frame) {
       continue;
     }
-    if (f.query && !(f.refId in queries)) {
-      queries[f.refId] = f.query;
+    if (frame.query && !(frame.refId in queries)) {
+      queries[frame.refId] = frame.query;
     }
-    for (let k = 0; k < f.notices.length; k++) {
-      noticeSet.add(f.notices[k]);
+    for (let k = 0; k < frame.notices.length; k++) {
+      noticeSet.add(frame.notices[k]);
     }
-    if (!isExemplarFrame(f) && f.fieldCount > 0) {
-      readable.push(f);
+    if (isExemplarFrame(frame) || frame.fieldCount === 0) {
+      continue;
     }
-  }
-  const notices = Array.from(noticeSet).sort();
-  const frames = dropInstantTwins(readable);
-  const clock = new TimeInterner();
-  const roleOfSeries = roleLookup({ byRefId: roles, queries });
-  const byRole = new Map<MetricRole | undefined, SeriesSet>();
-  const batch: RawSeries[] = [];
-  let interval = Infinity;
-  for (let f = 0; f < frames.length; f++) {
-    const frame = frames[f];
-    refIdSet.add(frame.refId);
-    // Emptied now and then, not before every frame: a list emptied is reallocated on the next push.
-    if (batch.length > 1024) {
-      batch.length = 0;
-    }
-    const first = batch.length;
-    const declared = readFrame(frame, clock, batch);
+    readable++;
+    const from = read.length;
+    const declared = readFrame(frame, clock, read);
     if (declared > 0 && declared < interval) {
       interval = declared;
     }
-    for (let k = first; k < batch.length; k++) {
-      const s = batch[k];
-      s.role = roleOfSeries(s);
-      let set = byRole.get(s.role);
-      if (!set) {
-        set = new SeriesSet();
-        byRole.set(s.role, set);
-      }
-      set.add(s);
+    if (frame.instant) {
+      instantSpans.push(from, read.length);
+      instantRefIds.push(frame.refId);
+    } else {
+      rangeRefIds.add(frame.refId);
     }
+  }
+  const refIdSet = new Set(rangeRefIds);
+  let dropped: Uint8Array | undefined;
+  let droppedFrames = 0;
+  for (let k = 0; k < instantRefIds.length; k++) {
+    if (rangeRefIds.size > 0 && isInstantTwin(instantRefIds[k], rangeRefIds)) {
+      dropped ??= new Uint8Array(read.length);
+      dropped.fill(1, instantSpans[2 * k], instantSpans[2 * k + 1]);
+      droppedFrames++;
+    } else {
+      refIdSet.add(instantRefIds[k]);
+    }
+  }
+  const roleOfSeries = roleLookup({ byRefId: roles, queries });
+  const byRole = new Map<MetricRole | undefined, SeriesSet>();
+  for (let k = 0; k < read.length; k++) {
+    if (dropped && dropped[k] === 1) {
+      continue;
+    }
+    const s = read[k];
+    s.role = roleOfSeries(s);
+    let set = byRole.get(s.role);
+    if (!set) {
+      set = new SeriesSet();
+      byRole.set(s.role, set);
+    }
+    set.add(s);
   }
   const series: RawSeries[] = [];
   for (const role of Array.from(byRole.keys(), (r) => r ?? '').sort()) {
@@ -339,12 +338,11 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       series.push(s.instant ? latestOnly(s) : s);
     }
   }
-  const refIds = Array.from(refIdSet).sort();
   return {
     series,
-    notices,
-    frameCount: frames.length,
-    refIds,
+    notices: Array.from(noticeSet).sort(),
+    frameCount: readable - droppedFrames,
+    refIds: Array.from(refIdSet).sort(),
     queries,
     interval: Number.isFinite(interval) ? interval : 0,
   };
