@@ -67,7 +67,7 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
     return undefined;
   }
   const messages = extracted.series.filter(isMessagesIn);
-  const present = labelNames(messages);
+  const present = extracted.messageLabelNames ?? labelNames(messages);
   const brokerLabel = chooseLabel(present, options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
   if (!brokerLabel) {
     return undefined;
@@ -87,7 +87,10 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   }
   return {
     label,
-    parts: Array.from(groups, ([name, series]) => ({ name, extracted: { ...extracted, series } })),
+    parts: Array.from(groups, ([name, series]) => ({
+      name,
+      extracted: { ...extracted, series, messageLabelNames: undefined },
+    })),
   };
 }
 

@@ -10,13 +10,7 @@ import {
   tallyLooksCumulative,
   tallySteps,
 } from '../metric/counters';
-import {
-  BROKER_LABEL_CANDIDATES,
-  chooseLabel,
-  LabelChoice,
-  labelNames,
-  TOPIC_LABEL_CANDIDATES,
-} from '../metric/labels';
+import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
 import { describeSeries, RawSeries, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
@@ -162,8 +156,12 @@ export function prepareSeries(
   const otherNames = new Set<string>();
   const candidates: RawSeries[] = [];
   const candidateInfos: MetricInfo[] = [];
+  // Label names present on the candidates, read in the same pass: with 100k series that arrive
+  // unsorted, each pass over them is a pass of cache misses.
+  const present = new Set<string>();
   let emptyCount = 0;
-  raw.forEach((s, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i];
     if (!infos[i].messagesIn) {
       otherNames.add(s.name);
       ignore(s, `metric ${s.name} is not a messages-in series`);
@@ -173,26 +171,37 @@ export function prepareSeries(
     } else {
       candidates.push(s);
       candidateInfos.push(infos[i]);
+      for (const name in s.labels) {
+        present.add(name);
+      }
     }
-  });
+  }
 
   const isCounter = counterDecisions(candidates, candidateInfos, opts.queries ?? {});
-  const present = labelNames(candidates);
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
-  const rates: RateSeries[] = [];
+  let rates: RateSeries[] = [];
   const totals: PreparedSeries['totals'] = [];
   const metricNames = new Set<string>();
   let counterCount = 0;
   let unusableCounterCount = 0;
   let negativeSamples = 0;
   let absurdSamples = 0;
-  // A broker label that some series carry: the ones without it are totals, not a broker.
-  const labelled = broker.label !== undefined && candidates.some((s) => s.labels[broker.label!]);
-  const unlabelled = broker.label !== undefined && candidates.some((s) => !s.labels[broker.label!]);
-  const totalsApart = labelled && unlabelled;
-  candidates.forEach((s, i) => {
+  // Whether some series carry the broker label and some do not: then the ones without it are
+  // totals, not a broker (decided after the pass, on the series it kept).
+  let labelled = false;
+  let unlabelled = false;
+  // Each kept series' refId, for the totals.
+  const refIds: string[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const s = candidates[i];
     const info = candidateInfos[i];
+    const brokerName = broker.label ? s.labels[broker.label] : undefined;
+    if (brokerName) {
+      labelled = true;
+    } else {
+      unlabelled = true;
+    }
     if (s.name) {
       metricNames.add(s.name);
     }
@@ -202,7 +211,7 @@ export function prepareSeries(
       if (s.instant) {
         unusableCounterCount++;
         ignore(s, 'cumulative counter from an instant query: no rate can be derived from one sample');
-        return;
+        continue;
       }
       values = deriveRates(s.times, s.values);
     }
@@ -212,18 +221,31 @@ export function prepareSeries(
     values = clean.values;
     if (values !== s.values && !hasValue(values)) {
       ignore(s, 'no valid sample: negative or absurd values only');
-      return;
+      continue;
     }
-    const brokerName = (broker.label && s.labels[broker.label]) || UNLABELLED_BROKER;
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
-    if (totalsApart && brokerName === UNLABELLED_BROKER) {
-      totals.push({ broker: brokerName, refId: s.refId, times: s.times, values, instant: s.instant });
-      return;
-    }
-    rates.push({ broker: brokerName, topic: topicName || undefined, times: s.times, values, instant: s.instant });
-  });
+    refIds.push(s.refId);
+    rates.push({
+      broker: brokerName || UNLABELLED_BROKER,
+      topic: topicName || undefined,
+      times: s.times,
+      values,
+      instant: s.instant,
+    });
+  }
+  if (broker.label !== undefined && labelled && unlabelled) {
+    const kept: RateSeries[] = [];
+    rates.forEach((r, i) => {
+      if (r.broker === UNLABELLED_BROKER) {
+        totals.push({ broker: r.broker, refId: refIds[i], times: r.times, values: r.values, instant: r.instant });
+      } else {
+        kept.push(r);
+      }
+    });
+    rates = kept;
+  }
 
   return {
     rates,

@@ -20,6 +20,11 @@ export interface ExtractedSeries {
   queries: Record<string, string>;
   /** The smallest query step declared on a Time field (`config.interval`, ms); 0 when none was. */
   interval: number;
+  /**
+   * Label names on the messages-in series (role messagesIn or unknown), read as each series was
+   * added; absent on a part of these series (one cluster's).
+   */
+  messageLabelNames?: ReadonlySet<string>;
 }
 
 type Kind = 'time' | 'number' | 'string' | 'other';
@@ -319,12 +324,19 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   }
   const roleOfSeries = roleLookup({ byRefId: roles, queries });
   const byRole = new Map<MetricRole | undefined, SeriesSet>();
+  const messageLabelNames = new Set<string>();
   for (let k = 0; k < read.length; k++) {
     if (dropped && dropped[k] === 1) {
       continue;
     }
     const s = read[k];
     s.role = roleOfSeries(s);
+    if (!s.role || s.role === 'messagesIn') {
+      // Read now, while the label set is in the cache: later passes visit series in label order.
+      for (const name in s.labels) {
+        messageLabelNames.add(name);
+      }
+    }
     let set = byRole.get(s.role);
     if (!set) {
       set = new SeriesSet();
@@ -345,5 +357,6 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     refIds: Array.from(refIdSet).sort(),
     queries,
     interval: Number.isFinite(interval) ? interval : 0,
+    messageLabelNames,
   };
 }
