@@ -10,6 +10,11 @@ import { toFrames } from './promToFrames';
 export interface CheckRequest {
   target: PrometheusTarget;
   rangeSeconds: number;
+  /**
+   * The query step; by default the range over ~300 points (stepFor). 100k series at a fine step
+   * exceed what Prometheus loads for one query (`--query.max-samples`).
+   */
+  stepSeconds?: number;
   source: QuerySource;
   options: HealthOptionsInput;
   /** The clock (ms): the moment judged. */
@@ -37,7 +42,7 @@ export class CannotCheck extends Error {}
 
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const started = Date.now();
-  const step = stepFor(req.rangeSeconds);
+  const step = req.stepSeconds ?? stepFor(req.rangeSeconds);
   // Grafana aligns a range's end to its step; so does the command.
   const end = Math.floor(req.now / 1000 / step) * step;
   const start = end - req.rangeSeconds;

@@ -120,6 +120,18 @@ describe('kafkalens check', () => {
     // The dashboard's queries over the range asked for.
     expect(prometheus.queries).toHaveLength(healthQueries('rate').length);
     expect(Number(prometheus.queries[0].get('end')) - Number(prometheus.queries[0].get('start'))).toBe(600);
+    // 10 minutes over ~300 points, at least 5 s.
+    expect(prometheus.queries.map((q) => q.get('step'))).toEqual(prometheus.queries.map(() => '5'));
+  });
+
+  it('queries at the step asked for with --step', async () => {
+    const prometheus = await fakePrometheus(healthy());
+    const { code, out } = await check(prometheus.url, ['--step', '30s']);
+    expect(prometheus.queries.map((q) => q.get('step'))).toEqual(prometheus.queries.map(() => '30'));
+    // The range end is aligned to the step, as Grafana aligns it.
+    expect(Number(prometheus.queries[0].get('end')) % 30).toBe(0);
+    expect(out).toContain('Kafka Broker Health');
+    expect(code).toBeLessThan(3);
   });
 
   it('prints a plain table when piped (snapshot)', async () => {
@@ -213,6 +225,8 @@ describe('kafkalens check', () => {
       ['check'],
       ['nonsense'],
       ['check', '--prometheus', 'p', '--range', 'soon'],
+      ['check', '--prometheus', 'p', '--step', 'often'],
+      ['check', '--prometheus', 'http://p', '--step', '0s'],
       ['check', '--frobnicate'],
       ['check', '--prometheus', 'http://p', '--header', 'no-colon'],
     ]) {

@@ -22,6 +22,8 @@ Judges a Kafka cluster the way the Kafka Broker Health panel does, from its Prom
 Options:
   --prometheus URL       Prometheus base URL (or KAFKALENS_PROMETHEUS)
   --range DURATION       how far back to read, e.g. 30m, 6h, 7d (default 30m)
+  --step DURATION        query resolution (default: the range over ~300 points, at least 5s);
+                         coarser for very large clusters, e.g. 15s or 30s
   --source rate|recording  rate() in the queries, or the recording rules' series (default rate)
   --config FILE          thresholds and labels (YAML or JSON, the panel's options shape)
   --dashboard FILE       an exported dashboard: judge with its Kafka Broker Health panel's options
@@ -52,6 +54,14 @@ export function parseDuration(text: string): number {
   }
   const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2] ?? 's']!;
   return Number(m[1]) * unit;
+}
+
+function positiveDuration(text: string, option: string): number {
+  const seconds = parseDuration(text);
+  if (!(seconds > 0)) {
+    throw new BadSettings(`${option} must be longer than 0: ${text}`);
+  }
+  return seconds;
 }
 
 function readFileOr(file: string, what: string): string {
@@ -112,6 +122,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       options: {
         prometheus: { type: 'string' },
         range: { type: 'string', default: '30m' },
+        step: { type: 'string' },
         source: { type: 'string', default: 'rate' },
         config: { type: 'string' },
         dashboard: { type: 'string' },
@@ -183,6 +194,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         ca: values['ca-file'] ? readFileOr(values['ca-file'], 'CA file') : undefined,
       },
       rangeSeconds: parseDuration(values.range!),
+      stepSeconds: values.step === undefined ? undefined : positiveDuration(values.step, '--step'),
       source: values.source as QuerySource,
       options,
     };
