@@ -66,8 +66,10 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   if (options.clusterLabel === 'none') {
     return undefined;
   }
-  const messages = extracted.series.filter(isMessagesIn);
-  const present = extracted.messageLabelNames ?? labelNames(messages);
+  // The messages-in series are listed only when a candidate label is there to be tried.
+  let messages: RawSeries[] | undefined;
+  const messagesIn = () => (messages ??= extracted.series.filter(isMessagesIn));
+  const present = extracted.messageLabelNames ?? labelNames(messagesIn());
   const brokerLabel = chooseLabel(present, options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
   if (!brokerLabel) {
     return undefined;
@@ -75,7 +77,7 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   const explicit = options.clusterLabel !== 'auto';
   // Only labels the series carry are read through (a pass over every series each).
   const label = (explicit ? [options.clusterLabel] : CLUSTER_LABEL_CANDIDATES).find(
-    (l) => l !== brokerLabel && present.has(l) && splits(messages, l, brokerLabel, explicit)
+    (l) => l !== brokerLabel && present.has(l) && splits(messagesIn(), l, brokerLabel, explicit)
   );
   if (!label) {
     return undefined;
