@@ -76,8 +76,11 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
   }
   const steps = m.axis.times.length;
   const cluster = new Uint8Array(steps);
+  // One row for every broker in turn: segments() keeps nothing of it (a row per broker was a
+  // typed-array allocation per broker, a thousand at times).
+  const states = new Uint8Array(steps);
   const brokers = m.brokers.map((b) => {
-    const states = new Uint8Array(steps);
+    states.fill(STATE.none);
     const first = (b.series ?? []).findIndex((v) => v !== null);
     if (first >= 0) {
       states.fill(STATE.ok, first);
@@ -89,10 +92,12 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
       }
     }
     // A broker down makes the cluster critical, not "down".
-    worst(
-      cluster,
-      states.map((s) => Math.min(s, STATE.critical))
-    );
+    for (let i = 0; i < steps; i++) {
+      const s = states[i] < STATE.critical ? states[i] : STATE.critical;
+      if (s > cluster[i]) {
+        cluster[i] = s;
+      }
+    }
     return { name: b.name, segments: segments(states, m.axis) };
   });
   for (const h of histories) {

@@ -1,14 +1,29 @@
 /** Small robust statistics used by the checks. Inputs never contain NaN (callers filter). */
 
+/**
+ * Work space for median: medians run per broker, window and check (thousands per analysis), and
+ * a fresh copy each time was a typed-array allocation each. Not re-entrant, and never needs to be.
+ */
+let scratch: Float64Array = new Float64Array(256);
+let deviations: Float64Array = new Float64Array(256);
+
+function room(a: Float64Array, n: number): Float64Array {
+  return a.length >= n ? a : new Float64Array(Math.max(n, 2 * a.length));
+}
+
 export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) {
     return NaN;
   }
   // Selection, not a full sort: medians run per broker and window, so they add up.
-  const a = Float64Array.from(values);
+  scratch = room(scratch, n);
+  const a = scratch;
+  for (let i = 0; i < n; i++) {
+    a[i] = values[i];
+  }
   const mid = n >> 1;
-  const upper = select(a, mid);
+  const upper = select(a, n, mid);
   if (n % 2) {
     return upper;
   }
@@ -20,10 +35,10 @@ export function median(values: ArrayLike<number>): number {
   return (lower + upper) / 2;
 }
 
-/** Hoare's selection: puts the k-th smallest at a[k], smaller values before it, larger after. */
-function select(a: Float64Array, k: number): number {
+/** Hoare's selection over a[0..n): puts the k-th smallest at a[k], smaller values before it, larger after. */
+function select(a: Float64Array, n: number, k: number): number {
   let lo = 0;
-  let hi = a.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const pivot = a[(lo + hi) >> 1];
     let i = lo;
@@ -56,8 +71,12 @@ function select(a: Float64Array, k: number): number {
 
 /** Median absolute deviation, scaled to estimate the standard deviation of normal noise. */
 export function robustSigma(values: ArrayLike<number>, center = median(values)): number {
-  const dev = Array.from(values, (v) => Math.abs(v - center));
-  return 1.4826 * median(dev);
+  const n = values.length;
+  deviations = room(deviations, n);
+  for (let i = 0; i < n; i++) {
+    deviations[i] = Math.abs(values[i] - center);
+  }
+  return 1.4826 * median(deviations.subarray(0, n));
 }
 
 /** The finite values of `values[from..to)`. */

@@ -80,7 +80,9 @@ export const imbalance = defineCheck({
     }
     const steps = messages.axis.times.length;
     const rows = messages.brokers.map((b) => b.series ?? []);
-    const states = messages.brokers.map(() => new Uint8Array(steps));
+    // Rows over one buffer: one allocation, not one per broker.
+    const all = new Uint8Array(steps * messages.brokers.length);
+    const states = messages.brokers.map((_, k) => all.subarray(k * steps, (k + 1) * steps));
     for (let i = 0; i < steps; i++) {
       let sum = 0;
       let count = 0;

@@ -30,9 +30,12 @@ class StepSum {
   private readonly hits: Uint8Array;
 
   constructor(length: number) {
-    this.sums = new Float64Array(length);
-    this.spans = new Int32Array(length + 1);
-    this.hits = new Uint8Array(length);
+    // One buffer for the three: a typed array of this size lives outside the JS heap, and each
+    // such allocation (one per broker, a thousand brokers at times) costs far more than its size.
+    const buffer = new ArrayBuffer(8 * length + 4 * (length + 1) + length);
+    this.sums = new Float64Array(buffer, 0, length);
+    this.spans = new Int32Array(buffer, 8 * length, length + 1);
+    this.hits = new Uint8Array(buffer, 8 * length + 4 * (length + 1), length);
   }
 
   /** `contiguous`: the index puts one sample on each of consecutive steps (Axis.contiguous). */
@@ -79,15 +82,17 @@ class StepSum {
     }
   }
 
-  /** The sums, NaN at steps no series reached. */
+  /** The sums, NaN at steps no series reached. Written in place: the last thing asked of it. */
   result(): Float64Array {
-    const out = new Float64Array(this.sums.length);
+    const sums = this.sums;
     let covering = 0;
-    for (let i = 0; i < out.length; i++) {
+    for (let i = 0; i < sums.length; i++) {
       covering += this.spans[i];
-      out[i] = covering > 0 || this.hits[i] === 1 ? this.sums[i] : NaN;
+      if (covering <= 0 && this.hits[i] !== 1) {
+        sums[i] = NaN;
+      }
     }
-    return out;
+    return sums;
   }
 }
 
