@@ -134,17 +134,32 @@ function medianSpacing(times: Float64Array): number {
   if (times.length < 2) {
     return NaN;
   }
-  const diffs: number[] = [];
   let smallest = Infinity;
   for (let i = 1; i < times.length; i++) {
     const d = times[i] - times[i - 1];
-    if (d > 0) {
-      diffs.push(d);
-      smallest = d < smallest ? d : smallest;
+    if (d > 0 && d < smallest) {
+      smallest = d;
     }
   }
-  return diffs.length ? median(diffs.filter((d) => d <= 1.5 * smallest)) : NaN;
+  if (smallest === Infinity) {
+    return NaN;
+  }
+  // In a reused list: this runs once per distinct time axis (per broker, when each is scraped at
+  // its own moment), and two fresh lists each time added up.
+  if (spacings.length < times.length) {
+    spacings = new Float64Array(Math.max(times.length, 2 * spacings.length));
+  }
+  let n = 0;
+  for (let i = 1; i < times.length; i++) {
+    const d = times[i] - times[i - 1];
+    if (d > 0 && d <= 1.5 * smallest) {
+      spacings[n++] = d;
+    }
+  }
+  return median(spacings.subarray(0, n));
 }
+
+let spacings: Float64Array = new Float64Array(256);
 
 function minOf(values: readonly number[]): number {
   let m = Infinity;
