@@ -18,8 +18,17 @@ export const UNLABELLED_BROKER = '(no broker label)';
 /** No Kafka cluster takes a trillion messages a second: above this a value is broken data. */
 export const ABSURD_RATE = 1e12;
 
-/** Negative or absurd samples become gaps; the counts say how many there were. */
-function sanitize(values: Samples): { values: Samples; negative: number; absurd: number } {
+/**
+ * Negative or absurd samples become gaps; the counts say how many there were. `bounds`, when the
+ * reader knew them, settle the usual case (all within range) without a pass over the samples.
+ */
+function sanitize(
+  values: Samples,
+  bounds?: { min?: number; max?: number }
+): { values: Samples; negative: number; absurd: number } {
+  if (bounds?.min !== undefined && bounds.max !== undefined && bounds.min >= 0 && bounds.max <= ABSURD_RATE) {
+    return { values, negative: 0, absurd: 0 };
+  }
   let negative = 0;
   let absurd = 0;
   for (let i = 0; i < values.length; i++) {
@@ -215,7 +224,8 @@ export function prepareSeries(
       }
       values = deriveRates(s.times, s.values);
     }
-    const clean = sanitize(values);
+    // Derived rates are new values; the reader's bounds hold for the series as it came.
+    const clean = sanitize(values, values === s.values ? s : undefined);
     negativeSamples += clean.negative;
     absurdSamples += clean.absurd;
     values = clean.values;

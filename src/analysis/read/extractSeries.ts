@@ -74,6 +74,14 @@ function hasLabels(field: FieldLike): boolean {
   return false;
 }
 
+/**
+ * The smallest and largest valid sample of the last readNumbers call (±Infinity when none): read
+ * in the pass that checks every sample anyway, so that later stages (rates that cannot be
+ * negative) need no pass of their own. Module state rather than a result object per series.
+ */
+let lowest = Infinity;
+let highest = -Infinity;
+
 /** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
 function readNumbers(field: FieldLike, length: number): Samples {
   const values = field.values;
@@ -81,21 +89,35 @@ function readNumbers(field: FieldLike, length: number): Samples {
     return values as Samples;
   }
   const out = new Float64Array(length);
+  let low = Infinity;
+  let high = -Infinity;
   for (let i = 0; i < length; i++) {
     const v = values[i];
-    out[i] = typeof v === 'number' ? (v - v === 0 ? v : NaN) : toFiniteNumber(v);
+    const n = typeof v === 'number' ? (v - v === 0 ? v : NaN) : toFiniteNumber(v);
+    out[i] = n;
+    low = n < low ? n : low;
+    high = n > high ? n : high;
   }
+  lowest = low;
+  highest = high;
   return out;
 }
 
 function plainNumbers(values: ArrayLike<unknown>): boolean {
+  let low = Infinity;
+  let high = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     // finite (v − v is 0) or NaN (v !== v); ±Infinity and non-numbers fail
     if (typeof v !== 'number' || (v - v !== 0 && v === v)) {
       return false;
     }
+    // NaN compares false both ways and leaves the bounds as they are.
+    low = v < low ? v : low;
+    high = v > high ? v : high;
   }
+  lowest = low;
+  highest = high;
   return true;
 }
 
@@ -129,7 +151,17 @@ function readSeriesFrame(
     const name = field.labels.__name__ ?? '';
     // The usual case: timestamps already sorted and unique, and shared with the other series.
     const s: RawSeries = clock.isStrictlyIncreasing(times)
-      ? { refId: frame.refId, labels: field.labels, name, instant, times, values, role: undefined }
+      ? {
+          refId: frame.refId,
+          labels: field.labels,
+          name,
+          instant,
+          times,
+          values,
+          role: undefined,
+          min: lowest,
+          max: highest,
+        }
       : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
     out.push(instant ? latestOnly(s) : s);
   }

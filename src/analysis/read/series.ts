@@ -21,6 +21,12 @@ export interface RawSeries {
   instant: boolean;
   /** The signal it carries, when known (signals/roles.ts); unknown series are read as messages-in. */
   role?: MetricRole;
+  /**
+   * Bounds of the valid samples when the reader saw them all (±Infinity when none is valid); absent
+   * when not known. Stages that judge every sample's range skip their own pass when these settle it.
+   */
+  min?: number;
+  max?: number;
 }
 
 /** Ends each name and value in a key; a NUL inside one is written NUL + U+0001. */

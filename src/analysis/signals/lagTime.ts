@@ -53,7 +53,10 @@ export function partitionLag(
     return undefined;
   }
   // Raw offsets (the metric's name is still there) become a rate; rate() in the query already is one.
-  const asRates = offsets.map((s) => (s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values) } : s));
+  // (New values: the bounds the reader saw are not theirs.)
+  const asRates = offsets.map((s) =>
+    s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values), min: undefined, max: undefined } : s
+  );
   const lag = keyedSums(perPartition, (s) => [groupOf(s), s.labels.topic, s.labels.partition].join(SEP), options, grid);
   // Several exporters report the same partition: the mean, not the sum.
   const rates = keyedMeans(asRates, (s) => [s.labels.topic, s.labels.partition].join(SEP), options, grid);
