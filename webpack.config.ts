@@ -2,8 +2,8 @@
  * The scaffolded build (.config/webpack), extended the way create-plugin documents: one change.
  *
  * Our own code is compiled for ES2020 instead of ES2015. Every browser Grafana 12.3+ supports runs
- * ES2020, and at ES2015 object spread, `??` and `?.` become helper calls: the analysis, which
- * reads 100k series per refresh in the browser, ran about twice as slow there as in Node.
+ * ES2020, and at ES2015 object spread, `??` and `?.` become helper calls — in the analysis, which
+ * reads up to 100k series per refresh, and in a bundle 58 KB larger (279 KB → 221 KB).
  */
 import type { Configuration, RuleSetRule } from 'webpack';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
