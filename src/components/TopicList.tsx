@@ -3,7 +3,7 @@ import { cx } from '@emotion/css';
 import { FixedSizeList } from 'react-window';
 import { t, Trans } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { tx } from '../i18n';
+import { fill, tx } from '../i18n';
 import { compareNames, type HealthReport, type TopicStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
@@ -60,6 +60,8 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
     }
   }, [highlight, topics, virtual]);
 
+  // Translated once per render, filled per segment: a title on each of up to 40 segments per row.
+  const segmentTitle = t('panel.topics.segment', '{{broker}}: {{share}}');
   const renderRow = (topic: TopicStat, style?: CSSProperties) => {
     const top = topic.brokers[0];
     // The brokers the topic's traffic lands on: a broker at 0 msg/s is not part of its spread.
@@ -108,10 +110,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
               {carrying.slice(0, SPREAD_SEGMENTS).map((b) => (
                 <div
                   key={b.name}
-                  title={tx('panel.topics.segment', '{{broker}}: {{share}}', {
-                    broker: format.name(b.name),
-                    share: format.percent(b.share),
-                  })}
+                  title={fill(segmentTitle, { broker: format.name(b.name), share: format.percent(b.share) })}
                   style={{
                     width: `${b.share * 100}%`,
                     background: brokerColor.get(b.name) ?? theme.colors.text.disabled,
