@@ -7,7 +7,8 @@
 let scratch: Float64Array = new Float64Array(256);
 let deviations: Float64Array = new Float64Array(256);
 
-function room(a: Float64Array, n: number): Float64Array {
+/** `a` when it holds `n` values, else a larger replacement: for work spaces reused across calls. */
+export function room(a: Float64Array, n: number): Float64Array {
   return a.length >= n ? a : new Float64Array(Math.max(n, 2 * a.length));
 }
 

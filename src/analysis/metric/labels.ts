@@ -15,11 +15,16 @@ export interface LabelChoice {
 export function labelNames(series: Iterable<{ labels: Labels }>): Set<string> {
   const present = new Set<string>();
   for (const s of series) {
-    for (const key in s.labels) {
-      present.add(key);
-    }
+    addLabelNames(present, s.labels);
   }
   return present;
+}
+
+/** Adds one label set's names to `present` (for passes that read the series for more than that). */
+export function addLabelNames(present: Set<string>, labels: Labels): void {
+  for (const key in labels) {
+    present.add(key);
+  }
 }
 
 /**

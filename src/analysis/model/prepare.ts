@@ -10,7 +10,13 @@ import {
   tallyLooksCumulative,
   tallySteps,
 } from '../metric/counters';
-import { BROKER_LABEL_CANDIDATES, chooseLabel, LabelChoice, TOPIC_LABEL_CANDIDATES } from '../metric/labels';
+import {
+  addLabelNames,
+  BROKER_LABEL_CANDIDATES,
+  chooseLabel,
+  LabelChoice,
+  TOPIC_LABEL_CANDIDATES,
+} from '../metric/labels';
 import { describeSeries, RawSeries, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
@@ -180,9 +186,7 @@ export function prepareSeries(
     } else {
       candidates.push(s);
       candidateInfos.push(infos[i]);
-      for (const name in s.labels) {
-        present.add(name);
-      }
+      addLabelNames(present, s.labels);
     }
   }
 

@@ -14,7 +14,7 @@
  * - A series is stale when its latest sample is older than max(2 steps, 1 minute) at the judge time.
  */
 import type { TimeRangeMs } from '../types';
-import { median } from '../stats';
+import { median, room } from '../stats';
 
 /** Default span of the recent window. */
 export const RECENT_MS = 5 * 60_000;
@@ -146,9 +146,7 @@ function medianSpacing(times: Float64Array): number {
   }
   // In a reused list: this runs once per distinct time axis (per broker, when each is scraped at
   // its own moment), and two fresh lists each time added up.
-  if (spacings.length < times.length) {
-    spacings = new Float64Array(Math.max(times.length, 2 * spacings.length));
-  }
+  spacings = room(spacings, times.length);
   let n = 0;
   for (let i = 1; i < times.length; i++) {
     const d = times[i] - times[i - 1];

@@ -1,4 +1,5 @@
 import type { MetricRole } from '../types';
+import { addLabelNames } from '../metric/labels';
 import { roleOf, RoleSource } from '../signals/roles';
 import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
 import { makeSeries, RawSeries, Samples, seriesKey } from './series';
@@ -365,9 +366,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     s.role = roleOfSeries(s);
     if (!s.role || s.role === 'messagesIn') {
       // Read now, while the label set is in the cache: later passes visit series in label order.
-      for (const name in s.labels) {
-        messageLabelNames.add(name);
-      }
+      addLabelNames(messageLabelNames, s.labels);
     }
     let set = byRole.get(s.role);
     if (!set) {
