@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
 import { compareLabels, RawSeries, seriesKey } from './series';
-import { SeriesSet } from './seriesSet';
+import { labelDigits, packedKeys, SeriesSet } from './seriesSet';
 
 function series(labels: Record<string, string>, time: number, value: number): RawSeries {
   const l = newLabels();
@@ -85,5 +85,63 @@ describe('SeriesSet', () => {
     sorted.forEach((s) => set.add(s));
     expect(set.sorted()[0]).toBe(sorted[0]);
     expect(set.sorted()[1]).toBe(sorted[1]);
+  });
+
+  it('sorts label sets too varied for packed keys, and hostile ones, by comparing digits', () => {
+    // Eight labels with 150 values each: 150^8 keys cannot be exact integers in a double.
+    const wide = fc.array(fc.array(fc.integer({ min: 0, max: 149 }), { minLength: 8, maxLength: 8 }), {
+      minLength: 150,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(wide, (rows) => {
+        const specs = rows.map((row, i) => ({
+          labels: Object.fromEntries(row.map((v, k) => [`l${k}`, `v${v}`])),
+          time: i,
+          value: i,
+        }));
+        const raw = specs.map((x) => series(x.labels, x.time, x.value));
+        expect(packedKeys(labelDigits(raw))).toBeUndefined();
+        const keys = Array.from(new Set(raw.map((x) => seriesKey(x.labels)))).sort();
+        expect(read(specs).map((x) => seriesKey(x.labels))).toEqual(keys);
+      }),
+      { numRuns: 20 }
+    );
+    // Label sets with more names than the insertion sort takes, names in any order.
+    const hostile = fc.array(
+      fc.shuffledSubarray(
+        Array.from({ length: 90 }, (_, k) => k),
+        { minLength: 65, maxLength: 90 }
+      ),
+      { minLength: 2, maxLength: 6 }
+    );
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 0, max: 2 }), (sets, salt) => {
+        const specs = sets.map((names, i) => ({
+          labels: Object.fromEntries(names.map((k) => [`n${k}`, `${(k * (i + salt)) % 3}`])),
+          time: i,
+          value: i,
+        }));
+        const keys = Array.from(new Set(specs.map((x) => seriesKey(series(x.labels, 0, 0).labels)))).sort();
+        expect(read(specs).map((x) => seriesKey(x.labels))).toEqual(keys);
+      }),
+      { numRuns: 50 }
+    );
+  });
+
+  it('packs keys for the usual shapes, in label order', () => {
+    const raw = [
+      series({ instance: 'b2', topic: 't' }, 0, 1),
+      series({ instance: 'b1', topic: 'u' }, 0, 2),
+      series({ instance: 'b1' }, 0, 3),
+      series({ instance: 'b1', topic: 't' }, 0, 4),
+    ];
+    const keys = packedKeys(labelDigits(raw))!;
+    expect(keys).toBeDefined();
+    const order = Array.from(keys)
+      .map((k, i) => ({ k, i }))
+      .sort((a, b) => a.k - b.k)
+      .map(({ i }) => i);
+    expect(order).toEqual([2, 3, 1, 0]);
   });
 });
