@@ -103,8 +103,9 @@ function hasValue(values: Samples): boolean {
 function counterDecisions(
   series: RawSeries[],
   infos: MetricInfo[],
+  kept: Uint8Array,
   queries: Readonly<Record<string, string>>
-): boolean[] {
+): Uint8Array {
   const pooled = new Map<string, StepTally>();
   // What the query text says is a property of the query: read once per refId, not per series.
   const textOf = new Map<string, { rates: boolean; counts: boolean }>();
@@ -118,15 +119,24 @@ function counterDecisions(
   };
   const rates = (s: RawSeries) => text(s).rates;
   const counts = (s: RawSeries) => text(s).counts;
-  series.forEach((s, i) => {
-    if (infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    if (kept[i] === 1 && infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
       const tally = pooled.get(s.refId) ?? emptyTally();
       // One fall that is not a reset settles it for the whole query: no need to read further series.
       pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
     }
-  });
-  return series.map((s, i) => {
-    switch (infos[i].counter) {
+  }
+  const out = new Uint8Array(series.length);
+  for (let i = 0; i < series.length; i++) {
+    if (kept[i] === 1) {
+      out[i] = isCounter(series[i], infos[i]) ? 1 : 0;
+    }
+  }
+  return out;
+
+  function isCounter(s: RawSeries, info: MetricInfo): boolean {
+    switch (info.counter) {
       case 'yes':
         return true;
       case 'no':
@@ -140,7 +150,7 @@ function counterDecisions(
         // Counts even on an instant query, where they are unusable and said so.
         return counts(s) || (!s.instant && tallyLooksCumulative(pooled.get(s.refId) ?? emptyTally()));
     }
-  });
+  }
 }
 
 export function prepareSeries(
@@ -169,8 +179,8 @@ export function prepareSeries(
     return info;
   });
   const otherNames = new Set<string>();
-  const candidates: RawSeries[] = [];
-  const candidateInfos: MetricInfo[] = [];
+  // Which series are candidates: flags rather than lists of the candidates, which 100k pushes cost.
+  const kept = new Uint8Array(raw.length);
   // Label names present on the candidates, read in the same pass: with 100k series that arrive
   // unsorted, each pass over them is a pass of cache misses.
   const present = new Set<string>();
@@ -180,17 +190,17 @@ export function prepareSeries(
     if (!infos[i].messagesIn) {
       otherNames.add(s.name);
       ignore(s, `metric ${s.name} is not a messages-in series`);
-    } else if (!hasValue(s.values)) {
+    } else if (!(s.min !== undefined && s.max !== undefined ? s.min <= s.max : hasValue(s.values))) {
+      // (The reader's bounds, when known, say whether there is a valid sample without a pass.)
       emptyCount++;
       ignore(s, 'no valid sample (all null, NaN or ±Inf)');
     } else {
-      candidates.push(s);
-      candidateInfos.push(infos[i]);
+      kept[i] = 1;
       addLabelNames(present, s.labels);
     }
   }
 
-  const isCounter = counterDecisions(candidates, candidateInfos, opts.queries ?? {});
+  const isCounter = counterDecisions(raw, infos, kept, opts.queries ?? {});
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
   let rates: RateSeries[] = [];
@@ -204,11 +214,14 @@ export function prepareSeries(
   // totals, not a broker (decided after the pass, on the series it kept).
   let labelled = false;
   let unlabelled = false;
-  // Each kept series' refId, for the totals.
-  const refIds: string[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const s = candidates[i];
-    const info = candidateInfos[i];
+  // Each kept series' index in raw, for the totals' refIds.
+  const origins = new Int32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    if (kept[i] === 0) {
+      continue;
+    }
+    const s = raw[i];
+    const info = infos[i];
     const brokerName = broker.label ? s.labels[broker.label] : undefined;
     if (brokerName) {
       labelled = true;
@@ -219,7 +232,7 @@ export function prepareSeries(
       metricNames.add(s.name);
     }
     let values = s.values;
-    if (isCounter[i]) {
+    if (isCounter[i] === 1) {
       counterCount++;
       if (s.instant) {
         unusableCounterCount++;
@@ -240,7 +253,7 @@ export function prepareSeries(
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
-    refIds.push(s.refId);
+    origins[rates.length] = i;
     rates.push({
       broker: brokerName || UNLABELLED_BROKER,
       topic: topicName || undefined,
@@ -253,7 +266,13 @@ export function prepareSeries(
     const kept: RateSeries[] = [];
     rates.forEach((r, i) => {
       if (r.broker === UNLABELLED_BROKER) {
-        totals.push({ broker: r.broker, refId: refIds[i], times: r.times, values: r.values, instant: r.instant });
+        totals.push({
+          broker: r.broker,
+          refId: raw[origins[i]].refId,
+          times: r.times,
+          values: r.values,
+          instant: r.instant,
+        });
       } else {
         kept.push(r);
       }

@@ -311,7 +311,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const clock = new TimeInterner();
   const read: RawSeries[] = [];
   const rangeRefIds = new Set<string>();
-  // Series of instant frames: from, to (in `read`) and refId of each such frame.
+  // Series of instant frames: from, to (in `read`), frame count and refId of each run of such frames.
   const instantSpans: number[] = [];
   const instantRefIds: string[] = [];
   let readable = 0;
@@ -337,8 +337,15 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       interval = declared;
     }
     if (frame.instant) {
-      instantSpans.push(from, read.length);
-      instantRefIds.push(frame.refId);
+      // Consecutive frames of one query make one span: 100k instant frames, a handful of spans.
+      const k = instantRefIds.length - 1;
+      if (k >= 0 && instantRefIds[k] === frame.refId && instantSpans[3 * k + 1] === from) {
+        instantSpans[3 * k + 1] = read.length;
+        instantSpans[3 * k + 2]++;
+      } else {
+        instantSpans.push(from, read.length, 1);
+        instantRefIds.push(frame.refId);
+      }
     } else {
       rangeRefIds.add(frame.refId);
     }
@@ -349,8 +356,8 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   for (let k = 0; k < instantRefIds.length; k++) {
     if (rangeRefIds.size > 0 && isInstantTwin(instantRefIds[k], rangeRefIds)) {
       dropped ??= new Uint8Array(read.length);
-      dropped.fill(1, instantSpans[2 * k], instantSpans[2 * k + 1]);
-      droppedFrames++;
+      dropped.fill(1, instantSpans[3 * k], instantSpans[3 * k + 1]);
+      droppedFrames += instantSpans[3 * k + 2];
     } else {
       refIdSet.add(instantRefIds[k]);
     }
@@ -377,8 +384,13 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   }
   const series: RawSeries[] = [];
   for (const role of Array.from(byRole.keys(), (r) => r ?? '').sort()) {
-    for (const s of byRole.get((role || undefined) as MetricRole | undefined)!.sorted()) {
-      series.push(s.instant ? latestOnly(s) : s);
+    const set = byRole.get((role || undefined) as MetricRole | undefined)!;
+    const sorted = set.sorted();
+    // Each instant series was cut to its latest sample as it was read; only a merge of copies
+    // (the same query twice) can have made one longer.
+    const merged = sorted.length < set.size;
+    for (const s of sorted) {
+      series.push(merged && s.instant ? latestOnly(s) : s);
     }
   }
   return {

@@ -39,6 +39,35 @@ describe('reading the frame shapes a panel receives', () => {
     expect(report.timeline?.times).toEqual(times);
   });
 
+  it('the same instant query twice: one series holding the latest of the copies', () => {
+    const frames = [
+      instantFrame({ instance: 'b2', topic: 't' }, 7, T0, 'A'),
+      instantFrame({ instance: 'b1', topic: 't' }, 5, T0, 'A'),
+      instantFrame({ instance: 'b1', topic: 't' }, 6, T0 + 15_000, 'B'),
+    ];
+    const { series } = extractSeries(frames);
+    expect(series.map((s) => [s.labels.instance, Array.from(s.values), Array.from(s.times)])).toEqual([
+      ['b1', [6], [T0 + 15_000]],
+      ['b2', [7], [T0]],
+    ]);
+  });
+
+  it('a "Both" query: frames counted are the range ones, however the instant twins are grouped', () => {
+    const instants = ['b1', 'b2', 'b3'].map((b) => instantFrame({ instance: b, topic: 't' }, 5, T0, 'A-Instant'));
+    const ranges = ['b1', 'b2', 'b3'].map((b) => rangeFrame({ instance: b, topic: 't' }, times, [1, 1, 1, 1], 'A'));
+    const other = instantFrame({ instance: 'b1', topic: 'u' }, 5, T0, 'B');
+    // Twins in a run, then scattered between other frames.
+    for (const frames of [
+      [...instants, ...ranges, other],
+      [instants[0], ranges[0], instants[1], other, instants[2], ranges[1], ranges[2]],
+    ]) {
+      const read = extractSeries(frames);
+      expect(read.frameCount).toBe(4);
+      expect(read.refIds).toEqual(['A', 'B']);
+      expect(read.series.filter((s) => s.instant).map((s) => s.refId)).toEqual(['B']);
+    }
+  });
+
   it('an instant-only query (refId A-Instant alone) is read', () => {
     const report = analyze([instantFrame({ instance: 'b1', topic: 't' }, 42, T0, 'A-Instant')]);
     expect(report.data.kind).toBe('instant');

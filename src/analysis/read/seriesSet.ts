@@ -26,6 +26,11 @@ export class SeriesSet {
     }
   }
 
+  /** Series added, copies included. */
+  get size(): number {
+    return this.series.length;
+  }
+
   sorted(): RawSeries[] {
     // Range results arrive sorted by labels (Prometheus sorts them): then there is nothing to do.
     if (this.ordered) {
