@@ -6,7 +6,7 @@ import { prepareSeries } from './prepare';
 const OPTIONS = { metricName: '', brokerLabel: 'auto', topicLabel: 'auto' };
 
 describe('prepareSeries', () => {
-  it('finds every negative or absurd sample whether or not the reader saw the bounds', () => {
+  it('finds every negative or absurd sample whether or not the reader saw their range', () => {
     // Samples as they arrive: numbers of any sign and size, gaps, infinities and text.
     const sample = fc.oneof(
       fc.double({ min: -10, max: 1e13, noNaN: true }),
@@ -33,7 +33,7 @@ describe('prepareSeries', () => {
           const series = extractSeries(frames).series;
           const withBounds = prepareSeries(series, OPTIONS);
           const scanned = prepareSeries(
-            series.map((s) => ({ ...s, min: undefined, max: undefined })),
+            series.map((s) => ({ ...s, range: undefined })),
             OPTIONS
           );
           expect(withBounds.negativeSamples).toBe(scanned.negativeSamples);

@@ -17,22 +17,18 @@ import {
   LabelChoice,
   TOPIC_LABEL_CANDIDATES,
 } from '../metric/labels';
-import { describeSeries, RawSeries, Samples } from '../read/series';
+import { ABSURD_RATE, describeSeries, RawSeries, SampleRange, Samples } from '../read/series';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
 export const UNLABELLED_BROKER = '(no broker label)';
-/** No Kafka cluster takes a trillion messages a second: above this a value is broken data. */
-export const ABSURD_RATE = 1e12;
+export { ABSURD_RATE };
 
 /**
- * Negative or absurd samples become gaps; the counts say how many there were. `bounds`, when the
- * reader knew them, settle the usual case (all within range) without a pass over the samples.
+ * Negative or absurd samples become gaps; the counts say how many there were. The reader's `range`,
+ * when known, settles the usual case (all within range) without a pass over the samples.
  */
-function sanitize(
-  values: Samples,
-  bounds?: { min?: number; max?: number }
-): { values: Samples; negative: number; absurd: number } {
-  if (bounds?.min !== undefined && bounds.max !== undefined && bounds.min >= 0 && bounds.max <= ABSURD_RATE) {
+function sanitize(values: Samples, range?: SampleRange): { values: Samples; negative: number; absurd: number } {
+  if (range === 'plain' || range === 'none') {
     return { values, negative: 0, absurd: 0 };
   }
   let negative = 0;
@@ -190,8 +186,8 @@ export function prepareSeries(
     if (!infos[i].messagesIn) {
       otherNames.add(s.name);
       ignore(s, `metric ${s.name} is not a messages-in series`);
-    } else if (!(s.min !== undefined && s.max !== undefined ? s.min <= s.max : hasValue(s.values))) {
-      // (The reader's bounds, when known, say whether there is a valid sample without a pass.)
+    } else if (!(s.range !== undefined ? s.range !== 'none' : hasValue(s.values))) {
+      // (The reader's range, when known, says whether there is a valid sample without a pass.)
       emptyCount++;
       ignore(s, 'no valid sample (all null, NaN or ±Inf)');
     } else {
@@ -242,7 +238,7 @@ export function prepareSeries(
       values = deriveRates(s.times, s.values);
     }
     // Derived rates are new values; the reader's bounds hold for the series as it came.
-    const clean = sanitize(values, values === s.values ? s : undefined);
+    const clean = sanitize(values, values === s.values ? s.range : undefined);
     negativeSamples += clean.negative;
     absurdSamples += clean.absurd;
     values = clean.values;

@@ -2,7 +2,7 @@ import type { MetricRole } from '../types';
 import { addLabelNames } from '../metric/labels';
 import { roleOf, RoleSource } from '../signals/roles';
 import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
-import { makeSeries, RawSeries, Samples, seriesKey } from './series';
+import { makeSeries, RawSeries, sampleRange, Samples, seriesKey } from './series';
 import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
@@ -160,8 +160,7 @@ function readSeriesFrame(
           times,
           values,
           role: undefined,
-          min: lowest,
-          max: highest,
+          range: sampleRange(lowest, highest),
         }
       : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
     out.push(instant ? latestOnly(s) : s);

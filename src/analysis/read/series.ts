@@ -22,11 +22,25 @@ export interface RawSeries {
   /** The signal it carries, when known (signals/roles.ts); unknown series are read as messages-in. */
   role?: MetricRole;
   /**
-   * Bounds of the valid samples when the reader saw them all (±Infinity when none is valid); absent
-   * when not known. Stages that judge every sample's range skip their own pass when these settle it.
+   * What the reader learnt of the valid samples while it checked each one anyway; absent when not
+   * known. Stages that judge every sample's range skip their own pass when this settles it.
    */
-  min?: number;
-  max?: number;
+  range?: SampleRange;
+}
+
+/** No Kafka cluster takes a trillion messages a second: above this a value is broken data. */
+export const ABSURD_RATE = 1e12;
+
+/**
+ * Of a series' valid samples: there are none, all lie in [0, ABSURD_RATE] (plain), or some do not
+ * (wide). A word rather than the bounds themselves: number fields that hold fractions are boxed,
+ * one allocation per field on each of 100k series.
+ */
+export type SampleRange = 'none' | 'plain' | 'wide';
+
+/** The range of samples whose smallest and largest valid values are these (±Infinity when none). */
+export function sampleRange(lowest: number, highest: number): SampleRange {
+  return lowest > highest ? 'none' : lowest >= 0 && highest <= ABSURD_RATE ? 'plain' : 'wide';
 }
 
 /** Ends each name and value in a key; a NUL inside one is written NUL + U+0001. */

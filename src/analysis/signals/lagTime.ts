@@ -55,7 +55,7 @@ export function partitionLag(
   // Raw offsets (the metric's name is still there) become a rate; rate() in the query already is one.
   // (New values: the bounds the reader saw are not theirs.)
   const asRates = offsets.map((s) =>
-    s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values), min: undefined, max: undefined } : s
+    s.name && !s.instant ? { ...s, values: deriveRates(s.times, s.values), range: undefined } : s
   );
   const lag = keyedSums(perPartition, (s) => [groupOf(s), s.labels.topic, s.labels.partition].join(SEP), options, grid);
   // Several exporters report the same partition: the mean, not the sum.
