@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aggregate, clusterTimeline } from './aggregate';
+import { aggregate, clusterTimeline, reduceRate } from './aggregate';
 import { Axis, buildAxis, timeGrid } from './timeline';
 import type { RateSeries } from './prepare';
 
@@ -108,5 +108,37 @@ describe('aggregate', () => {
     expect(Array.from(brokers.find((b) => b.name === 'b')!.values)).toEqual([NaN, 5, 5, NaN]);
     expect(Array.from(brokers.find((b) => b.name === 'c')!.values)).toEqual([NaN, 3, NaN, NaN]);
     expect(Array.from(clusterTimeline(brokers, axis.times.length))).toEqual([1, 11, 6, 3]);
+  });
+
+  it("topic rates: each topic's brokers once, with the sum of their series' current rates, in arrival order", () => {
+    fc.assert(
+      fc.property(fc.array(seriesArb, { minLength: 1, maxLength: 12 }), (specs) => {
+        const series = toRateSeries(specs);
+        const axis = buildAxis(series);
+        const { brokers, topicRates } = aggregate(series, axis, 'last');
+        // The plain way: a map of maps filled in series order.
+        const expected = new Map<string, Map<string, number>>();
+        series.forEach((s, i) => {
+          if (s.topic !== undefined) {
+            const perBroker = expected.get(s.topic) ?? new Map<string, number>();
+            expected.set(s.topic, perBroker);
+            const rate = reduceRate(s.values, axis.index[i], axis.recentStart, 'last');
+            perBroker.set(s.broker, (perBroker.get(s.broker) ?? 0) + rate);
+          }
+        });
+        const actual = topicRates.topics.map((topic, t) => {
+          const entries: Array<[string, number]> = [];
+          for (let k = topicRates.start[t]; k < topicRates.start[t + 1]; k++) {
+            entries.push([brokers[topicRates.broker[k]].name, topicRates.rate[k]]);
+          }
+          return [topic, entries];
+        });
+        expect(actual).toEqual(Array.from(expected, ([topic, perBroker]) => [topic, Array.from(perBroker)]));
+        for (const b of brokers) {
+          expect(b.topicCount).toBe(Array.from(expected.values()).filter((m) => m.has(b.name)).length);
+        }
+      }),
+      { numRuns: 300 }
+    );
   });
 });

@@ -105,10 +105,23 @@ export interface BrokerTimeline {
   topicCount: number;
 }
 
+/**
+ * Each topic's current rate per broker, in flat arrays rather than a map of maps (100k entries at
+ * times: a map entry and a boxed number each). Topic t's entries are start[t] up to start[t + 1],
+ * one per broker that carries it, in the order the brokers first came with it.
+ */
+export interface TopicRates {
+  /** Topic names, in the order they first came. */
+  topics: string[];
+  start: Int32Array;
+  /** Index of each entry's broker in Aggregates.brokers. */
+  broker: Int32Array;
+  rate: Float64Array;
+}
+
 export interface Aggregates {
   brokers: BrokerTimeline[];
-  /** topic → broker → current rate. */
-  topicBrokerRates: Map<string, Map<string, number>>;
+  topicRates: TopicRates;
 }
 
 /** Last valid sample in the recent window, read from the end: a series that fell silent gives 0. */
@@ -149,9 +162,9 @@ export function reduceRate(values: Samples, index: Int32Array, recentStart: numb
 
 interface BrokerSums {
   name: string;
+  index: number;
   all: StepSum | undefined;
   topics: StepSum | undefined;
-  topicCount: number;
 }
 
 /**
@@ -160,15 +173,22 @@ interface BrokerSums {
  */
 export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer): Aggregates {
   const byBroker = new Map<string, BrokerSums>();
-  const topicBrokerRates = new Map<string, Map<string, number>>();
+  const topicIndex = new Map<string, number>();
+  const topics: string[] = [];
+  // One entry per topic series, in series order: topic, broker and current rate.
+  const entryTopic = new Int32Array(series.length);
+  const entryBroker = new Int32Array(series.length);
+  const entryRate = new Float64Array(series.length);
+  let entries = 0;
   const steps = axis.times.length;
   let entry: BrokerSums | undefined;
-  series.forEach((s, i) => {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     // Series arrive sorted by labels, so one broker's series mostly come in a row.
     if (!entry || entry.name !== s.broker) {
       entry = byBroker.get(s.broker);
       if (!entry) {
-        entry = { name: s.broker, all: undefined, topics: undefined, topicCount: 0 };
+        entry = { name: s.broker, index: byBroker.size, all: undefined, topics: undefined };
         byBroker.set(s.broker, entry);
       }
     }
@@ -176,29 +196,89 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     if (s.topic === undefined) {
       entry.all ??= new StepSum(steps);
       entry.all.add(index, s.values, axis.contiguous.has(index));
-      return;
+      continue;
     }
     entry.topics ??= new StepSum(steps);
     entry.topics.add(index, s.values, axis.contiguous.has(index));
-    const rate = reduceRate(s.values, index, axis.recentStart, reducer);
-    let perBroker = topicBrokerRates.get(s.topic);
-    if (!perBroker) {
-      perBroker = new Map();
-      topicBrokerRates.set(s.topic, perBroker);
+    let t = topicIndex.get(s.topic);
+    if (t === undefined) {
+      t = topics.length;
+      topicIndex.set(s.topic, t);
+      topics.push(s.topic);
     }
-    const before = perBroker.get(s.broker);
-    if (before === undefined) {
-      entry.topicCount++; // a topic new to this broker (one broker's topic may come in several series)
-    }
-    perBroker.set(s.broker, (before ?? 0) + rate);
+    entryTopic[entries] = t;
+    entryBroker[entries] = entry.index;
+    entryRate[entries] = reduceRate(s.values, index, axis.recentStart, reducer);
+    entries++;
+  }
+  const topicRates = groupByTopic(topics, byBroker.size, entryTopic, entryBroker, entryRate, entries);
+  // Distinct topics per broker (one broker's topic may come in several series: summed above).
+  const topicCount = new Int32Array(byBroker.size);
+  for (let k = 0; k < topicRates.broker.length; k++) {
+    topicCount[topicRates.broker[k]]++;
+  }
+  const brokers: BrokerTimeline[] = [];
+  byBroker.forEach((e) => {
+    brokers.push({
+      name: e.name,
+      values: (e.all ?? e.topics ?? new StepSum(steps)).result(),
+      fromAllTopicsSeries: e.all !== undefined,
+      topicCount: topicCount[e.index],
+    });
   });
-  const brokers = Array.from(byBroker.entries()).map(([name, e]): BrokerTimeline => ({
-    name,
-    values: (e.all ?? e.topics ?? new StepSum(steps)).result(),
-    fromAllTopicsSeries: e.all !== undefined,
-    topicCount: e.topicCount,
-  }));
-  return { brokers, topicBrokerRates };
+  return { brokers, topicRates };
+}
+
+/**
+ * Entries grouped by topic (a counting sort: series order kept within a topic), the entries of one
+ * broker and topic summed into one, in series order.
+ */
+function groupByTopic(
+  topics: string[],
+  brokerCount: number,
+  entryTopic: Int32Array,
+  entryBroker: Int32Array,
+  entryRate: Float64Array,
+  entries: number
+): TopicRates {
+  const first = new Int32Array(topics.length + 1);
+  for (let k = 0; k < entries; k++) {
+    first[entryTopic[k] + 1]++;
+  }
+  for (let t = 0; t < topics.length; t++) {
+    first[t + 1] += first[t];
+  }
+  const next = first.slice(0, topics.length);
+  const order = new Int32Array(entries);
+  for (let k = 0; k < entries; k++) {
+    order[next[entryTopic[k]]++] = k;
+  }
+  const start = new Int32Array(topics.length + 1);
+  const broker = new Int32Array(entries);
+  const rate = new Float64Array(entries);
+  // Where each broker's entry of the current topic went; -1 when it has none yet.
+  const slot = new Int32Array(brokerCount).fill(-1);
+  let out = 0;
+  for (let t = 0; t < topics.length; t++) {
+    start[t] = out;
+    for (let j = first[t]; j < first[t + 1]; j++) {
+      const k = order[j];
+      const b = entryBroker[k];
+      if (slot[b] >= 0) {
+        rate[slot[b]] += entryRate[k];
+      } else {
+        slot[b] = out;
+        broker[out] = b;
+        rate[out] = entryRate[k];
+        out++;
+      }
+    }
+    for (let j = start[t]; j < out; j++) {
+      slot[broker[j]] = -1;
+    }
+  }
+  start[topics.length] = out;
+  return { topics, start, broker: broker.subarray(0, out), rate: rate.subarray(0, out) };
 }
 
 /** Per step, the sum of the timelines that reported (NaN where none did). */

@@ -13,7 +13,7 @@ import { quietBrokers } from './quietBrokers';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './timeline';
 import { assessFreshness, Freshness, lastSeenByBroker } from './freshness';
 import { rateExtremes, takesTraffic } from '../live';
-import { aggregate, BrokerTimeline, clusterTimeline, reduceRate } from './aggregate';
+import { aggregate, BrokerTimeline, clusterTimeline, reduceRate, TopicRates } from './aggregate';
 import { brokerTrend, BrokerTrend, clusterLevels } from './levels';
 import { Model, recommendedQueryFor } from './model';
 import { brokerFigures, buildSignals, SignalModel, splitByRole, topicMessageBytes } from '../signals/signalModel';
@@ -117,64 +117,55 @@ function buildBrokers(
   return { brokers, cluster };
 }
 
-function withoutBrokers(
-  topicBrokerRates: Map<string, Map<string, number>>,
-  gone: ReadonlyMap<string, unknown>
-): Map<string, Map<string, number>> {
-  if (gone.size === 0) {
-    return topicBrokerRates;
-  }
-  const out = new Map<string, Map<string, number>>();
-  for (const [topic, perBroker] of topicBrokerRates) {
-    out.set(topic, new Map(Array.from(perBroker).filter(([broker]) => !gone.has(broker))));
-  }
-  return out;
-}
-
+/**
+ * The topics with their brokers, busiest first. A broker that stopped reporting (`gone`) carries
+ * nothing now, in the topics as in its own row.
+ */
 function buildTopics(
-  topicBrokerRates: Map<string, Map<string, number>>,
+  { topics: names, start, broker, rate: rates }: TopicRates,
+  timelines: BrokerTimeline[],
+  gone: ReadonlyMap<string, unknown>,
   cluster: ClusterStat,
   signals: SignalModel
 ): TopicStat[] {
   // Ties (brokers at 0 msg/s, mostly) go by name: rank the names once, not in every topic's sort.
-  const names = new Set<string>();
-  for (const perBroker of topicBrokerRates.values()) {
-    for (const broker of perBroker.keys()) {
-      names.add(broker);
-    }
-  }
-  const rank = new Map(
-    Array.from(names)
-      .sort(compareNames)
-      .map((n, i) => [n, i])
-  );
+  const rank = new Int32Array(timelines.length);
+  timelines
+    .map((t, i) => ({ name: t.name, i }))
+    .sort(byName)
+    .forEach(({ i }, r) => (rank[i] = r));
+  const kept = timelines.map((t) => !gone.has(t.name));
   // Signs rather than differences: a comparator returning a double boxes it, 100k times over.
-  const byRateThenName = (a: TopicBrokerStat, b: TopicBrokerStat) =>
-    a.rate > b.rate ? -1 : a.rate < b.rate ? 1 : rank.get(a.name)! - rank.get(b.name)!;
-  const topics: TopicStat[] = [];
-  // forEach rather than entries: no [key, value] pair allocated per topic and broker (100k of them).
-  topicBrokerRates.forEach((perBroker, name) => {
+  const byRateThenName = (a: number, b: number) =>
+    rates[a] > rates[b] ? -1 : rates[a] < rates[b] ? 1 : rank[broker[a]] - rank[broker[b]];
+  const order: number[] = [];
+  const topics: TopicStat[] = new Array(names.length);
+  for (let t = 0; t < names.length; t++) {
     let rate = 0;
-    const brokers: TopicBrokerStat[] = [];
-    perBroker.forEach((r, broker) => {
-      rate += r;
-      brokers.push({ name: broker, rate: r, share: 0 });
-    });
-    brokers.sort(byRateThenName);
-    for (const b of brokers) {
-      b.share = rate > 0 ? b.rate / rate : 0;
+    order.length = 0;
+    for (let k = start[t]; k < start[t + 1]; k++) {
+      if (kept[broker[k]]) {
+        rate += rates[k];
+        order.push(k);
+      }
     }
-    topics.push({
-      name,
+    order.sort(byRateThenName);
+    const brokers: TopicBrokerStat[] = new Array(order.length);
+    for (let j = 0; j < order.length; j++) {
+      const k = order[j];
+      brokers[j] = { name: timelines[broker[k]].name, rate: rates[k], share: rate > 0 ? rates[k] / rate : 0 };
+    }
+    topics[t] = {
+      name: names[t],
       rate,
       share: cluster.totalRate > 0 ? rate / cluster.totalRate : 0,
       maxBrokerShare: brokers.length ? brokers[0].share : 0,
       // The topic-skew check says which are skewed.
       skewed: false,
       brokers,
-      avgMessageBytes: topicMessageBytes(signals, name, rate),
-    });
-  });
+      avgMessageBytes: topicMessageBytes(signals, names[t], rate),
+    };
+  }
   return topics.sort((a, b) => b.rate - a.rate || byName(a, b));
 }
 
@@ -224,12 +215,11 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   }
 
   const axis = buildAxis(prepared.rates, grid);
-  const { brokers: timelines, topicBrokerRates } = aggregate(prepared.rates, axis, options.rateReducer);
+  const { brokers: timelines, topicRates } = aggregate(prepared.rates, axis, options.rateReducer);
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
   const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
-  // A broker that stopped reporting carries nothing now, in the topics as in its own row.
-  const topics = buildTopics(withoutBrokers(topicBrokerRates, freshness.stale), cluster, signals);
+  const topics = buildTopics(topicRates, timelines, freshness.stale, cluster, signals);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;

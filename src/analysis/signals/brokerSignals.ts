@@ -35,19 +35,20 @@ function summed(prepared: RateSeries[], options: HealthOptions, grid: TimeGrid):
     return undefined;
   }
   const axis = buildAxis(prepared, grid);
-  const { brokers, topicBrokerRates } = aggregate(prepared, axis, options.rateReducer);
+  const { brokers, topicRates } = aggregate(prepared, axis, options.rateReducer);
   const byName = new Map(brokers.map((b) => [b.name, b.values]));
   const topics = new Map<string, Map<string, number>>();
-  for (const [topic, perBroker] of topicBrokerRates) {
-    for (const [broker, rate] of perBroker) {
+  topicRates.topics.forEach((topic, t) => {
+    for (let k = topicRates.start[t]; k < topicRates.start[t + 1]; k++) {
+      const broker = brokers[topicRates.broker[k]].name;
       let m = topics.get(broker);
       if (!m) {
         m = new Map();
         topics.set(broker, m);
       }
-      m.set(topic, rate);
+      m.set(topic, topicRates.rate[k]);
     }
-  }
+  });
   return { axis, byName, topics, names: [] };
 }
 
