@@ -43,7 +43,7 @@ export function whyHot(
   }
   const topics = messages?.topics ?? [];
   const concentrated = topics.find(
-    (t) => t.brokers[0]?.name === broker && isSkewed(t.share, t.maxBrokerShare, thresholds.topicSkew)
+    (t) => isSkewed(t.share, t.maxBrokerShare, thresholds.topicSkew) && t.brokers[0]?.name === broker
   );
   if (concentrated) {
     return {
