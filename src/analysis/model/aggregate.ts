@@ -16,6 +16,34 @@ function noGaps(values: Samples): boolean {
 }
 
 /**
+ * Room for many StepSums of one length in a few buffers. An ArrayBuffer lives outside the JS heap,
+ * and each allocation of one (per broker, a thousand brokers at times) costs far more than its size.
+ */
+class StepArena {
+  /** Bytes of one StepSum, rounded up to a multiple of 8 so that each one's sums stay aligned. */
+  private readonly size: number;
+  private buffer: ArrayBuffer | undefined;
+  private used = 0;
+  private count = 1;
+
+  constructor(length: number) {
+    this.size = Math.ceil((8 * length + 4 * (length + 1) + length) / 8) * 8;
+  }
+
+  take(): { buffer: ArrayBuffer; offset: number } {
+    if (!this.buffer || this.used + this.size > this.buffer.byteLength) {
+      // Each buffer twice the one before (up to 64 sums): few buffers, little unused room.
+      this.buffer = new ArrayBuffer(this.size * this.count);
+      this.count = Math.min(64, 2 * this.count);
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += this.size;
+    return { buffer: this.buffer, offset };
+  }
+}
+
+/**
  * Per-step sums on the axis; NaN where nothing contributed.
  *
  * This loop runs once per sample of the input, so it has a fast path for the usual series: on
@@ -29,13 +57,11 @@ class StepSum {
   /** Steps reached by a sample of any other series. */
   private readonly hits: Uint8Array;
 
-  constructor(length: number) {
-    // One buffer for the three: a typed array of this size lives outside the JS heap, and each
-    // such allocation (one per broker, a thousand brokers at times) costs far more than its size.
-    const buffer = new ArrayBuffer(8 * length + 4 * (length + 1) + length);
-    this.sums = new Float64Array(buffer, 0, length);
-    this.spans = new Int32Array(buffer, 8 * length, length + 1);
-    this.hits = new Uint8Array(buffer, 8 * length + 4 * (length + 1), length);
+  constructor(length: number, arena: StepArena = new StepArena(length)) {
+    const { buffer, offset } = arena.take();
+    this.sums = new Float64Array(buffer, offset, length);
+    this.spans = new Int32Array(buffer, offset + 8 * length, length + 1);
+    this.hits = new Uint8Array(buffer, offset + 8 * length + 4 * (length + 1), length);
   }
 
   /** `contiguous`: the index puts one sample on each of consecutive steps (Axis.contiguous). */
@@ -181,6 +207,7 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   const entryRate = new Float64Array(series.length);
   let entries = 0;
   const steps = axis.times.length;
+  const arena = new StepArena(steps);
   let entry: BrokerSums | undefined;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
@@ -194,11 +221,11 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     }
     const index = axis.index[i];
     if (s.topic === undefined) {
-      entry.all ??= new StepSum(steps);
+      entry.all ??= new StepSum(steps, arena);
       entry.all.add(index, s.values, axis.contiguous.has(index));
       continue;
     }
-    entry.topics ??= new StepSum(steps);
+    entry.topics ??= new StepSum(steps, arena);
     entry.topics.add(index, s.values, axis.contiguous.has(index));
     let t = topicIndex.get(s.topic);
     if (t === undefined) {
@@ -221,7 +248,7 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   byBroker.forEach((e) => {
     brokers.push({
       name: e.name,
-      values: (e.all ?? e.topics ?? new StepSum(steps)).result(),
+      values: (e.all ?? e.topics ?? new StepSum(steps, arena)).result(),
       fromAllTopicsSeries: e.all !== undefined,
       topicCount: topicCount[e.index],
     });
