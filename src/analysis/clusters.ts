@@ -40,7 +40,8 @@ function splits(series: RawSeries[], label: string, brokerLabel: string, explici
   const clusterOf = new Map<string, string>();
   const values = new Set<string>();
   let repeats = false;
-  for (const s of series) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     const value = s.labels[label];
     const broker = s.labels[brokerLabel];
     if (value === undefined || broker === undefined) {
@@ -83,7 +84,8 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
     return undefined;
   }
   const groups = new Map<string, RawSeries[]>();
-  for (const s of extracted.series) {
+  for (let i = 0; i < extracted.series.length; i++) {
+    const s = extracted.series[i];
     const name = s.labels[label] ?? NO_CLUSTER;
     (groups.get(name) ?? groups.set(name, []).get(name)!).push(s);
   }

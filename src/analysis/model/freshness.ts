@@ -40,7 +40,8 @@ export function lastSeenByBroker(
   series: ReadonlyArray<{ broker: string; times: Float64Array; values: Samples }>
 ): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of series) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     const t = lastSampleTime(s.times, s.values);
     if (t > (out.get(s.broker) ?? -Infinity)) {
       out.set(s.broker, t);

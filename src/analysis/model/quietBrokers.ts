@@ -45,7 +45,8 @@ export function quietBrokers(
   for (const role of BROKER_ROLES) {
     const series = byRole.get(role) ?? [];
     const names = new Set<string>();
-    for (const s of series) {
+    for (let i = 0; i < series.length; i++) {
+      const s = series[i];
       const name = s.labels[brokerLabel];
       if (name && name !== UNLABELLED_BROKER) {
         names.add(name);
@@ -58,7 +59,8 @@ export function quietBrokers(
     if (shared * 2 < names.size) {
       continue;
     }
-    for (const s of series) {
+    for (let j = 0; j < series.length; j++) {
+      const s = series[j];
       const name = s.labels[brokerLabel];
       if (!name || known.has(name)) {
         continue;

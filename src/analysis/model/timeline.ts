@@ -187,7 +187,8 @@ export function timeGrid(series: readonly TimedSeries[], options: TimeOptions = 
   const distinct = new DistinctTimes();
   let latest = -Infinity;
   let origin = Infinity;
-  for (const s of series) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     const n = s.times.length;
     if (n === 0) {
       continue;
@@ -267,7 +268,8 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
     };
   }
   let dataSteps = 0;
-  for (const s of series) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     if (!s.instant && s.times.length > 0) {
       dataSteps = Math.max(dataSteps, stepOf(grid, s.times[s.times.length - 1]) + 1);
     }

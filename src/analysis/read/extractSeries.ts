@@ -388,7 +388,8 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     // Each instant series was cut to its latest sample as it was read; only a merge of copies
     // (the same query twice) can have made one longer.
     const merged = sorted.length < set.size;
-    for (const s of sorted) {
+    for (let i = 0; i < sorted.length; i++) {
+      const s = sorted[i];
       series.push(merged && s.instant ? latestOnly(s) : s);
     }
   }

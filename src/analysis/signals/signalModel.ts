@@ -33,7 +33,8 @@ export interface SplitSeries {
 export function splitByRole(series: RawSeries[], queries: Readonly<Record<string, string>> = {}): SplitSeries {
   const byRole = new Map<MetricRole, RawSeries[]>();
   const messagesIn: RawSeries[] = [];
-  for (const s of series) {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
     const role = s.role;
     if (!role || role === 'messagesIn') {
       messagesIn.push(s);
