@@ -53,14 +53,19 @@ export const brokerStalled = defineCheck({
       if (!(level > 0) || level < options.minRate) {
         continue;
       }
-      const states = new Uint8Array(series.length);
+      // A row only for a broker that was near zero at some step: the others add nothing to the
+      // timeline, and a typed array per broker (a thousand at times) costs more than its size.
+      let states: Uint8Array | undefined;
       for (let i = 0; i < series.length; i++) {
         const v = series[i];
         if (v !== null && v < limit) {
+          states ??= new Uint8Array(series.length);
           states[i] = STATE.critical;
         }
       }
-      brokers.set(b.name, states);
+      if (states) {
+        brokers.set(b.name, states);
+      }
     }
     return { brokers };
   },
