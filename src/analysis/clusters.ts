@@ -8,7 +8,7 @@
 import type { BrokerStat, ClusterReport, Finding, HealthOptions, HealthReport, Verdict } from './types';
 import type { ExtractedSeries } from './read/extractSeries';
 import type { RawSeries } from './read/series';
-import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames } from './metric/labels';
+import { BROKER_LABEL_CANDIDATES, chooseLabel, labelNames, usableLabel } from './metric/labels';
 import { compareNames } from './names';
 import { orderFindings } from './findings';
 import { incidentsOf } from './incidents';
@@ -78,7 +78,7 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   const explicit = options.clusterLabel !== 'auto';
   // Only labels the series carry are read through (a pass over every series each).
   const label = (explicit ? [options.clusterLabel] : CLUSTER_LABEL_CANDIDATES).find(
-    (l) => l !== brokerLabel && present.has(l) && splits(messagesIn(), l, brokerLabel, explicit)
+    (l) => l !== brokerLabel && usableLabel(present, l) && splits(messagesIn(), l, brokerLabel, explicit)
   );
   if (!label) {
     return undefined;

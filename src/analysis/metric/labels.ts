@@ -1,4 +1,4 @@
-import type { Labels } from '../read/decodeFrame';
+import { inheritedName, type Labels } from '../read/decodeFrame';
 
 /** Broker identity labels, most specific first (Strimzi/k8s relabeling, then the scrape target). */
 export const BROKER_LABEL_CANDIDATES = ['broker_id', 'broker', 'kubernetes_pod_name', 'pod', 'instance', 'host'];
@@ -33,10 +33,19 @@ export function addLabelNames(present: Set<string>, labels: Labels): void {
  */
 export function chooseLabel(present: ReadonlySet<string>, option: string, candidates: string[]): LabelChoice {
   if (option !== 'auto') {
-    if (present.has(option)) {
+    if (usableLabel(present, option)) {
       return { label: option };
     }
-    return { label: candidates.find((c) => present.has(c)), requestedButAbsent: option };
+    return { label: candidates.find((c) => usableLabel(present, c)), requestedButAbsent: option };
   }
-  return { label: candidates.find((c) => present.has(c)) };
+  return { label: candidates.find((c) => usableLabel(present, c)) };
+}
+
+/**
+ * A label some series carries, and one that can be read: never a name every object inherits
+ * (`constructor`, `__proto__`, …), which a label set that is the frame's own object would answer
+ * with something that is not a label.
+ */
+export function usableLabel(present: ReadonlySet<string>, name: string): boolean {
+  return present.has(name) && !inheritedName(name);
 }
