@@ -267,7 +267,14 @@ const LABEL_FIELDS: FieldLike[] = [];
 /** One query's series share refId and usually name: decide each (refId, name) pair's role once. */
 function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefined {
   const cache = new Map<string, Map<string, MetricRole | undefined>>();
+  // Consecutive series nearly always share refId and name: the last answer before the maps.
+  let lastRefId: string | undefined;
+  let lastName: string | undefined;
+  let lastRole: MetricRole | undefined;
   return (s) => {
+    if (s.refId === lastRefId && s.name === lastName) {
+      return lastRole;
+    }
     let byName = cache.get(s.refId);
     if (!byName) {
       byName = new Map();
@@ -278,6 +285,9 @@ function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefine
       role = roleOf(s, source);
       byName.set(s.name, role);
     }
+    lastRefId = s.refId;
+    lastName = s.name;
+    lastRole = role;
     return role;
   };
 }

@@ -11,6 +11,8 @@ export class TimeInterner {
   private readonly buckets = new Map<string, Float64Array[]>();
   private readonly increasing = new WeakMap<Float64Array, boolean>();
   private last: Float64Array | undefined;
+  private lastAsked: Float64Array | undefined;
+  private lastAnswer = false;
 
   read(values: ArrayLike<unknown> | undefined, length: number): Float64Array {
     if (!values) {
@@ -46,6 +48,10 @@ export class TimeInterner {
 
   /** Strictly increasing with no NaN: the series can be used without sorting. Cached per array. */
   isStrictlyIncreasing(times: Float64Array): boolean {
+    // Consecutive series nearly always share their times: the last answer before the weak map.
+    if (times === this.lastAsked) {
+      return this.lastAnswer;
+    }
     let known = this.increasing.get(times);
     if (known === undefined) {
       known = true;
@@ -57,6 +63,8 @@ export class TimeInterner {
       }
       this.increasing.set(times, known);
     }
+    this.lastAsked = times;
+    this.lastAnswer = known;
     return known;
   }
 }
