@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { initPluginTranslations } from '@grafana/i18n';
-import { PLUGIN_ID, tx } from './i18n';
+import { forgetWords, PLUGIN_ID, t, tx } from './i18n';
 
 beforeAll(async () => {
   await i18next.use(initReactI18next).init({
@@ -14,7 +14,13 @@ beforeAll(async () => {
             pair: '{{broker}} carries {{share}}',
             brokers_one: '{{count}} broker',
             brokers_other: '{{count}} brokers',
+            word: 'English',
           },
+        },
+      },
+      'ko-KR': {
+        [PLUGIN_ID]: {
+          test: { word: '한국어', brokers_other: '브로커 {{count}}개' },
         },
       },
     },
@@ -37,5 +43,31 @@ describe('tx', () => {
 
   it('falls back to the default words, filled in the same way, and leaves unknown placeholders', () => {
     expect(tx('test.absent', '{{a}} and {{b}}', { a: 'x<y' })).toBe('x<y and {{b}}');
+  });
+});
+
+describe('remembered words', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en-US');
+    forgetWords();
+  });
+
+  it('are the translation, looked up again once the panel renders anew in another language', async () => {
+    forgetWords();
+    expect(t('test.word', 'default')).toBe('English');
+    await i18next.changeLanguage('ko-KR');
+    // Within one render the words stay as they were looked up …
+    expect(t('test.word', 'default')).toBe('English');
+    // … and the next render (which forgets first) reads the new language.
+    forgetWords();
+    expect(t('test.word', 'default')).toBe('한국어');
+    expect(tx('test.brokers', '{{count}} brokers', { count: 3 })).toBe('브로커 3개');
+  });
+
+  it('keep each plural form apart', () => {
+    forgetWords();
+    expect(tx('test.brokers', '{{count}} brokers', { count: 1 })).toBe('1 broker');
+    expect(tx('test.brokers', '{{count}} brokers', { count: 2 })).toBe('2 brokers');
+    expect(tx('test.brokers', '{{count}} brokers', { count: 1 })).toBe('1 broker');
   });
 });

@@ -3,7 +3,7 @@
  * and the English default, the words of en-US and ko-KR in src/locales (Grafana 12.1+ loads them
  * from plugin.json's `languages`; other locales fall back to English).
  */
-import { t } from '@grafana/i18n';
+import { t as translate } from '@grafana/i18n';
 
 /** plugin.json's id: the namespace of the plugin's translations. */
 export const PLUGIN_ID = 'kafkalens-brokerhealth-panel';
@@ -24,9 +24,50 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * it. One pass over the words: a value that itself looks like a placeholder stays as it is.
  */
 export function tx(id: string, defaultMessage: string, values: Record<string, string | number>): string {
-  const words =
-    typeof values.count === 'number' ? t(id, defaultMessage, { count: values.count }) : t(id, defaultMessage);
+  if (typeof values.count !== 'number') {
+    return fill(t(id, defaultMessage), values);
+  }
+  // The plural form depends on the count: remembered per count.
+  const key = `${id}\u0000${values.count}`;
+  let words = remembered.get(key);
+  if (words === undefined) {
+    words = translate(id, defaultMessage, { count: values.count });
+    remember(key, words);
+  }
   return fill(words, values);
+}
+
+/**
+ * The words of each text, remembered until the panel renders again (`forgetWords`). i18next
+ * resolves a key anew on every call — namespaces, fallbacks, plural rules — and a render asks for
+ * the same few dozen texts hundreds of times (a title in every row); at 6 brokers that was a fifth
+ * of a render. Within one render the language cannot change; the panel forgets at the start of
+ * each, so a language switch (Grafana reloads the page for one anyway) never shows stale words.
+ */
+const remembered = new Map<string, string>();
+/** A bound, in case something renders the parts without the panel for a long time. */
+const MAX_REMEMBERED = 5000;
+
+function remember(key: string, words: string): void {
+  if (remembered.size >= MAX_REMEMBERED) {
+    remembered.clear();
+  }
+  remembered.set(key, words);
+}
+
+/** Called by the panel as it starts to render: words are looked up again from here on. */
+export function forgetWords(): void {
+  remembered.clear();
+}
+
+/** @grafana/i18n's t() for a text without values, remembered for the render (see `remembered`). */
+export function t(id: string, defaultMessage: string): string {
+  let words = remembered.get(id);
+  if (words === undefined) {
+    words = translate(id, defaultMessage);
+    remember(id, words);
+  }
+  return words;
 }
 
 /**

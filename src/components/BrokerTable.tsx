@@ -1,8 +1,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '@emotion/css';
-import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import { compareNames, withSign, type BrokerStat, type HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';

@@ -1,9 +1,8 @@
 import React from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import type { ConsumerGroupStat, Finding } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { TrendLine } from './TrendLine';
@@ -95,7 +94,10 @@ export function ConsumerLagList({
             <th
               scope="col"
               className={styles.numeric}
-              title={t('panel.groups.behind-title', "Time behind the producers: the worst partition's lag ÷ its produce rate")}
+              title={t(
+                'panel.groups.behind-title',
+                "Time behind the producers: the worst partition's lag ÷ its produce rate"
+              )}
             >
               {t('panel.groups.behind-column', 'Behind')}
             </th>

@@ -1,10 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { t, Trans } from '@grafana/i18n';
+import { Trans } from '@grafana/i18n';
 import { Alert, ClipboardButton, useStyles2 } from '@grafana/ui';
 import { HealthReport, recommendedQuery } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
+import { t } from '../i18n';
 
 const DIAGNOSED = new Set<string>(['no-data', 'all-zero', 'raw-counter', 'analysis-error']);
 

@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
 import { Button, ClipboardButton, Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { t, Trans } from '@grafana/i18n';
+import { Trans } from '@grafana/i18n';
 import type { Finding, Incident, Severity } from '../analysis';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
 import { getFindingsListStyles } from './FindingsList.styles';

@@ -1,10 +1,9 @@
 import React from 'react';
 import { cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import type { HealthTimeline as Timeline, StepState, TimelineSegment } from '../analysis';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import type { Selection } from './FindingsList';
 import { getHealthTimelineStyles } from './HealthTimeline.styles';

@@ -1,8 +1,7 @@
 import React from 'react';
 import { useStyles2 } from '@grafana/ui';
-import { t } from '@grafana/i18n';
 import type { HealthReport } from '../analysis';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import type { Formatters } from '../hooks/useFormatters';
 import { getKeyFiguresStyles } from './KeyFigures.styles';
 import { NONE } from './status';

@@ -1,9 +1,10 @@
 import React from 'react';
-import { t, Trans } from '@grafana/i18n';
+import { Trans } from '@grafana/i18n';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { NONE, VERDICT_LOOK } from './status';
 import type { HealthReport } from '../analysis';
 import { getPanelFallbackStyles } from './PanelFallback.styles';
+import { t } from '../i18n';
 
 /** Findings of the last good report repeated in the fallback. */
 const FINDINGS_SHOWN = 5;

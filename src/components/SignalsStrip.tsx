@@ -1,10 +1,10 @@
 import React from 'react';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { t } from '@grafana/i18n';
 import type { CheckId, HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import { SEVERITY_LOOK } from './status';
 import { getSignalsStripStyles } from './SignalsStrip.styles';
+import { t } from '../i18n';
 
 interface Item {
   label: string;

@@ -1,9 +1,9 @@
 import React, { CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { cx } from '@emotion/css';
 import { FixedSizeList } from 'react-window';
-import { t, Trans } from '@grafana/i18n';
+import { Trans } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import { fill, tx } from '../i18n';
+import { fill, t, tx } from '../i18n';
 import { compareNames, type HealthReport, type TopicStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';

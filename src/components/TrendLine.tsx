@@ -1,6 +1,6 @@
 import React from 'react';
-import { t } from '@grafana/i18n';
 import { useTheme2 } from '@grafana/ui';
+import { t } from '../i18n';
 
 interface Props {
   values: Array<number | null>;

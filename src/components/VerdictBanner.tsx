@@ -1,10 +1,9 @@
 import React from 'react';
 import { cx } from '@emotion/css';
 import { Icon, useStyles2 } from '@grafana/ui';
-import { t } from '@grafana/i18n';
 import type { HealthReport } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
-import { tx } from '../i18n';
+import { t, tx } from '../i18n';
 import { VERDICT_LOOK } from './status';
 import { isDiagnosed } from './Diagnostics';
 import { getVerdictBannerStyles } from './VerdictBanner.styles';

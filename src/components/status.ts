@@ -1,6 +1,6 @@
 import type { GrafanaTheme2, IconName } from '@grafana/data';
-import { t } from '@grafana/i18n';
 import { STATUS_RANK, type BrokerStatus, type Severity, type Verdict } from '../analysis';
+import { t } from '../i18n';
 
 /** Shown where there is no value. */
 export const NONE = '–';
