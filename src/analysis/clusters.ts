@@ -5,6 +5,7 @@
  * cluster is analysed on its own and the report is their union: every broker, topic and finding
  * names its cluster, the figures are summed, and the verdict is the worst of them.
  */
+import { copyWith } from './model/lazy';
 import type { BrokerStat, ClusterReport, Finding, HealthOptions, HealthReport, Verdict } from './types';
 import type { ExtractedSeries } from './read/extractSeries';
 import type { RawSeries } from './read/series';
@@ -110,7 +111,7 @@ export function mergeClusterReports(label: string, parts: Array<{ name: string; 
   const findings: Finding[] = clusters.flatMap((c) =>
     c.report.findings.map((f) => ({ ...f, cluster: c.name, message: `${c.name}: ${f.message}` }))
   );
-  const brokers: BrokerStat[] = clusters.flatMap((c) => c.report.brokers.map((b) => ({ ...b, cluster: c.name })));
+  const brokers: BrokerStat[] = clusters.flatMap((c) => c.report.brokers.map((b) => copyWith(b, { cluster: c.name })));
   const live = brokers.filter(takesTraffic);
   const { min, max } = rateExtremes(brokers);
   const sum = (pick: (r: HealthReport) => number | undefined) =>

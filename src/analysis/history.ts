@@ -5,7 +5,7 @@
  * gives, on the messages-in axis.
  */
 import type { HealthTimeline, StepState, TimelineSegment } from './types';
-import type { Model } from './model/model';
+import { type Model, stepRates } from './model/model';
 import type { Axis } from './model/timeline';
 import type { Timelines } from './signals/brokerSignals';
 
@@ -79,9 +79,9 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
   // One row for every broker in turn: segments() keeps nothing of it (a row per broker was a
   // typed-array allocation per broker, a thousand at times).
   const states = new Uint8Array(steps);
-  const brokers = m.brokers.map((b) => {
+  const brokers = m.brokers.map((b, k) => {
     states.fill(STATE.none);
-    const first = (b.series ?? []).findIndex((v) => v !== null);
+    const first = stepRates(m, k).findIndex((v) => v === v);
     if (first >= 0) {
       states.fill(STATE.ok, first);
     }

@@ -2,6 +2,7 @@
  * The report from the model and what the checks said: the model's rows with the statuses the
  * checks gave them, the findings in order, the verdict.
  */
+import { copyWith } from './model/lazy';
 import type { ClusterStat, DataSummary, HealthReport } from './types';
 import type { PreparedSeries } from './model/prepare';
 import type { Model } from './model/model';
@@ -81,7 +82,10 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
     brokers: brokers.map((b) => {
       const status = worseStatus(b.status, checked.statuses.get(b.name) ?? 'ok');
       const shortName = short.get(b.name);
-      return status === b.status && shortName === undefined ? b : { ...b, status, ...(shortName && { shortName }) };
+      // A copy that leaves the step series unbuilt until something reads it (model/lazy.ts).
+      return status === b.status && shortName === undefined
+        ? b
+        : copyWith(b, { status, ...(shortName ? { shortName } : {}) });
     }),
     topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? { ...t, skewed: true } : t)),
     notEvaluated: checked.notEvaluated,

@@ -1,3 +1,4 @@
+import { stepRates } from '../model/model';
 import type { BrokerStatus, Finding } from '../types';
 import { say } from '../messages';
 import { defineCheck } from './check';
@@ -37,13 +38,14 @@ export const brokerMissing = defineCheck({
     }
     const { times, staleAfter } = messages.axis;
     const brokers = new Map<string, Uint8Array>();
-    for (const b of messages.brokers) {
+    for (let k = 0; k < messages.brokers.length; k++) {
+      const b = messages.brokers[k];
       const states = new Uint8Array(times.length);
-      const series = b.series ?? [];
+      const series = stepRates(messages, k);
       // A silence longer than the staleness limit is down from its first step: who went first shows.
       let last = -1;
       for (let i = 0; i <= series.length; i++) {
-        if (i < series.length && series[i] === null) {
+        if (i < series.length && series[i] !== series[i]) {
           continue;
         }
         const until = i < series.length ? times[i] : messages.axis.judgeAt;

@@ -1,3 +1,4 @@
+import { stepRates } from '../model/model';
 import type { BrokerStatus, Finding } from '../types';
 import { say } from '../messages';
 import { nearZeroLimit } from '../model/levels';
@@ -39,12 +40,13 @@ export const brokerStalled = defineCheck({
     // filter/Array.from with callbacks cost several times as much.
     const steps = messages.axis.times.length;
     const present = new Float64Array(steps);
-    for (const b of messages.brokers) {
-      const series = b.series ?? [];
+    for (let k = 0; k < messages.brokers.length; k++) {
+      const b = messages.brokers[k];
+      const series = stepRates(messages, k);
       let n = 0;
       for (let i = 0; i < series.length; i++) {
         const v = series[i];
-        if (v !== null) {
+        if (v === v) {
           present[n++] = v;
         }
       }
@@ -58,7 +60,7 @@ export const brokerStalled = defineCheck({
       let states: Uint8Array | undefined;
       for (let i = 0; i < series.length; i++) {
         const v = series[i];
-        if (v !== null && v < limit) {
+        if (v === v && v < limit) {
           states ??= new Uint8Array(series.length);
           states[i] = STATE.critical;
         }

@@ -1,3 +1,4 @@
+import { stepRates } from '../model/model';
 import { formatRate } from '../format';
 import { say } from '../messages';
 import { aboveCeiling, CheckResult, result, skipped } from './context';
@@ -79,7 +80,7 @@ export const imbalance = defineCheck({
       return {};
     }
     const steps = messages.axis.times.length;
-    const rows = messages.brokers.map((b) => b.series ?? []);
+    const rows = messages.brokers.map((_, k) => stepRates(messages, k));
     // Rows over one buffer: one allocation, not one per broker.
     const all = new Uint8Array(steps * messages.brokers.length);
     const states = messages.brokers.map((_, k) => all.subarray(k * steps, (k + 1) * steps));
@@ -88,7 +89,7 @@ export const imbalance = defineCheck({
       let count = 0;
       for (const row of rows) {
         const v = row[i];
-        if (v !== null && v !== undefined) {
+        if (v === v && v !== undefined) {
           sum += v;
           count++;
         }
@@ -99,7 +100,7 @@ export const imbalance = defineCheck({
       }
       for (let k = 0; k < rows.length; k++) {
         const v = rows[k][i];
-        const off = v === null || v === undefined ? 0 : Math.abs(v - mean) / mean;
+        const off = v !== v || v === undefined ? 0 : Math.abs(v - mean) / mean;
         states[k][i] =
           critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
       }

@@ -16,6 +16,7 @@ import { rateExtremes, takesTraffic } from '../live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate, TopicRates } from './aggregate';
 import { brokerTrend, BrokerTrend, clusterLevels } from './levels';
 import { Model, recommendedQueryFor } from './model';
+import { whenRead } from './lazy';
 import { brokerFigures, buildSignals, SignalModel, splitByRole, topicMessageBytes } from '../signals/signalModel';
 import { consumerGroups } from '../signals/consumerGroups';
 
@@ -54,7 +55,7 @@ function buildBrokers(
   trendsEvaluable: boolean,
   freshness: Freshness,
   signals: SignalModel
-): { brokers: BrokerStat[]; cluster: ClusterStat } {
+): { brokers: BrokerStat[]; cluster: ClusterStat; values: Float64Array[] } {
   const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
   const span = spanSteps(axis, options);
   const trends = timelines.map((t) =>
@@ -72,7 +73,7 @@ function buildBrokers(
   const total = rates.reduce((a, b) => a + b, 0);
   const count = reportingRates.length;
   const { mean, deviation } = spreadAround(reportingRates);
-  const brokers = timelines.map((t, i): BrokerStat => {
+  let brokers = timelines.map((t, i): BrokerStat => {
     const dev = reporting[i] ? deviation(rates[i]) : 0;
     const trend = trends[i];
     const stat: BrokerStat = {
@@ -89,7 +90,9 @@ function buildBrokers(
         : brokerFigures(signals, t.name, rates[i])),
     };
     if (axis.kind === 'range') {
-      stat.series = toNullable(t.values);
+      // Built when read: the table shows the rows in view (a thousand brokers at times), and the
+      // checks read the model's typed timelines.
+      whenRead<BrokerStat, 'series'>(stat, 'series', () => toNullable(t.values));
       if (trend) {
         stat.baseline = Number.isFinite(trend.baseline) ? trend.baseline : undefined;
         stat.recent = Number.isFinite(trend.recent) ? trend.recent : undefined;
@@ -97,7 +100,10 @@ function buildBrokers(
     }
     return stat;
   });
-  brokers.sort(byName);
+  // By name, each broker's timeline beside it.
+  const order = brokers.map((_, i) => i).sort((a, b) => compareNames(brokers[a].name, brokers[b].name));
+  const values = order.map((i) => timelines[i].values);
+  brokers = order.map((i) => brokers[i]);
   const live = brokers.filter(takesTraffic);
   const { min, max } = rateExtremes(brokers);
   const cluster: ClusterStat = {
@@ -114,31 +120,7 @@ function buildBrokers(
     // A loop, not Math.max(...spread): a spread of 120k brokers overflows the call stack.
     imbalance: count >= 2 ? live.reduce((m, b) => Math.max(m, Math.abs(b.deviation)), 0) : 0,
   };
-  return { brokers, cluster };
-}
-
-/**
- * Gives `topic` a `brokers` list that is built when first read. A cluster of 100 brokers and 1,000
- * topics has 100,000 topic-broker rows, of which a panel shows a few topics' and the checks read
- * the top broker of the skewed ones: building them all took a tenth of the analysis. The list is
- * an ordinary enumerable property once read (spread, JSON and structured clone read it too).
- */
-function brokersWhenRead(topic: TopicStat, build: () => TopicBrokerStat[]): TopicStat {
-  const settle = (target: TopicStat, list: TopicBrokerStat[]) => {
-    Object.defineProperty(target, 'brokers', { value: list, writable: true, enumerable: true, configurable: true });
-    return list;
-  };
-  Object.defineProperty(topic, 'brokers', {
-    enumerable: true,
-    configurable: true,
-    get(this: TopicStat) {
-      return settle(this, build());
-    },
-    set(this: TopicStat, list: TopicBrokerStat[]) {
-      settle(this, list);
-    },
-  });
-  return topic;
+  return { brokers, cluster, values };
 }
 
 /**
@@ -186,7 +168,8 @@ function buildTopics(
         top = rates[k] > top ? rates[k] : top;
       }
     }
-    topics[t] = brokersWhenRead(
+    // Built when read: a panel shows a few topics' brokers, the checks the skewed topics' top one.
+    topics[t] = whenRead<TopicStat, 'brokers'>(
       {
         name: names[t],
         rate,
@@ -198,6 +181,7 @@ function buildTopics(
         brokers: [],
         avgMessageBytes: topicMessageBytes(signals, names[t], rate),
       },
+      'brokers',
       () => brokersOf(t, rate)
     );
   }
@@ -253,7 +237,7 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   const { brokers: timelines, topicRates } = aggregate(prepared.rates, axis, options.rateReducer);
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
-  const { brokers, cluster } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
+  const { brokers, cluster, values } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
   const topics = buildTopics(topicRates, timelines, freshness.stale, cluster, signals);
   cluster.topicCount = topics.length;
 
@@ -279,6 +263,7 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
     messages: {
       axis,
       brokers,
+      timelines: values,
       reporting,
       cluster,
       topics,

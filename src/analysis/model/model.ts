@@ -31,6 +31,11 @@ export interface Reading {
 export interface MessagesModel {
   axis: Axis;
   brokers: BrokerStat[];
+  /**
+   * Each broker's messages in per step of the axis (NaN: no sample), in the order of `brokers`:
+   * what the checks read (a broker's `series` in the report is built from it when read).
+   */
+  timelines: readonly Float64Array[];
   /** Brokers taking traffic now (neither missing nor stalled). */
   reporting: BrokerStat[];
   cluster: ClusterStat;
@@ -61,4 +66,11 @@ export interface Model {
 export function recommendedQueryFor(prepared: PreparedSeries): string {
   const metric = prepared.metricNames.find((n) => /(_total|_count)$/.test(n));
   return recommendedQuery({ brokerLabel: prepared.broker.label, topicLabel: prepared.topic.label, metric });
+}
+
+const NO_STEPS = new Float64Array(0);
+
+/** Broker k's messages in per step on a range axis (NaN: no sample); no steps on an instant one. */
+export function stepRates(messages: MessagesModel, k: number): Float64Array {
+  return messages.axis.kind === 'range' ? messages.timelines[k] : NO_STEPS;
 }
