@@ -40,7 +40,8 @@ export const brokerMissing = defineCheck({
     const brokers = new Map<string, Uint8Array>();
     for (let k = 0; k < messages.brokers.length; k++) {
       const b = messages.brokers[k];
-      const states = new Uint8Array(times.length);
+      // A row only for a broker that was down at some step (see brokerStalled).
+      let states: Uint8Array | undefined;
       const series = stepRates(messages, k);
       // A silence longer than the staleness limit is down from its first step: who went first shows.
       let last = -1;
@@ -50,11 +51,14 @@ export const brokerMissing = defineCheck({
         }
         const until = i < series.length ? times[i] : messages.axis.judgeAt;
         if (last >= 0 && i - last > 1 && until - times[last] > staleAfter) {
+          states ??= new Uint8Array(times.length);
           states.fill(STATE.down, last + 1, i);
         }
         last = i < series.length ? i : last;
       }
-      brokers.set(b.name, states);
+      if (states) {
+        brokers.set(b.name, states);
+      }
     }
     return { brokers };
   },
