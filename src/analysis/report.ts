@@ -87,7 +87,7 @@ export function reportOf(model: Model, checked: Checked): HealthReport {
         ? b
         : copyWith(b, { status, ...(shortName ? { shortName } : {}) });
     }),
-    topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? { ...t, skewed: true } : t)),
+    topics: topics.map((t) => (checked.skewedTopics.has(t.name) ? copyWith(t, { skewed: true }) : t)),
     notEvaluated: checked.notEvaluated,
     health: healthTimeline(model, checked.histories),
     timeline:

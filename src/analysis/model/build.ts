@@ -55,7 +55,7 @@ function buildBrokers(
   trendsEvaluable: boolean,
   freshness: Freshness,
   signals: SignalModel
-): { brokers: BrokerStat[]; cluster: ClusterStat; values: Float64Array[] } {
+): { brokers: BrokerStat[]; cluster: ClusterStat; values: Float64Array[]; nameRank: Int32Array } {
   const identity = Int32Array.from({ length: axis.times.length }, (_, i) => i);
   const span = spanSteps(axis, options);
   const trends = timelines.map((t) =>
@@ -103,6 +103,9 @@ function buildBrokers(
   // By name, each broker's timeline beside it.
   const order = brokers.map((_, i) => i).sort((a, b) => compareNames(brokers[a].name, brokers[b].name));
   const values = order.map((i) => timelines[i].values);
+  // Each timeline's place in that order: the topics break ties by it.
+  const nameRank = new Int32Array(order.length);
+  order.forEach((i, r) => (nameRank[i] = r));
   brokers = order.map((i) => brokers[i]);
   const live = brokers.filter(takesTraffic);
   const { min, max } = rateExtremes(brokers);
@@ -120,7 +123,7 @@ function buildBrokers(
     // A loop, not Math.max(...spread): a spread of 120k brokers overflows the call stack.
     imbalance: count >= 2 ? live.reduce((m, b) => Math.max(m, Math.abs(b.deviation)), 0) : 0,
   };
-  return { brokers, cluster, values };
+  return { brokers, cluster, values, nameRank };
 }
 
 /**
@@ -130,16 +133,12 @@ function buildBrokers(
 function buildTopics(
   { topics: names, start, broker, rate: rates }: TopicRates,
   timelines: BrokerTimeline[],
+  /** Each timeline's place in name order: ties (brokers at 0 msg/s, mostly) go by name. */
+  rank: Int32Array,
   gone: ReadonlyMap<string, unknown>,
   cluster: ClusterStat,
   signals: SignalModel
 ): TopicStat[] {
-  // Ties (brokers at 0 msg/s, mostly) go by name: rank the names once, not in every topic's sort.
-  const rank = new Int32Array(timelines.length);
-  timelines
-    .map((t, i) => ({ name: t.name, i }))
-    .sort(byName)
-    .forEach(({ i }, r) => (rank[i] = r));
   const kept = timelines.map((t) => !gone.has(t.name));
   // Signs rather than differences: a comparator returning a double boxes it, 100k times over.
   const byRateThenName = (a: number, b: number) =>
@@ -237,8 +236,15 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
   const { brokers: timelines, topicRates } = aggregate(prepared.rates, axis, options.rateReducer);
   const trendsEvaluable =
     axis.kind === 'range' && axis.times.length >= MIN_TREND_STEPS && axis.recentStart >= MIN_TREND_STEPS / 2;
-  const { brokers, cluster, values } = buildBrokers(timelines, axis, options, trendsEvaluable, freshness, signals);
-  const topics = buildTopics(topicRates, timelines, freshness.stale, cluster, signals);
+  const { brokers, cluster, values, nameRank } = buildBrokers(
+    timelines,
+    axis,
+    options,
+    trendsEvaluable,
+    freshness,
+    signals
+  );
+  const topics = buildTopics(topicRates, timelines, nameRank, freshness.stale, cluster, signals);
   cluster.topicCount = topics.length;
 
   const clusterValues = axis.kind === 'range' ? clusterTimeline(timelines, axis.times.length) : undefined;

@@ -21,7 +21,6 @@ import { ABSURD_RATE, describeSeries, RawSeries, SampleRange, Samples } from '..
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
 export const UNLABELLED_BROKER = '(no broker label)';
-export { ABSURD_RATE };
 
 /**
  * Negative or absurd samples become gaps; the counts say how many there were. The reader's `range`,
@@ -99,7 +98,7 @@ function hasValue(values: Samples): boolean {
 function counterDecisions(
   series: RawSeries[],
   infos: MetricInfo[],
-  kept: Uint8Array,
+  candidate: Uint8Array,
   queries: Readonly<Record<string, string>>
 ): Uint8Array {
   const pooled = new Map<string, StepTally>();
@@ -117,7 +116,7 @@ function counterDecisions(
   const counts = (s: RawSeries) => text(s).counts;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
-    if (kept[i] === 1 && infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
+    if (candidate[i] === 1 && infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
       const tally = pooled.get(s.refId) ?? emptyTally();
       // One fall that is not a reset settles it for the whole query: no need to read further series.
       pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
@@ -125,7 +124,7 @@ function counterDecisions(
   }
   const out = new Uint8Array(series.length);
   for (let i = 0; i < series.length; i++) {
-    if (kept[i] === 1) {
+    if (candidate[i] === 1) {
       out[i] = isCounter(series[i], infos[i]) ? 1 : 0;
     }
   }
@@ -176,7 +175,7 @@ export function prepareSeries(
   });
   const otherNames = new Set<string>();
   // Which series are candidates: flags rather than lists of the candidates, which 100k pushes cost.
-  const kept = new Uint8Array(raw.length);
+  const candidate = new Uint8Array(raw.length);
   // Label names present on the candidates, read in the same pass: with 100k series that arrive
   // unsorted, each pass over them is a pass of cache misses.
   const present = new Set<string>();
@@ -191,12 +190,12 @@ export function prepareSeries(
       emptyCount++;
       ignore(s, 'no valid sample (all null, NaN or ±Inf)');
     } else {
-      kept[i] = 1;
+      candidate[i] = 1;
       addLabelNames(present, s.labels);
     }
   }
 
-  const isCounter = counterDecisions(raw, infos, kept, opts.queries ?? {});
+  const isCounter = counterDecisions(raw, infos, candidate, opts.queries ?? {});
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
   let rates: RateSeries[] = [];
@@ -213,7 +212,7 @@ export function prepareSeries(
   // Each kept series' index in raw, for the totals' refIds.
   const origins = new Int32Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    if (kept[i] === 0) {
+    if (candidate[i] === 0) {
       continue;
     }
     const s = raw[i];
@@ -237,7 +236,7 @@ export function prepareSeries(
       }
       values = deriveRates(s.times, s.values);
     }
-    // Derived rates are new values; the reader's bounds hold for the series as it came.
+    // Derived rates are new values; the reader's range holds for the series as it came.
     const clean = sanitize(values, values === s.values ? s.range : undefined);
     negativeSamples += clean.negative;
     absurdSamples += clean.absurd;

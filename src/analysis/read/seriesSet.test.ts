@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
 import { compareLabels, RawSeries, seriesKey } from './series';
-import { labelDigits, packedKeys, SeriesSet } from './seriesSet';
+import { DigitBuilder, packedKeys, SeriesSet } from './seriesSet';
 
 function series(labels: Record<string, string>, time: number, value: number): RawSeries {
   const l = newLabels();
@@ -16,6 +16,13 @@ function series(labels: Record<string, string>, time: number, value: number): Ra
     times: Float64Array.of(time),
     values: Float64Array.of(value),
   };
+}
+
+/** The digits of these series' label sets, as a SeriesSet builds them. */
+function labelDigits(series: readonly RawSeries[]) {
+  const builder = new DigitBuilder();
+  series.forEach((s) => builder.add(s.labels));
+  return builder.finish();
 }
 
 const spec = fc.record({

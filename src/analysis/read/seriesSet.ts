@@ -68,14 +68,6 @@ export interface LabelDigits {
   longest: number;
 }
 
-export function labelDigits(series: readonly RawSeries[]): LabelDigits {
-  const builder = new DigitBuilder();
-  for (const s of series) {
-    builder.add(s.labels);
-  }
-  return builder.finish();
-}
-
 /**
  * Builds LabelDigits one label set at a time, so that each set is read while it is still in the
  * cache (as its series is added): each (name, value) pair gets an id in order of appearance, and
