@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { extractSeries } from '../read/extractSeries';
-import { rangeFrame } from '../testkit/frames';
-import { prepareSeries } from './prepare';
+import { instantFrame, rangeFrame } from '../testkit/frames';
+import { prepareSeries, UNLABELLED_BROKER } from './prepare';
 
 const OPTIONS = { metricName: '', brokerLabel: 'auto', topicLabel: 'auto' };
 
@@ -45,5 +45,38 @@ describe('prepareSeries', () => {
       ),
       { numRuns: 500 }
     );
+  });
+});
+
+describe('cluster totals beside per-broker series', () => {
+  const times = [1_700_000_000_000, 1_700_000_015_000, 1_700_000_030_000];
+  const perBroker = (b: number) => rangeFrame({ instance: `kafka-${b}`, topic: 't' }, times, [10, 11, 12]);
+
+  it('keeps each total with its own query, whatever was left out before it', () => {
+    const frames = [
+      perBroker(0),
+      // Left out before the totals: only gaps, and a counter from an instant query.
+      rangeFrame({ instance: 'kafka-9', topic: 't' }, times, [null, null, null]),
+      {
+        ...instantFrame({ __name__: 'kafka_server_brokertopicmetrics_messagesin_total', instance: 'kafka-8' }, 5),
+        refId: 'C',
+      },
+      { ...rangeFrame({ job: 'kafka' }, times, [20, 22, 24]), refId: 'B' },
+      perBroker(1),
+      { ...rangeFrame({ env: 'prod' }, times, [21, 23, 25]), refId: 'D' },
+    ];
+    const prepared = prepareSeries(extractSeries(frames).series, OPTIONS);
+    expect(prepared.rates.map((r) => r.broker)).toEqual(['kafka-0', 'kafka-1']);
+    expect(prepared.totals.map((t) => [t.refId, Array.from(t.values)])).toEqual([
+      ['D', [21, 23, 25]],
+      ['B', [20, 22, 24]],
+    ]);
+  });
+
+  it('takes a broker whose label reads like the placeholder for a broker, not for a total', () => {
+    const frames = [perBroker(0), rangeFrame({ instance: UNLABELLED_BROKER, topic: 't' }, times, [1, 2, 3])];
+    const prepared = prepareSeries(extractSeries(frames).series, OPTIONS);
+    expect(prepared.totals).toEqual([]);
+    expect(prepared.rates.map((r) => r.broker).sort()).toEqual([UNLABELLED_BROKER, 'kafka-0'].sort());
   });
 });

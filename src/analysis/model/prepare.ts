@@ -94,43 +94,42 @@ function hasValue(values: Samples): boolean {
 /**
  * Decides, per series, whether values are cumulative: from the name; for unnamed data, from the
  * query text (rate() and friends make rates), and only then from the data, pooled per query (refId).
+ * Every candidate is observed (in series order) before the first decision.
  */
-function counterDecisions(
-  series: RawSeries[],
-  infos: MetricInfo[],
-  candidate: Uint8Array,
-  queries: Readonly<Record<string, string>>
-): Uint8Array {
-  const pooled = new Map<string, StepTally>();
+class CounterJudge {
+  private readonly pooled = new Map<string, StepTally>();
   // What the query text says is a property of the query: read once per refId, not per series.
-  const textOf = new Map<string, { rates: boolean; counts: boolean }>();
-  const text = (s: RawSeries) => {
-    let t = textOf.get(s.refId);
-    if (!t) {
-      t = { rates: queryMakesRates(queries[s.refId]), counts: queryReadsCounter(queries[s.refId]) };
-      textOf.set(s.refId, t);
-    }
-    return t;
-  };
-  const rates = (s: RawSeries) => text(s).rates;
-  const counts = (s: RawSeries) => text(s).counts;
-  for (let i = 0; i < series.length; i++) {
-    const s = series[i];
-    if (candidate[i] === 1 && infos[i].counter === 'maybe' && !s.instant && !rates(s)) {
-      const tally = pooled.get(s.refId) ?? emptyTally();
-      // One fall that is not a reset settles it for the whole query: no need to read further series.
-      pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
-    }
-  }
-  const out = new Uint8Array(series.length);
-  for (let i = 0; i < series.length; i++) {
-    if (candidate[i] === 1) {
-      out[i] = isCounter(series[i], infos[i]) ? 1 : 0;
-    }
-  }
-  return out;
+  private readonly textOf = new Map<string, { rates: boolean; counts: boolean }>();
+  // Neighbours nearly always share their query: the last answer before the map.
+  private lastRefId: string | undefined;
+  private lastText = { rates: false, counts: false };
 
-  function isCounter(s: RawSeries, info: MetricInfo): boolean {
+  constructor(private readonly queries: Readonly<Record<string, string>>) {}
+
+  private text(s: RawSeries): { rates: boolean; counts: boolean } {
+    if (s.refId === this.lastRefId) {
+      return this.lastText;
+    }
+    let t = this.textOf.get(s.refId);
+    if (!t) {
+      t = { rates: queryMakesRates(this.queries[s.refId]), counts: queryReadsCounter(this.queries[s.refId]) };
+      this.textOf.set(s.refId, t);
+    }
+    this.lastRefId = s.refId;
+    this.lastText = t;
+    return t;
+  }
+
+  /** Pools the steps of an unnamed range series whose query text does not settle it. */
+  observe(s: RawSeries, info: MetricInfo): void {
+    if (info.counter === 'maybe' && !s.instant && !this.text(s).rates) {
+      const tally = this.pooled.get(s.refId) ?? emptyTally();
+      // One fall that is not a reset settles it for the whole query: no need to read further series.
+      this.pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
+    }
+  }
+
+  isCounter(s: RawSeries, info: MetricInfo): boolean {
     switch (info.counter) {
       case 'yes':
         return true;
@@ -138,12 +137,14 @@ function counterDecisions(
         return false;
       case 'likely':
         return s.instant || consistentWithCounter(s.values);
-      default:
-        if (rates(s)) {
+      default: {
+        const text = this.text(s);
+        if (text.rates) {
           return false;
         }
         // Counts even on an instant query, where they are unusable and said so.
-        return counts(s) || (!s.instant && tallyLooksCumulative(pooled.get(s.refId) ?? emptyTally()));
+        return text.counts || (!s.instant && tallyLooksCumulative(this.pooled.get(s.refId) ?? emptyTally()));
+      }
     }
   }
 }
@@ -163,16 +164,22 @@ export function prepareSeries(
     }
   };
 
-  // Thousands of series share a handful of names: classify each name once.
+  // Thousands of series share a handful of names: classify each name once, and look the last
+  // one up before the map (neighbours nearly always share it). No list of infos per series.
   const byName = new Map<string, MetricInfo>();
-  const infos = raw.map((s) => {
-    let info = byName.get(s.name);
-    if (!info) {
-      info = classify(s.name);
-      byName.set(s.name, info);
+  let lastName: string | undefined;
+  let lastInfo: MetricInfo | undefined;
+  const infoOf = (s: RawSeries): MetricInfo => {
+    if (s.name !== lastName || !lastInfo) {
+      lastInfo = byName.get(s.name);
+      if (!lastInfo) {
+        lastInfo = classify(s.name);
+        byName.set(s.name, lastInfo);
+      }
+      lastName = s.name;
     }
-    return info;
-  });
+    return lastInfo;
+  };
   const otherNames = new Set<string>();
   // Which series are candidates: flags rather than lists of the candidates, which 100k pushes cost.
   const candidate = new Uint8Array(raw.length);
@@ -180,9 +187,14 @@ export function prepareSeries(
   // unsorted, each pass over them is a pass of cache misses.
   const present = new Set<string>();
   let emptyCount = 0;
+  let candidates = 0;
+  // Counters are told apart in the same passes: each pass over 100k unsorted series is a pass of
+  // cache misses.
+  const counters = new CounterJudge(opts.queries ?? {});
   for (let i = 0; i < raw.length; i++) {
     const s = raw[i];
-    if (!infos[i].messagesIn) {
+    const info = infoOf(s);
+    if (!info.messagesIn) {
       otherNames.add(s.name);
       ignore(s, `metric ${s.name} is not a messages-in series`);
     } else if (!(s.range !== undefined ? s.range !== 'none' : hasValue(s.values))) {
@@ -191,14 +203,17 @@ export function prepareSeries(
       ignore(s, 'no valid sample (all null, NaN or ±Inf)');
     } else {
       candidate[i] = 1;
+      candidates++;
       addLabelNames(present, s.labels);
+      counters.observe(s, info);
     }
   }
 
-  const isCounter = counterDecisions(raw, infos, candidate, opts.queries ?? {});
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
-  let rates: RateSeries[] = [];
+  // Sized once (grown by pushes, a list of 100k is copied again and again into fresh memory).
+  let rates = new Array<RateSeries>(candidates);
+  let kept = 0;
   const totals: PreparedSeries['totals'] = [];
   const metricNames = new Set<string>();
   let counterCount = 0;
@@ -209,14 +224,15 @@ export function prepareSeries(
   // totals, not a broker (decided after the pass, on the series it kept).
   let labelled = false;
   let unlabelled = false;
-  // Each kept series' index in raw, for the totals' refIds.
-  const origins = new Int32Array(raw.length);
+  // Kept series without the broker label: their index in raw by their index in rates (for the
+  // refIds of totals). Few or none: a map rather than an array as long as the series.
+  const unlabelledOrigins = new Map<number, number>();
   for (let i = 0; i < raw.length; i++) {
     if (candidate[i] === 0) {
       continue;
     }
     const s = raw[i];
-    const info = infos[i];
+    const info = infoOf(s);
     const brokerName = broker.label ? s.labels[broker.label] : undefined;
     if (brokerName) {
       labelled = true;
@@ -227,7 +243,7 @@ export function prepareSeries(
       metricNames.add(s.name);
     }
     let values = s.values;
-    if (isCounter[i] === 1) {
+    if (counters.isCounter(s, info)) {
       counterCount++;
       if (s.instant) {
         unusableCounterCount++;
@@ -248,31 +264,35 @@ export function prepareSeries(
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
-    origins[rates.length] = i;
-    rates.push({
+    if (!brokerName) {
+      unlabelledOrigins.set(kept, i);
+    }
+    rates[kept++] = {
       broker: brokerName || UNLABELLED_BROKER,
       topic: topicName || undefined,
       times: s.times,
       values,
       instant: s.instant,
-    });
+    };
   }
+  rates.length = kept;
   if (broker.label !== undefined && labelled && unlabelled) {
-    const kept: RateSeries[] = [];
+    const brokers: RateSeries[] = [];
     rates.forEach((r, i) => {
-      if (r.broker === UNLABELLED_BROKER) {
+      const origin = unlabelledOrigins.get(i);
+      if (origin !== undefined) {
         totals.push({
           broker: r.broker,
-          refId: raw[origins[i]].refId,
+          refId: raw[origin].refId,
           times: r.times,
           values: r.values,
           instant: r.instant,
         });
       } else {
-        kept.push(r);
+        brokers.push(r);
       }
     });
-    rates = kept;
+    rates = brokers;
   }
 
   return {

@@ -38,15 +38,18 @@ export class SeriesSet {
     }
     const series = this.series;
     const { order, same } = sortOrder(this.digits.finish());
-    const out: RawSeries[] = [];
+    // Sized once: grown by pushes, a list of 100k series is copied over and over into fresh memory.
+    const out = new Array<RawSeries>(order.length);
+    let k = 0;
     for (let j = 0; j < order.length; j++) {
       const s = series[order[j]];
       if (j > 0 && same(j - 1, j)) {
-        out[out.length - 1] = mergeSeries(out[out.length - 1], s);
+        out[k - 1] = mergeSeries(out[k - 1], s);
       } else {
-        out.push(s);
+        out[k++] = s;
       }
     }
+    out.length = k;
     return out;
   }
 }
@@ -77,12 +80,14 @@ export class DigitBuilder {
   private readonly nameIds = new Map<string, number>();
   private readonly valueIds: Array<Map<string, number>> = [];
   private ids = new Int32Array(64);
-  private ends: number[] = [];
+  /** Where each label set's ids end in `ids`: typed and grown by doubling, like `ids`. */
+  private ends = new Int32Array(64);
+  private sets = 0;
   private at = 0;
 
   /** Label sets added so far. */
   get count(): number {
-    return this.ends.length;
+    return this.sets;
   }
 
   add(labels: Labels): void {
@@ -108,7 +113,12 @@ export class DigitBuilder {
       this.ids[this.at++] = nameId;
       this.ids[this.at++] = valueId;
     }
-    this.ends.push(this.at);
+    if (this.sets === this.ends.length) {
+      const grown = new Int32Array(2 * this.ends.length);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.sets++] = this.at;
   }
 
   finish(): LabelDigits {
@@ -128,7 +138,7 @@ export class DigitBuilder {
       valueDigits[nameId] = digits;
       pairs += values.size;
     }
-    const n = ends.length;
+    const n = this.sets;
     const digits = new Int32Array(this.at / 2);
     const start = new Int32Array(n + 1);
     let longest = 0;

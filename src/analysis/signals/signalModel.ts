@@ -32,17 +32,20 @@ export interface SplitSeries {
 /** Series of unknown role stay with messages-in, which reads them as before (or lists them as ignored). */
 export function splitByRole(series: RawSeries[], queries: Readonly<Record<string, string>> = {}): SplitSeries {
   const byRole = new Map<MetricRole, RawSeries[]>();
-  const messagesIn: RawSeries[] = [];
+  // Built once a series of another role shows up: with messages-in alone (a dashboard's one
+  // query) the list is the input itself, not a copy of 100k entries.
+  let messagesIn: RawSeries[] | undefined;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
     const role = s.role;
     if (!role || role === 'messagesIn') {
-      messagesIn.push(s);
+      messagesIn?.push(s);
     } else {
+      messagesIn ??= series.slice(0, i);
       (byRole.get(role) ?? byRole.set(role, []).get(role)!).push(s);
     }
   }
-  return { messagesIn, byRole, queries };
+  return { messagesIn: messagesIn ?? series, byRole, queries };
 }
 
 /**

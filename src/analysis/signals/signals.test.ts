@@ -3,6 +3,8 @@ import { analyze } from '../analyze';
 import type { HealthReport } from '../types';
 import { instantFrame, PlainFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
 import { METRIC_ROLES, queryText, roleOf, roleOfName, roleOfQuery } from './roles';
+import { splitByRole } from './signalModel';
+import type { RawSeries } from '../read/series';
 
 const POINTS = 120; // 30 min at 15 s; the recent window is the last 12 steps
 const times = stepTimes(POINTS);
@@ -1344,6 +1346,41 @@ describe('properties of the checks of what operators alert on', () => {
         }
       ),
       { numRuns: 40 }
+    );
+  });
+});
+
+describe('splitByRole', () => {
+  const series = (role: RawSeries['role'], instance: string): RawSeries => ({
+    refId: 'A',
+    labels: { instance },
+    name: '',
+    times: Float64Array.of(1),
+    values: [1],
+    instant: true,
+    role,
+  });
+
+  it('hands messages-in alone on as they are, and otherwise keeps every series with its role', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<RawSeries['role']>(undefined, 'messagesIn', 'bytesIn', 'underReplicated'), {
+          maxLength: 12,
+        }),
+        (roles) => {
+          const all = roles.map((role, i) => series(role, `kafka-${i}`));
+          const split = splitByRole(all);
+          const isMessages = (s: RawSeries) => !s.role || s.role === 'messagesIn';
+          expect(split.messagesIn).toEqual(all.filter(isMessages));
+          for (const [role, list] of split.byRole) {
+            expect(list).toEqual(all.filter((s) => s.role === role));
+          }
+          expect([...split.byRole.values()].flat().length + split.messagesIn.length).toBe(all.length);
+          if (all.every(isMessages)) {
+            expect(split.messagesIn).toBe(all);
+          }
+        }
+      )
     );
   });
 });
