@@ -94,6 +94,34 @@ describe('aggregate', () => {
     );
   });
 
+  it('broker by broker or interleaved, the timelines are the same (sums closed, reopened, kept open)', () => {
+    // Whole numbers: every order of adding gives the same sums exactly.
+    const specs = fc.array(
+      fc.record({
+        broker: fc.integer({ min: 0, max: 19 }).map((b) => `b${b}`),
+        topic: fc.constantFrom('t1', 't2'),
+        steps: fc.subarray(grid, { minLength: 1 }),
+        values: fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant(NaN)), {
+          minLength: 30,
+          maxLength: 30,
+        }),
+      }),
+      { minLength: 1, maxLength: 60 }
+    );
+    fc.assert(
+      fc.property(specs, (list) => {
+        const interleaved = toRateSeries(list);
+        const grouped = [...interleaved].sort((x, y) => (x.broker < y.broker ? -1 : x.broker > y.broker ? 1 : 0));
+        const timelines = (series: RateSeries[]) => {
+          const axis = buildAxis(series);
+          return new Map(aggregate(series, axis, 'last').brokers.map((b) => [b.name, Array.from(b.values)]));
+        };
+        expect(timelines(interleaved)).toEqual(timelines(grouped));
+      }),
+      { numRuns: 200 }
+    );
+  });
+
   it('a gap-free series next to one with gaps: steps only the gappy one misses stay covered', () => {
     const times = Float64Array.from(grid.slice(0, 4));
     const series: RateSeries[] = [

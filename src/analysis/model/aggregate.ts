@@ -16,30 +16,69 @@ function noGaps(values: Samples): boolean {
 }
 
 /**
- * Room for many StepSums of one length in a few buffers. An ArrayBuffer lives outside the JS heap,
- * and each allocation of one (per broker, a thousand brokers at times) costs far more than its size.
+ * Room for the sums of many StepSums of one length in a few buffers. An ArrayBuffer lives outside
+ * the JS heap, and each allocation of one (per broker, a thousand brokers at times) costs far more
+ * than its size.
  */
 class StepArena {
-  /** Bytes of one StepSum, rounded up to a multiple of 8 so that each one's sums stay aligned. */
-  private readonly size: number;
   private buffer: ArrayBuffer | undefined;
   private used = 0;
   private count = 1;
 
-  constructor(length: number) {
-    this.size = Math.ceil((8 * length + 4 * (length + 1) + length) / 8) * 8;
-  }
+  constructor(private readonly length: number) {}
 
-  take(): { buffer: ArrayBuffer; offset: number } {
-    if (!this.buffer || this.used + this.size > this.buffer.byteLength) {
+  take(): Float64Array {
+    const size = 8 * this.length;
+    if (!this.buffer || this.used + size > this.buffer.byteLength) {
       // Each buffer twice the one before (up to 64 sums): few buffers, little unused room.
-      this.buffer = new ArrayBuffer(this.size * this.count);
+      this.buffer = new ArrayBuffer(size * this.count);
       this.count = Math.min(64, 2 * this.count);
       this.used = 0;
     }
-    const offset = this.used;
-    this.used += this.size;
-    return { buffer: this.buffer, offset };
+    const sums = new Float64Array(this.buffer, this.used, this.length);
+    this.used += size;
+    return sums;
+  }
+}
+
+/** Which steps the series added to an open StepSum cover. */
+interface Coverage {
+  /** Difference array: its running sum at a step counts the gap-free series that cover the step. */
+  spans: Int32Array;
+  /** Steps reached by a sample of any other series. */
+  hits: Uint8Array;
+}
+
+/**
+ * The coverages of the StepSums of one call, handed from sum to sum: a broker's coverage is needed
+ * only while its series are read, and they mostly come in a row (Prometheus sorts series by their
+ * labels). A thousand brokers then share one coverage instead of holding one each — fresh memory
+ * that costs more than the sums themselves.
+ */
+class CoveragePool {
+  private readonly free: Coverage[] = [];
+  /** Sums opened again after they were closed: the series did not come broker by broker. */
+  private reopened = 0;
+
+  constructor(private readonly length: number) {}
+
+  /** Whether sums should be closed when their broker's run of series ends. */
+  get closing(): boolean {
+    // Past a few reopenings the series are not grouped: each sum keeps its coverage instead.
+    return this.reopened < 8;
+  }
+
+  take(reopening: boolean): Coverage {
+    if (reopening) {
+      this.reopened++;
+    }
+    return this.free.pop() ?? { spans: new Int32Array(this.length + 1), hits: new Uint8Array(this.length) };
+  }
+
+  give(coverage: Coverage): void {
+    coverage.spans.fill(0);
+    coverage.hits.fill(0);
+    this.free.push(coverage);
   }
 }
 
@@ -52,16 +91,16 @@ class StepArena {
  */
 class StepSum {
   private readonly sums: Float64Array;
-  /** Difference array: its running sum at a step counts the gap-free series that cover the step. */
-  private readonly spans: Int32Array;
-  /** Steps reached by a sample of any other series. */
-  private readonly hits: Uint8Array;
+  /** While open; once closed, the sums hold NaN at the steps nothing covered. */
+  private coverage: Coverage | undefined;
 
-  constructor(length: number, arena: StepArena = new StepArena(length)) {
-    const { buffer, offset } = arena.take();
-    this.sums = new Float64Array(buffer, offset, length);
-    this.spans = new Int32Array(buffer, offset + 8 * length, length + 1);
-    this.hits = new Uint8Array(buffer, offset + 8 * length + 4 * (length + 1), length);
+  constructor(
+    length: number,
+    arena: StepArena = new StepArena(length),
+    private readonly pool: CoveragePool = new CoveragePool(length)
+  ) {
+    this.sums = arena.take();
+    this.coverage = pool.take(false);
   }
 
   /** `contiguous`: the index puts one sample on each of consecutive steps (Axis.contiguous). */
@@ -70,17 +109,18 @@ class StepSum {
     if (n === 0) {
       return;
     }
+    const coverage = this.coverage ?? this.reopen();
     const sums = this.sums;
     if (contiguous && noGaps(values)) {
       const offset = index[0];
       for (let i = 0; i < n; i++) {
         sums[offset + i] += values[i];
       }
-      this.spans[offset]++;
-      this.spans[offset + n]--;
+      coverage.spans[offset]++;
+      coverage.spans[offset + n]--;
       return;
     }
-    const hits = this.hits;
+    const hits = coverage.hits;
     for (let i = 0; i < n; i++) {
       const v = values[i];
       // Two samples of one series in one step (irregular timestamps): the later one stands.
@@ -98,7 +138,7 @@ class StepSum {
    */
   addTimeline(values: Float64Array): void {
     const sums = this.sums;
-    const hits = this.hits;
+    const hits = (this.coverage ?? this.reopen()).hits;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === v) {
@@ -108,17 +148,43 @@ class StepSum {
     }
   }
 
-  /** The sums, NaN at steps no series reached. Written in place: the last thing asked of it. */
-  result(): Float64Array {
+  /** Marks the steps nothing covered (NaN) and gives the coverage back to the pool. */
+  close(): void {
+    const coverage = this.coverage;
+    if (!coverage) {
+      return;
+    }
     const sums = this.sums;
     let covering = 0;
     for (let i = 0; i < sums.length; i++) {
-      covering += this.spans[i];
-      if (covering <= 0 && this.hits[i] !== 1) {
+      covering += coverage.spans[i];
+      if (covering <= 0 && coverage.hits[i] !== 1) {
         sums[i] = NaN;
       }
     }
-    return sums;
+    this.pool.give(coverage);
+    this.coverage = undefined;
+  }
+
+  /** A closed sum takes more series: its coverage again, from its NaN marks (samples are never NaN). */
+  private reopen(): Coverage {
+    const coverage = this.pool.take(true);
+    const sums = this.sums;
+    for (let i = 0; i < sums.length; i++) {
+      if (sums[i] === sums[i]) {
+        coverage.hits[i] = 1;
+      } else {
+        sums[i] = 0;
+      }
+    }
+    this.coverage = coverage;
+    return coverage;
+  }
+
+  /** The sums, NaN at steps no series reached. Written in place: the last thing asked of it. */
+  result(): Float64Array {
+    this.close();
+    return this.sums;
   }
 }
 
@@ -208,11 +274,16 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   let entries = 0;
   const steps = axis.times.length;
   const arena = new StepArena(steps);
+  const pool = new CoveragePool(steps);
   let entry: BrokerSums | undefined;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
     // Series arrive sorted by labels, so one broker's series mostly come in a row.
     if (!entry || entry.name !== s.broker) {
+      if (entry && pool.closing) {
+        entry.all?.close();
+        entry.topics?.close();
+      }
       entry = byBroker.get(s.broker);
       if (!entry) {
         entry = { name: s.broker, index: byBroker.size, all: undefined, topics: undefined };
@@ -221,11 +292,11 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
     }
     const index = axis.index[i];
     if (s.topic === undefined) {
-      entry.all ??= new StepSum(steps, arena);
+      entry.all ??= new StepSum(steps, arena, pool);
       entry.all.add(index, s.values, axis.contiguous.has(index));
       continue;
     }
-    entry.topics ??= new StepSum(steps, arena);
+    entry.topics ??= new StepSum(steps, arena, pool);
     entry.topics.add(index, s.values, axis.contiguous.has(index));
     let t = topicIndex.get(s.topic);
     if (t === undefined) {
@@ -248,7 +319,7 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   byBroker.forEach((e) => {
     brokers.push({
       name: e.name,
-      values: (e.all ?? e.topics ?? new StepSum(steps, arena)).result(),
+      values: (e.all ?? e.topics ?? new StepSum(steps, arena, pool)).result(),
       fromAllTopicsSeries: e.all !== undefined,
       topicCount: topicCount[e.index],
     });

@@ -213,7 +213,9 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
     recentMs: options.recentMinutes * 60_000,
     interval: extracted.interval,
   });
-  const freshness = assessFreshness(lastSeenByBroker(prepared.rates), baseGrid);
+  // Staleness needs a range (instant data has only "now"): no pass over the series without one.
+  const lastSeen = baseGrid.kind === 'range' ? lastSeenByBroker(prepared.rates) : new Map<string, number>();
+  const freshness = assessFreshness(lastSeen, baseGrid);
   const grid: TimeGrid = { ...baseGrid, judgeAt: freshness.judgeAt };
   const reading = {
     prepared,
