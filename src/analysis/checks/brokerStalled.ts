@@ -44,11 +44,20 @@ export const brokerStalled = defineCheck({
       const b = messages.brokers[k];
       const series = stepRates(messages, k);
       let n = 0;
+      let lowest = Infinity;
+      let highest = -Infinity;
       for (let i = 0; i < series.length; i++) {
         const v = series[i];
         if (v === v) {
           present[n++] = v;
+          lowest = v < lowest ? v : lowest;
+          highest = v > highest ? v : highest;
         }
+      }
+      // The limit grows with the level, which is at most the highest rate: a broker never below
+      // the limit its highest rate would set was never near zero, and needs no median.
+      if (n === 0 || lowest >= nearZeroLimit(highest, options.minRate)) {
+        continue;
       }
       const level = median(present.subarray(0, n));
       const limit = nearZeroLimit(level, options.minRate);

@@ -50,7 +50,12 @@ const seriesArb = fc.record({
   }),
 });
 
-type SeriesSpec = typeof seriesArb extends fc.Arbitrary<infer T> ? T : never;
+interface SeriesSpec {
+  broker: string;
+  topic?: string;
+  steps: number[];
+  values: number[];
+}
 
 function toRateSeries(specs: SeriesSpec[]): RateSeries[] {
   return specs.map((s) => ({
