@@ -515,9 +515,25 @@ describe('the small things', () => {
     renderPanel({ frames });
     const row = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(0)))!;
     expect(row).toHaveTextContent('· 3 brokers');
-    expect(row.querySelectorAll('[aria-hidden] > div')).toHaveLength(3);
+    const bar = row.querySelector<HTMLElement>('[data-segments]')!;
+    expect(bar).toHaveAttribute('data-segments', '3');
+    // Who carries what, on hover: the three brokers with their shares.
+    fireEvent.mouseEnter(bar);
+    expect(bar.title.split('\n')).toEqual([0, 1, 2].map((b) => `${brokerName(b)}: 33%`));
     const other = screen.getAllByTestId('topic-row').find((r) => r.textContent?.includes(topicName(1)))!;
     expect(other).toHaveTextContent('· 6 brokers');
+  });
+
+  it('a spread over many brokers names the first ten on hover and counts the rest', () => {
+    renderPanel({ frames: clusterFrames({ brokers: 14, topics: 1, points: POINTS, rate: () => 50 }) });
+    const bar = screen.getAllByTestId('topic-row')[0].querySelector<HTMLElement>('[data-segments]')!;
+    expect(bar).toHaveAttribute('data-segments', '14');
+    expect(bar).not.toHaveAttribute('title');
+    fireEvent.mouseEnter(bar);
+    const lines = bar.title.split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines.slice(0, 10)).toEqual(lines.slice(0, 10).map(() => expect.stringMatching(/^broker-\d+: 7%$/)));
+    expect(lines[10]).toBe('4 more brokers: 29%');
   });
 
   it('rows are not tab stops: Tab goes through the controls, not 100 rows', () => {

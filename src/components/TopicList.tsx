@@ -4,18 +4,21 @@ import { FixedSizeList } from 'react-window';
 import { Trans } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { fill, t, tx } from '../i18n';
-import { compareNames, type HealthReport, type TopicStat } from '../analysis';
+import { compareNames, type HealthReport, type TopicBrokerStat, type TopicStat } from '../analysis';
 import type { Formatters } from '../hooks/useFormatters';
 import type { NameLinks } from '../hooks/useNameLinks';
 import { COMPACT_ROW_HEIGHT, getTopicListStyles, ROW_HEIGHT } from './TopicList.styles';
 import { NameCell } from './NameCell';
 import { RowFocus, useRowFocus } from '../hooks/useFocusRow';
 import { NONE } from './status';
+import { SpreadBand, spreadGradient } from './spread';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 50;
 /** Segments drawn at most; the brokers beyond them share one "others" segment. */
 const SPREAD_SEGMENTS = 40;
+/** Brokers listed by name in the spread's tooltip; the rest are counted. */
+const TITLE_LINES = 10;
 
 interface Props extends RowFocus {
   report: HealthReport;
@@ -60,8 +63,30 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
     }
   }, [highlight, topics, virtual]);
 
-  // Translated once per render, filled per segment: a title on each of up to 40 segments per row.
-  const segmentTitle = t('panel.topics.segment', '{{broker}}: {{share}}');
+  // A band per broker (up to 40; the rest share one grey band), in the broker's colour.
+  const spreadBands = (carrying: TopicBrokerStat[], others: number): SpreadBand[] => {
+    const bands = carrying.slice(0, SPREAD_SEGMENTS).map((b) => ({
+      share: b.share,
+      color: brokerColor.get(b.name) ?? theme.colors.text.disabled,
+    }));
+    return others > 0 ? [...bands, { share: others, color: theme.colors.text.disabled }] : bands;
+  };
+  const spreadTitle = (carrying: TopicBrokerStat[], others: number): string => {
+    const segment = t('panel.topics.segment', '{{broker}}: {{share}}');
+    const lines = carrying
+      .slice(0, TITLE_LINES)
+      .map((b) => fill(segment, { broker: format.name(b.name), share: format.percent(b.share) }));
+    if (carrying.length > TITLE_LINES) {
+      const rest = carrying.slice(TITLE_LINES).reduce((a, b) => a + b.share, 0);
+      lines.push(
+        tx('panel.topics.others', '{{count}} more brokers: {{share}}', {
+          count: carrying.length - TITLE_LINES,
+          share: format.percent(rest),
+        })
+      );
+    }
+    return lines.join('\n');
+  };
   const renderRow = (topic: TopicStat, style?: CSSProperties) => {
     const top = topic.brokers[0];
     // The brokers the topic's traffic lands on: a broker at 0 msg/s is not part of its spread.
@@ -106,27 +131,14 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
         )}
         {!narrow && (
           <div role="cell" className={styles.spread}>
-            <div className={styles.spreadBar} aria-hidden>
-              {carrying.slice(0, SPREAD_SEGMENTS).map((b) => (
-                <div
-                  key={b.name}
-                  title={fill(segmentTitle, { broker: format.name(b.name), share: format.percent(b.share) })}
-                  style={{
-                    width: `${b.share * 100}%`,
-                    background: brokerColor.get(b.name) ?? theme.colors.text.disabled,
-                  }}
-                />
-              ))}
-              {others > 0 && (
-                <div
-                  title={tx('panel.topics.others', '{{count}} more brokers: {{share}}', {
-                    count: carrying.length - SPREAD_SEGMENTS,
-                    share: format.percent(others),
-                  })}
-                  style={{ width: `${others * 100}%`, background: theme.colors.text.disabled }}
-                />
-              )}
-            </div>
+            <div
+              className={styles.spreadBar}
+              aria-hidden
+              data-segments={Math.min(carrying.length, SPREAD_SEGMENTS) + (others > 0 ? 1 : 0)}
+              style={{ backgroundImage: spreadGradient(spreadBands(carrying, others)) }}
+              // Who carries what: written when the pointer comes, not for every row on every refresh.
+              onMouseEnter={(e) => (e.currentTarget.title = spreadTitle(carrying, others))}
+            />
             <span className={styles.spreadText} title={leader}>
               {leader ?? NONE}
               {carrying.length > 1
