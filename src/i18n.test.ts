@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { initPluginTranslations } from '@grafana/i18n';
-import { forgetWords, PLUGIN_ID, t, tx } from './i18n';
+import { checkLanguage, PLUGIN_ID, t, tx } from './i18n';
 
 beforeAll(async () => {
   await i18next.use(initReactI18next).init({
@@ -10,6 +10,7 @@ beforeAll(async () => {
     resources: {
       'en-US': {
         [PLUGIN_ID]: {
+          panel: { language: 'en-US' },
           test: {
             pair: '{{broker}} carries {{share}}',
             brokers_one: '{{count}} broker',
@@ -20,6 +21,7 @@ beforeAll(async () => {
       },
       'ko-KR': {
         [PLUGIN_ID]: {
+          panel: { language: 'ko-KR' },
           test: { word: '한국어', brokers_other: '브로커 {{count}}개' },
         },
       },
@@ -49,23 +51,33 @@ describe('tx', () => {
 describe('remembered words', () => {
   afterEach(async () => {
     await i18next.changeLanguage('en-US');
-    forgetWords();
+    i18next.addResource('en-US', PLUGIN_ID, 'test.word', 'English');
+    checkLanguage();
   });
 
-  it('are the translation, looked up again once the panel renders anew in another language', async () => {
-    forgetWords();
+  it('are the translation, looked up again once the panel renders in another language', async () => {
+    checkLanguage();
     expect(t('test.word', 'default')).toBe('English');
     await i18next.changeLanguage('ko-KR');
     // Within one render the words stay as they were looked up …
     expect(t('test.word', 'default')).toBe('English');
-    // … and the next render (which forgets first) reads the new language.
-    forgetWords();
+    // … and the next render (which checks the language first) reads the new language.
+    checkLanguage();
     expect(t('test.word', 'default')).toBe('한국어');
     expect(tx('test.brokers', '{{count}} brokers', { count: 3 })).toBe('브로커 3개');
   });
 
+  it('last from render to render while the language stays', () => {
+    checkLanguage();
+    expect(t('test.word', 'default')).toBe('English');
+    // Changed under the panel's feet (no language switch): the words it knows are kept.
+    i18next.addResource('en-US', PLUGIN_ID, 'test.word', 'British');
+    checkLanguage();
+    expect(t('test.word', 'default')).toBe('English');
+  });
+
   it('keep each plural form apart', () => {
-    forgetWords();
+    checkLanguage();
     expect(tx('test.brokers', '{{count}} brokers', { count: 1 })).toBe('1 broker');
     expect(tx('test.brokers', '{{count}} brokers', { count: 2 })).toBe('2 brokers');
     expect(tx('test.brokers', '{{count}} brokers', { count: 1 })).toBe('1 broker');

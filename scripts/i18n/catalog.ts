@@ -33,7 +33,8 @@ function unquote(quote: string, body: string): string {
   return JSON.parse(`"${body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`);
 }
 
-const CALL = /\btx?\(\s*'([^'`$]+)'\s*,\s*(['"])((?:\\.|(?!\2)[^\\])*)\2/g;
+// t(), tx(), and src/i18n.ts' own uncached calls to @grafana/i18n's t() (imported as translate).
+const CALL = /\b(?:tx?|translate)\(\s*'([^'`$]+)'\s*,\s*(['"])((?:\\.|(?!\2)[^\\])*)\2/g;
 const TRANS = /<Trans i18nKey="([^"]+)">([\s\S]*?)<\/Trans>/g;
 
 /** Literal keys of the components, with where each is used (for error messages). */

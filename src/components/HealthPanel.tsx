@@ -1,7 +1,7 @@
 import React, { ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { LoadingState, PanelProps } from '@grafana/data';
 import { Alert, ErrorBoundary, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
-import { forgetWords, t, tx } from '../i18n';
+import { checkLanguage, t, tx } from '../i18n';
 import { brokerShortNames, Formatters, useFormatters } from '../hooks/useFormatters';
 import { useHealthReport } from '../hooks/useHealthReport';
 import { NameLinks, useNameLinks } from '../hooks/useNameLinks';
@@ -53,8 +53,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * went wrong beside the last report drawn, and draws again when the data, options or size change.
  */
 export function HealthPanel(props: PanelProps<PanelOptions>) {
-  // Texts are looked up afresh for each render of the panel, then remembered within it.
-  forgetWords();
+  // Remembered texts stay while the language does (one lookup says which it is).
+  checkLanguage();
   const lastGood = useRef<HealthReport>();
   const onDrawn = useCallback((report: HealthReport) => {
     lastGood.current = report;

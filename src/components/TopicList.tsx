@@ -1,7 +1,6 @@
 import React, { CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { cx } from '@emotion/css';
 import { FixedSizeList } from 'react-window';
-import { Trans } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import { fill, t, tx } from '../i18n';
 import { compareNames, type HealthReport, type TopicBrokerStat, type TopicStat } from '../analysis';
@@ -152,11 +151,11 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
             {topic.skewed ? (
               <span className={styles.skew}>
                 <Icon name="exclamation-triangle" size="sm" aria-hidden />
-                <Trans i18nKey="panel.topics.skewed">Skewed</Trans>
+                {t('panel.topics.skewed', 'Skewed')}
               </span>
             ) : (
               <span className={styles.even}>
-                <Trans i18nKey="panel.topics.even">Even</Trans>
+                {t('panel.topics.even', 'Even')}
               </span>
             )}
           </div>
