@@ -2,6 +2,7 @@ import type { RateReducer } from '../types';
 import type { Axis } from './timeline';
 import type { RateSeries } from './prepare';
 import type { Samples } from '../read/series';
+import { Arena } from '../arena';
 
 /**
  * True when no sample is NaN. A sum is NaN exactly then (samples are never ±Infinity), and on
@@ -13,32 +14,6 @@ function noGaps(values: Samples): boolean {
     sum += values[i];
   }
   return sum === sum;
-}
-
-/**
- * Room for the sums of many StepSums of one length in a few buffers. An ArrayBuffer lives outside
- * the JS heap, and each allocation of one (per broker, a thousand brokers at times) costs far more
- * than its size.
- */
-class StepArena {
-  private buffer: ArrayBuffer | undefined;
-  private used = 0;
-  private count = 1;
-
-  constructor(private readonly length: number) {}
-
-  take(): Float64Array {
-    const size = 8 * this.length;
-    if (!this.buffer || this.used + size > this.buffer.byteLength) {
-      // Each buffer twice the one before (up to 64 sums): few buffers, little unused room.
-      this.buffer = new ArrayBuffer(size * this.count);
-      this.count = Math.min(64, 2 * this.count);
-      this.used = 0;
-    }
-    const sums = new Float64Array(this.buffer, this.used, this.length);
-    this.used += size;
-    return sums;
-  }
 }
 
 /** Which steps the series added to an open StepSum cover. */
@@ -96,10 +71,10 @@ class StepSum {
 
   constructor(
     length: number,
-    arena: StepArena = new StepArena(length),
+    arena: Arena = new Arena(),
     private readonly pool: CoveragePool = new CoveragePool(length)
   ) {
-    this.sums = arena.take();
+    this.sums = arena.float64(length);
     this.coverage = pool.take(false);
   }
 
@@ -273,7 +248,8 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   const entryRate = new Float64Array(series.length);
   let entries = 0;
   const steps = axis.times.length;
-  const arena = new StepArena(steps);
+  // The sums of all brokers in a few buffers (see Arena).
+  const arena = new Arena(8 * steps, 64 * 8 * steps);
   const pool = new CoveragePool(steps);
   let entry: BrokerSums | undefined;
   for (let i = 0; i < series.length; i++) {

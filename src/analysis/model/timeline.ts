@@ -15,6 +15,7 @@
  */
 import type { TimeRangeMs } from '../types';
 import { median, room } from '../stats';
+import { Arena } from '../arena';
 
 /** Default span of the recent window. */
 export const RECENT_MS = 5 * 60_000;
@@ -286,6 +287,8 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
   const atLast = indexesAt(last);
   const distinct = new DistinctTimes();
   const placed = new Map<Float64Array, Int32Array>();
+  // A grid per scrape offset at times: the indexes of each are views into shared buffers.
+  const arena = new Arena();
   const contiguous = new Set<Int32Array>();
   const index = series.map((s) => {
     if (s.instant || s.times.length === 0) {
@@ -294,7 +297,7 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
     const own = distinct.intern(s.times);
     let idx = placed.get(own);
     if (!idx) {
-      idx = new Int32Array(s.times.length);
+      idx = arena.int32(s.times.length);
       let run = true;
       for (let i = 0; i < idx.length; i++) {
         const k = Math.min(last, Math.max(0, stepOf(grid, own[i])));

@@ -1,3 +1,4 @@
+import { Arena } from '../arena';
 import { toTimeMs } from './values';
 
 /**
@@ -9,7 +10,10 @@ import { toTimeMs } from './values';
  */
 export class TimeInterner {
   private readonly buckets = new Map<string, Float64Array[]>();
-  private readonly increasing = new WeakMap<Float64Array, boolean>();
+  /** Per array read here (the interner lives for one read): a map, not a weak map, whose entries cost the GC. */
+  private readonly increasing = new Map<Float64Array, boolean>();
+  // One grid per scrape offset at times (a thousand brokers, a thousand grids): views, not an allocation each.
+  private readonly arena = new Arena();
   private last: Float64Array | undefined;
   private lastAsked: Float64Array | undefined;
   private lastAnswer = false;
@@ -32,7 +36,7 @@ export class TimeInterner {
         }
       }
     }
-    const out = new Float64Array(length);
+    const out = this.arena.float64(length);
     for (let i = 0; i < length; i++) {
       const v = values[i];
       out[i] = typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : toTimeMs(v);
