@@ -36,13 +36,34 @@ export interface ClusterSplit {
 
 const isMessagesIn = (s: RawSeries) => !s.role || s.role === 'messagesIn';
 
-/** Whether `label` holds two clusters or more in these series: broker names repeat across its values. */
+/**
+ * Whether `label` holds two clusters or more in the messages-in series: broker names repeat across
+ * its values. Read through the series as they are (other roles skipped, no list of the messages-in
+ * series made), and first for a second value at all: most often the label holds one (`job="kafka"`
+ * on every series), which needs no maps.
+ */
 function splits(series: RawSeries[], label: string, brokerLabel: string, explicit: boolean): boolean {
+  let first: string | undefined;
+  let varies = false;
+  for (let i = 0; i < series.length && !varies; i++) {
+    const s = series[i];
+    const value = isMessagesIn(s) ? s.labels[label] : undefined;
+    if (value !== undefined && s.labels[brokerLabel] !== undefined) {
+      first ??= value;
+      varies = value !== first;
+    }
+  }
+  if (!varies) {
+    return false;
+  }
   const clusterOf = new Map<string, string>();
   const values = new Set<string>();
   let repeats = false;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
+    if (!isMessagesIn(s)) {
+      continue;
+    }
     const value = s.labels[label];
     const broker = s.labels[brokerLabel];
     if (value === undefined || broker === undefined) {
@@ -68,10 +89,7 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   if (options.clusterLabel === 'none') {
     return undefined;
   }
-  // The messages-in series are listed only when a candidate label is there to be tried.
-  let messages: RawSeries[] | undefined;
-  const messagesIn = () => (messages ??= extracted.series.filter(isMessagesIn));
-  const present = extracted.messageLabelNames ?? labelNames(messagesIn());
+  const present = extracted.messageLabelNames ?? labelNames(extracted.series.filter(isMessagesIn));
   const brokerLabel = chooseLabel(present, options.brokerLabel, BROKER_LABEL_CANDIDATES).label;
   if (!brokerLabel) {
     return undefined;
@@ -79,7 +97,7 @@ export function splitClusters(extracted: ExtractedSeries, options: HealthOptions
   const explicit = options.clusterLabel !== 'auto';
   // Only labels the series carry are read through (a pass over every series each).
   const label = (explicit ? [options.clusterLabel] : CLUSTER_LABEL_CANDIDATES).find(
-    (l) => l !== brokerLabel && usableLabel(present, l) && splits(messagesIn(), l, brokerLabel, explicit)
+    (l) => l !== brokerLabel && usableLabel(present, l) && splits(extracted.series, l, brokerLabel, explicit)
   );
   if (!label) {
     return undefined;
