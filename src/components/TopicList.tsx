@@ -70,7 +70,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
     }));
     return others > 0 ? [...bands, { share: others, color: theme.colors.text.disabled }] : bands;
   };
-  const spreadTitle = (carrying: TopicBrokerStat[], others: number): string => {
+  const spreadTitle = (carrying: TopicBrokerStat[]): string => {
     const segment = t('panel.topics.segment', '{{broker}}: {{share}}');
     const lines = carrying
       .slice(0, TITLE_LINES)
@@ -91,6 +91,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
     // The brokers the topic's traffic lands on: a broker at 0 msg/s is not part of its spread.
     const carrying = topic.brokers.filter((b) => b.rate > 0);
     const others = carrying.slice(SPREAD_SEGMENTS).reduce((a, b) => a + b.share, 0);
+    const bands = spreadBands(carrying, others);
     const leader = top
       ? tx('panel.topics.leader', '{{share}} on {{broker}}', {
           share: format.percent(top.share),
@@ -133,10 +134,10 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
             <div
               className={styles.spreadBar}
               aria-hidden
-              data-segments={Math.min(carrying.length, SPREAD_SEGMENTS) + (others > 0 ? 1 : 0)}
-              style={{ backgroundImage: spreadGradient(spreadBands(carrying, others)) }}
+              data-segments={bands.length}
+              style={{ backgroundImage: spreadGradient(bands) }}
               // Who carries what: written when the pointer comes, not for every row on every refresh.
-              onMouseEnter={(e) => (e.currentTarget.title = spreadTitle(carrying, others))}
+              onMouseEnter={(e) => (e.currentTarget.title = spreadTitle(carrying))}
             />
             <span className={styles.spreadText} title={leader}>
               {leader ?? NONE}
@@ -154,9 +155,7 @@ export function TopicList({ report, format, topN, width, maxHeight, compact, lin
                 {t('panel.topics.skewed', 'Skewed')}
               </span>
             ) : (
-              <span className={styles.even}>
-                {t('panel.topics.even', 'Even')}
-              </span>
+              <span className={styles.even}>{t('panel.topics.even', 'Even')}</span>
             )}
           </div>
         )}

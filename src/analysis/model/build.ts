@@ -11,7 +11,7 @@ import type { ExtractedSeries } from '../read/extractSeries';
 import { prepareSeries, UNLABELLED_BROKER } from './prepare';
 import { quietBrokers } from './quietBrokers';
 import { Axis, buildAxis, timeGrid, TimeGrid } from './timeline';
-import { assessFreshness, Freshness, lastSeenByBroker } from './freshness';
+import { assessFreshness, Freshness } from './freshness';
 import { rateExtremes, takesTraffic } from '../live';
 import { aggregate, BrokerTimeline, clusterTimeline, reduceRate, TopicRates } from './aggregate';
 import { brokerTrend, BrokerTrend, clusterLevels } from './levels';
@@ -213,9 +213,7 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
     recentMs: options.recentMinutes * 60_000,
     interval: extracted.interval,
   });
-  // Staleness needs a range (instant data has only "now"): no pass over the series without one.
-  const lastSeen = baseGrid.kind === 'range' ? lastSeenByBroker(prepared.rates) : new Map<string, number>();
-  const freshness = assessFreshness(lastSeen, baseGrid);
+  const freshness = assessFreshness(prepared.rates, baseGrid);
   const grid: TimeGrid = { ...baseGrid, judgeAt: freshness.judgeAt };
   const reading = {
     prepared,

@@ -35,10 +35,11 @@ export function lastSampleTime(times: Float64Array, values: Samples): number {
   return -Infinity;
 }
 
+/** A broker's series as freshness reads them. */
+type BrokerSamples = ReadonlyArray<{ broker: string; times: Float64Array; values: Samples }>;
+
 /** Latest sample time per broker, over all its series. */
-export function lastSeenByBroker(
-  series: ReadonlyArray<{ broker: string; times: Float64Array; values: Samples }>
-): Map<string, number> {
+function lastSeenByBroker(series: BrokerSamples): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
@@ -50,14 +51,18 @@ export function lastSeenByBroker(
   return out;
 }
 
-export function assessFreshness(lastSeen: ReadonlyMap<string, number>, grid: TimeGrid): Freshness {
+/**
+ * Which brokers are stale at the judge time, or whether everything is silent or lagging. Only a
+ * range has a "since": instant data is judged as it is, with no pass over its series.
+ */
+export function assessFreshness(series: BrokerSamples, grid: TimeGrid): Freshness {
   const judgeAt = grid.judgeAt;
   const none: Freshness = { judgeAt, stale: new Map() };
   if (grid.kind !== 'range') {
     return none;
   }
   const limit = staleAfter(grid.step);
-  const seen = Array.from(lastSeen.entries()).filter(([, t]) => Number.isFinite(t));
+  const seen = Array.from(lastSeenByBroker(series).entries()).filter(([, t]) => Number.isFinite(t));
   if (seen.length === 0) {
     return none;
   }

@@ -52,7 +52,7 @@ export class TimeInterner {
 
   /** Strictly increasing with no NaN: the series can be used without sorting. Cached per array. */
   isStrictlyIncreasing(times: Float64Array): boolean {
-    // Consecutive series nearly always share their times: the last answer before the weak map.
+    // Consecutive series nearly always share their times: the last answer before the map.
     if (times === this.lastAsked) {
       return this.lastAnswer;
     }
