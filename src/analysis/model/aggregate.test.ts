@@ -99,6 +99,45 @@ describe('aggregate', () => {
     );
   });
 
+  it('own scrape offsets: every sample on its step, and contiguous exactly when the steps follow one another', () => {
+    // Each series at its own offset within the 10 ms step, on some of the steps (a subset: gaps),
+    // some reaching before the first step or past the last (clamped onto the ends).
+    const jittered = fc.record({
+      offset: fc.integer({ min: 0, max: 9 }),
+      steps: fc.oneof(
+        fc
+          .tuple(fc.integer({ min: -3, max: 29 }), fc.integer({ min: 1, max: 34 }))
+          .map(([start, n]) => Array.from({ length: n }, (_, i) => start + i)),
+        fc.subarray(
+          Array.from({ length: 30 }, (_, i) => i),
+          { minLength: 1 }
+        )
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(jittered, { minLength: 1, maxLength: 10 }), (specs) => {
+        const series: RateSeries[] = specs.map((s, i) => ({
+          broker: `b${i}`,
+          times: Float64Array.from(s.steps, (k) => 1_000 + k * 10 + s.offset),
+          values: new Float64Array(s.steps.length).fill(1),
+          instant: false,
+        }));
+        const grid = timeGrid(series, { interval: 10 });
+        const axis = buildAxis(series, grid);
+        const last = axis.times.length - 1;
+        series.forEach((s, i) => {
+          const naive = Array.from(s.times, (t) =>
+            Math.min(last, Math.max(0, Math.floor((t - grid.origin) / grid.step + 1e-6)))
+          );
+          const index = axis.index[i];
+          expect(Array.from(index)).toEqual(naive);
+          expect(axis.contiguous.has(index)).toBe(naive.every((k, j) => j === 0 || k === naive[j - 1] + 1));
+        });
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it('broker by broker or interleaved, the timelines are the same (sums closed, reopened, kept open)', () => {
     // Whole numbers: every order of adding gives the same sums exactly.
     const specs = fc.array(

@@ -244,6 +244,40 @@ function indexesAt(step: number): (s: TimedSeries) => Int32Array {
   };
 }
 
+/**
+ * The step of each time of a grid: a view of `stepNumbers` when the times fall on consecutive
+ * steps (the same view for every grid on the same run of steps), else indexes of its own.
+ */
+function placeOnSteps(
+  times: Float64Array,
+  grid: TimeGrid,
+  last: number,
+  stepNumbers: Int32Array,
+  runs: Map<number, Int32Array>,
+  arena: Arena
+): Int32Array {
+  const n = times.length;
+  const first = Math.min(last, Math.max(0, stepOf(grid, times[0])));
+  let i = 1;
+  while (i < n && Math.min(last, Math.max(0, stepOf(grid, times[i]))) === first + i) {
+    i++;
+  }
+  if (i === n) {
+    const key = first * (last + 2) + n;
+    let run = runs.get(key);
+    if (!run) {
+      run = stepNumbers.subarray(first, first + n);
+      runs.set(key, run);
+    }
+    return run;
+  }
+  const idx = arena.int32(n);
+  for (let k = 0; k < n; k++) {
+    idx[k] = k < i ? first + k : Math.min(last, Math.max(0, stepOf(grid, times[k])));
+  }
+  return idx;
+}
+
 /** Staleness limit of a grid: two steps, and never under a minute. */
 export function staleAfter(step: number): number {
   return Math.max(2 * step, STALE_MIN_MS);
@@ -287,9 +321,17 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
   const atLast = indexesAt(last);
   const distinct = new DistinctTimes();
   const placed = new Map<Float64Array, Int32Array>();
-  // A grid per scrape offset at times: the indexes of each are views into shared buffers.
+  // A grid per scrape offset at times: the indexes of each are views into shared buffers, and a
+  // grid that puts one sample on each of consecutive steps — every grid but a gappy one — is a
+  // view of the step numbers themselves, shared by every grid on the same steps (a thousand
+  // brokers at their own offsets land on one or two such runs).
   const arena = new Arena();
-  const contiguous = new Set<Int32Array>();
+  const stepNumbers = arena.int32(length);
+  for (let k = 0; k < length; k++) {
+    stepNumbers[k] = k;
+  }
+  // Runs of consecutive steps by first step and length: their views are the contiguous indexes.
+  const runs = new Map<number, Int32Array>();
   const index = series.map((s) => {
     if (s.instant || s.times.length === 0) {
       return atLast(s);
@@ -297,16 +339,7 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
     const own = distinct.intern(s.times);
     let idx = placed.get(own);
     if (!idx) {
-      idx = arena.int32(s.times.length);
-      let run = true;
-      for (let i = 0; i < idx.length; i++) {
-        const k = Math.min(last, Math.max(0, stepOf(grid, own[i])));
-        idx[i] = k;
-        run = run && (i === 0 || k === idx[i - 1] + 1);
-      }
-      if (run) {
-        contiguous.add(idx);
-      }
+      idx = placeOnSteps(own, grid, last, stepNumbers, runs, arena);
       placed.set(own, idx);
     }
     return idx;
@@ -318,7 +351,7 @@ export function buildAxis(series: readonly TimedSeries[], grid: TimeGrid = timeG
     recentStart: recentStartOf(times, grid),
     freshStart: freshStartOf(times, grid),
     index,
-    contiguous,
+    contiguous: new Set(runs.values()),
     judgeAt: grid.judgeAt,
     staleAfter: staleAfter(grid.step),
   };

@@ -142,7 +142,7 @@ function readSeriesFrame(
   timeField: FieldLike | undefined,
   valueFields: FieldLike[],
   clock: TimeInterner,
-  out: RawSeries[]
+  out: SeriesList
 ): void {
   const instant = frame.instant || !timeField;
   for (const field of valueFields) {
@@ -163,7 +163,7 @@ function readSeriesFrame(
           range: sampleRange(lowest, highest),
         }
       : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
-    out.push(instant ? latestOnly(s) : s);
+    out.add(instant ? latestOnly(s) : s);
   }
 }
 
@@ -178,7 +178,7 @@ function readTableFrame(
   valueFields: FieldLike[],
   labelFields: FieldLike[],
   clock: TimeInterner,
-  out: RawSeries[]
+  out: SeriesList
 ): void {
   const rows = Math.min(
     ...[timeField, ...valueFields, ...labelFields].filter((f): f is FieldLike => !!f).map((f) => f.values.length)
@@ -213,13 +213,13 @@ function readTableFrame(
         idx.map((r) => times[r]),
         idx.map((r) => values[r])
       );
-      out.push(instant ? latestOnly(s) : s);
+      out.add(instant ? latestOnly(s) : s);
     }
   }
 }
 
 /** Appends the series of one frame to `out`; returns the step its Time field declares (0 if none). */
-function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): number {
+function readFrame(frame: FrameLike, clock: TimeInterner, out: SeriesList): number {
   let timeField: FieldLike | undefined;
   let labelled = false;
   const fields = decodeFields(frame);
@@ -255,6 +255,31 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: RawSeries[]): num
     readSeriesFrame(frame, timeField, valueFields, clock, out);
   }
   return frame.instant ? 0 : (timeField?.interval ?? 0);
+}
+
+/**
+ * The series read, in a list sized once for the usual frame (one series each): grown push by
+ * push, 100k series would be copied into ever larger fresh lists as they arrive.
+ */
+class SeriesList {
+  readonly items: RawSeries[];
+  count = 0;
+  constructor(expected: number) {
+    this.items = new Array(expected);
+  }
+  add(s: RawSeries): void {
+    if (this.count < this.items.length) {
+      this.items[this.count++] = s;
+    } else {
+      this.items.push(s);
+      this.count++;
+    }
+  }
+  /** The list as read (trimmed to what arrived). */
+  done(): RawSeries[] {
+    this.items.length = this.count;
+    return this.items;
+  }
 }
 
 /*
@@ -318,7 +343,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const queries: Record<string, string> = Object.create(null);
   const noticeSet = new Set<string>();
   const clock = new TimeInterner();
-  const read: RawSeries[] = [];
+  const reading = new SeriesList(list.length);
   const rangeRefIds = new Set<string>();
   // Series of instant frames: from, to (in `read`), frame count and refId of each run of such frames.
   const instantSpans: number[] = [];
@@ -340,8 +365,8 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       continue;
     }
     readable++;
-    const from = read.length;
-    const declared = readFrame(frame, clock, read);
+    const from = reading.count;
+    const declared = readFrame(frame, clock, reading);
     if (declared > 0 && declared < interval) {
       interval = declared;
     }
@@ -349,16 +374,17 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       // Consecutive frames of one query make one span: 100k instant frames, a handful of spans.
       const k = instantRefIds.length - 1;
       if (k >= 0 && instantRefIds[k] === frame.refId && instantSpans[3 * k + 1] === from) {
-        instantSpans[3 * k + 1] = read.length;
+        instantSpans[3 * k + 1] = reading.count;
         instantSpans[3 * k + 2]++;
       } else {
-        instantSpans.push(from, read.length, 1);
+        instantSpans.push(from, reading.count, 1);
         instantRefIds.push(frame.refId);
       }
     } else {
       rangeRefIds.add(frame.refId);
     }
   }
+  const read = reading.done();
   const refIdSet = new Set(rangeRefIds);
   let dropped: Uint8Array | undefined;
   let droppedFrames = 0;
