@@ -202,7 +202,12 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 /** One cluster's model from its series. */
 export function buildModel(extracted: ExtractedSeries, options: HealthOptions): Model {
   const split = splitByRole(extracted.series, extracted.queries);
-  const read = prepareSeries(split.messagesIn, { ...options, queries: extracted.queries });
+  const read = prepareSeries(split.messagesIn, {
+    ...options,
+    queries: extracted.queries,
+    // The reader's names of the messages-in series (absent for one cluster's share of them).
+    labelNames: extracted.messageLabelNames,
+  });
   // Brokers that report other signals but take no messages are brokers at 0 msg/s.
   const quiet = quietBrokers(split.byRole, read.rates, read.broker.label);
   const prepared = quiet.length > 0 ? { ...read, rates: [...read.rates, ...quiet] } : read;

@@ -48,6 +48,55 @@ describe('prepareSeries', () => {
   });
 });
 
+describe("the reader's label names", () => {
+  const times = [1_700_000_000_000, 1_700_000_015_000];
+  /** Label sets the way queries come: broker as instance or broker, topic or none, other names. */
+  const labelsArb = fc.record(
+    {
+      instance: fc.constantFrom('kafka-0', 'kafka-1'),
+      broker: fc.constantFrom('0', '1'),
+      topic: fc.constantFrom('orders', 'clicks'),
+      job: fc.constant('kafka'),
+    },
+    { requiredKeys: [] }
+  );
+  const seriesArb = fc.record({
+    labels: labelsArb,
+    // An odd metric and an empty series are left out of the candidates.
+    name: fc.constantFrom('kafka_server_brokertopicmetrics_messagesin_total', 'up', undefined),
+    values: fc.constantFrom([1, 2], [null, null]),
+  });
+
+  it('give the same series, brokers and topics as reading the names again, whatever is left out', () => {
+    fc.assert(
+      fc.property(fc.array(seriesArb, { minLength: 1, maxLength: 8 }), (list) => {
+        const frames = list.map((s) =>
+          rangeFrame({ ...(s.name ? { __name__: s.name } : {}), ...s.labels }, times, s.values)
+        );
+        const extracted = extractSeries(frames);
+        const hinted = prepareSeries(extracted.series, { ...OPTIONS, labelNames: extracted.messageLabelNames });
+        const read = prepareSeries(extracted.series, OPTIONS);
+        expect(hinted.broker).toEqual(read.broker);
+        expect(hinted.topic).toEqual(read.topic);
+        expect(hinted.rates.map((r) => [r.broker, r.topic])).toEqual(read.rates.map((r) => [r.broker, r.topic]));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("of a left-out series do not choose the broker label (an 'up' series labelled broker)", () => {
+    const frames = [
+      rangeFrame({ __name__: 'up', broker: '7', instance: 'kafka-0:7071' }, times, [1, 1]),
+      rangeFrame({ instance: 'kafka-0:7071', topic: 'orders' }, times, [5, 6]),
+    ];
+    const extracted = extractSeries(frames);
+    expect(extracted.messageLabelNames).toContain('broker');
+    const prepared = prepareSeries(extracted.series, { ...OPTIONS, labelNames: extracted.messageLabelNames });
+    expect(prepared.broker.label).toBe('instance');
+    expect(prepared.rates.map((r) => r.broker)).toEqual(['kafka-0:7071']);
+  });
+});
+
 describe('cluster totals beside per-broker series', () => {
   const times = [1_700_000_000_000, 1_700_000_015_000, 1_700_000_030_000];
   const perBroker = (b: number) => rangeFrame({ instance: `kafka-${b}`, topic: 't' }, times, [10, 11, 12]);

@@ -149,9 +149,29 @@ class CounterJudge {
   }
 }
 
+function candidateLabelNames(raw: readonly RawSeries[], candidate: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    if (candidate[i] === 1) {
+      addLabelNames(names, raw[i].labels);
+    }
+  }
+  return names;
+}
+
 export function prepareSeries(
   raw: RawSeries[],
-  opts: { metricName: string; brokerLabel: string; topicLabel: string; queries?: Readonly<Record<string, string>> },
+  opts: {
+    metricName: string;
+    brokerLabel: string;
+    topicLabel: string;
+    queries?: Readonly<Record<string, string>>;
+    /**
+     * The label names of every series in `raw`, when the caller already read them (the reader
+     * does, for the messages-in series): used as they are when every series is a candidate.
+     */
+    labelNames?: ReadonlySet<string>;
+  },
   /** How names are read; messages-in spellings by default, other counters (bytes) by their role. */
   classify: (name: string) => MetricInfo = (name) => classifyMetric(name, opts.metricName)
 ): PreparedSeries {
@@ -183,9 +203,10 @@ export function prepareSeries(
   const otherNames = new Set<string>();
   // Which series are candidates: flags rather than lists of the candidates, which 100k pushes cost.
   const candidate = new Uint8Array(raw.length);
-  // Label names present on the candidates, read in the same pass: with 100k series that arrive
-  // unsorted, each pass over them is a pass of cache misses.
-  const present = new Set<string>();
+  // Label names present on the candidates, read in the same pass (with 100k series that arrive
+  // unsorted, each pass over them is a pass of cache misses) unless the caller knows them.
+  const known = opts.labelNames;
+  let present: ReadonlySet<string> = new Set<string>();
   let emptyCount = 0;
   let candidates = 0;
   // Counters are told apart in the same passes: each pass over 100k unsorted series is a pass of
@@ -204,9 +225,16 @@ export function prepareSeries(
     } else {
       candidate[i] = 1;
       candidates++;
-      addLabelNames(present, s.labels);
+      if (!known) {
+        addLabelNames(present as Set<string>, s.labels);
+      }
       counters.observe(s, info);
     }
+  }
+  if (known) {
+    // The names of every series are those of the candidates when none was left out; else (an
+    // odd metric or an empty series in the query) a left-out series' labels must not count.
+    present = candidates === raw.length ? known : candidateLabelNames(raw, candidate);
   }
 
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
