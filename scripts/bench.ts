@@ -75,18 +75,24 @@ function makeFrames(size: Size): PlainFrame[] {
   return asParsed(size.shuffled ? shuffle(frames) : inPrometheusOrder(frames));
 }
 
-/** Median of `runs` timed calls, after two untimed ones so every contender is measured once the JIT has settled. */
-function timeIt(runs: number, fn: () => void): number {
-  fn();
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+/**
+ * Median time of each contender over `runs` rounds in which every contender runs once, in turn,
+ * after two untimed rounds (the JIT settles for all of them). Taking turns rather than one
+ * contender's runs after the other's puts the machine's drift — other tenants of the host, the
+ * heap the previous contender left — on all of them alike, so their ratio is what is compared.
+ */
+function timeInTurn(runs: number, contenders: Array<() => void>): number[] {
+  const times = contenders.map(() => [] as number[]);
+  for (let round = -2; round < runs; round++) {
+    contenders.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      if (round >= 0) {
+        times[k].push(performance.now() - start);
+      }
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
 /** @grafana/data needs a DOM to load; give it jsdom's, after the core was loaded without one. */
@@ -133,6 +139,7 @@ function main() {
   console.log(`analyze() benchmark — Node ${process.version}, core loaded without a DOM: ${analyzedInPlainNode}`);
   const rows: Array<Record<string, string | number>> = [];
   const perSample: Array<{ analyze: number; reduce: number }> = [];
+  let offsetCost = NaN;
   for (const size of SIZES) {
     const frames = makeFrames(size);
     const series = frames.length;
@@ -141,18 +148,18 @@ function main() {
     const valueFields = frames.map((f) => f.fields[1]);
 
     let sink = 0;
-    const analyzeMs = timeIt(runs, () => {
-      sink += analyze(frames).cluster.totalRate;
-    });
-    const reduceMs = timeIt(runs, () => {
+    const analyzeFrames = (input: PlainFrame[]) => () => {
+      sink += analyze(input).cluster.totalRate;
+    };
+    const reduce = () => {
       for (const field of valueFields) {
         // reduceField caches its result on field.state; clear it so every run computes.
         (field as { state?: unknown }).state = undefined;
         const calcs = grafana.reduceField({ field: field as never, reducers });
         sink += calcs.sum as number;
       }
-    });
-    const loopMs = timeIt(runs, () => {
+    };
+    const loop = () => {
       let total = 0;
       for (const field of valueFields) {
         const values = field.values as number[];
@@ -161,7 +168,18 @@ function main() {
         }
       }
       sink += total;
-    });
+    };
+    // Own offsets are compared with the same brokers on one grid, measured in the same turns.
+    const onOneGrid = size.offsets ? makeFrames({ ...size, offsets: false }) : undefined;
+    const [analyzeMs, reduceMs, loopMs, onOneGridMs] = timeInTurn(runs, [
+      analyzeFrames(frames),
+      reduce,
+      loop,
+      ...(onOneGrid ? [analyzeFrames(onOneGrid)] : []),
+    ]);
+    if (onOneGridMs !== undefined) {
+      offsetCost = analyzeMs / onOneGridMs;
+    }
     if (!Number.isFinite(sink)) {
       throw new Error('unexpected result');
     }
@@ -184,11 +202,9 @@ function main() {
       `analyze's time per sample changed by ${(perSample[1].analyze / perSample[0].analyze).toFixed(2)}× (1.00 = linear), ` +
       `reduceField's by ${(perSample[1].reduce / perSample[0].reduce).toFixed(2)}× (what the larger heap costs any code on this machine).`
   );
-  const aligned = SIZES.findIndex((s) => s.label === 'many brokers, aligned');
-  const offsets = SIZES.findIndex((s) => s.label === 'many brokers, own offsets');
   console.log(
-    `Own offsets: brokers scraped at their own moments cost ${(perSample[offsets].analyze / perSample[aligned].analyze).toFixed(2)}× ` +
-      'the time per sample of the same brokers on one grid (the step grid keeps it linear; the target is ≤ 1.5×).'
+    `Own offsets: brokers scraped at their own moments cost ${offsetCost.toFixed(2)}× ` +
+      'the time per sample of the same brokers on one grid, measured in the same turns (the step grid keeps it linear; the target is ≤ 1.5×).'
   );
 }
 

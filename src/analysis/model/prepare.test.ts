@@ -64,7 +64,7 @@ describe("the reader's label names", () => {
     labels: labelsArb,
     // An odd metric and an empty series are left out of the candidates.
     name: fc.constantFrom('kafka_server_brokertopicmetrics_messagesin_total', 'up', undefined),
-    values: fc.constantFrom([1, 2], [null, null]),
+    values: fc.constantFrom<unknown[]>([1, 2], [null, null]),
   });
 
   it('give the same series, brokers and topics as reading the names again, whatever is left out', () => {
