@@ -75,13 +75,19 @@ function makeFrames(size: Size): PlainFrame[] {
   return asParsed(size.shuffled ? shuffle(frames) : inPrometheusOrder(frames));
 }
 
+/** Median of `runs` timed calls, after two untimed ones so every contender is measured once the JIT has settled. */
+function timeIt(runs: number, fn: () => void): number {
+  return timeInTurn(runs, [fn])[0];
+}
+
 /**
- * Median time of each contender over `runs` rounds in which every contender runs once, in turn,
- * after two untimed rounds (the JIT settles for all of them). Taking turns rather than one
- * contender's runs after the other's puts the machine's drift — other tenants of the host, the
- * heap the previous contender left — on all of them alike, so their ratio is what is compared.
+ * Median time of each contender over `runs` rounds in which each runs once, in turn, after two
+ * untimed rounds. For contenders that do the same kind of work (two analyses): the machine's
+ * drift — other tenants of the host — falls on both alike. (analyze and reduceField are timed one
+ * after the other instead: in turns, each would pay for collecting the other's garbage.)
  */
 function timeInTurn(runs: number, contenders: Array<() => void>): number[] {
+  collectGarbage();
   const times = contenders.map(() => [] as number[]);
   for (let round = -2; round < runs; round++) {
     contenders.forEach((fn, k) => {
@@ -93,6 +99,15 @@ function timeInTurn(runs: number, contenders: Array<() => void>): number[] {
     });
   }
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+}
+
+/**
+ * A full collection before each contender (when node runs with --expose-gc, as `npm run bench`
+ * does): each starts from a heap without the garbage of the one before — of the previous row,
+ * whose frames become garbage, too — instead of the first to be timed paying for it.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** @grafana/data needs a DOM to load; give it jsdom's, after the core was loaded without one. */
@@ -169,14 +184,13 @@ function main() {
       }
       sink += total;
     };
-    // Own offsets are compared with the same brokers on one grid, measured in the same turns.
+    // Own offsets are compared with the same brokers on one grid, the two analyses in turns.
     const onOneGrid = size.offsets ? makeFrames({ ...size, offsets: false }) : undefined;
-    const [analyzeMs, reduceMs, loopMs, onOneGridMs] = timeInTurn(runs, [
-      analyzeFrames(frames),
-      reduce,
-      loop,
-      ...(onOneGrid ? [analyzeFrames(onOneGrid)] : []),
-    ]);
+    const [analyzeMs, onOneGridMs] = onOneGrid
+      ? timeInTurn(runs, [analyzeFrames(frames), analyzeFrames(onOneGrid)])
+      : [timeIt(runs, analyzeFrames(frames))];
+    const reduceMs = timeIt(runs, reduce);
+    const loopMs = timeIt(runs, loop);
     if (onOneGridMs !== undefined) {
       offsetCost = analyzeMs / onOneGridMs;
     }
