@@ -62,8 +62,11 @@ export function newLabels(): Labels {
   return new LabelSet();
 }
 
-/** Shared by every field without labels (the Time field of each frame): one object, not 100k. */
-const NO_LABELS: Labels = Object.freeze(newLabels());
+/**
+ * Shared by every field without labels (the Time field of each frame): one object, not 100k. A
+ * decoded field has labels exactly when its set is not this one.
+ */
+export const NO_LABELS: Labels = Object.freeze(newLabels());
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const OBJECT_PROTOTYPE = Object.prototype;

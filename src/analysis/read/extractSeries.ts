@@ -1,7 +1,7 @@
 import type { MetricRole } from '../types';
 import { addLabelNames } from '../metric/labels';
 import { roleOf, RoleSource } from '../signals/roles';
-import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels } from './decodeFrame';
+import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels, NO_LABELS } from './decodeFrame';
 import { makeSeries, RawSeries, sampleRange, Samples, seriesKey } from './series';
 import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
@@ -68,11 +68,9 @@ function isExemplarFrame(frame: FrameLike): boolean {
   return frame.resultType === 'exemplar' || frame.name === 'exemplar';
 }
 
+/** Decoding gives every field without labels the one empty set: no pass over its names. */
 function hasLabels(field: FieldLike): boolean {
-  for (const _ in field.labels) {
-    return true;
-  }
-  return false;
+  return field.labels !== NO_LABELS;
 }
 
 /**
