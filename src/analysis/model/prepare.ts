@@ -206,7 +206,7 @@ export function prepareSeries(
   // Label names present on the candidates, read in the same pass (with 100k series that arrive
   // unsorted, each pass over them is a pass of cache misses) unless the caller knows them.
   const known = opts.labelNames;
-  let present: ReadonlySet<string> = new Set<string>();
+  const namesRead = new Set<string>();
   let emptyCount = 0;
   let candidates = 0;
   // Counters are told apart in the same passes: each pass over 100k unsorted series is a pass of
@@ -226,16 +226,18 @@ export function prepareSeries(
       candidate[i] = 1;
       candidates++;
       if (!known) {
-        addLabelNames(present as Set<string>, s.labels);
+        addLabelNames(namesRead, s.labels);
       }
       counters.observe(s, info);
     }
   }
-  if (known) {
-    // The names of every series are those of the candidates when none was left out; else (an
-    // odd metric or an empty series in the query) a left-out series' labels must not count.
-    present = candidates === raw.length ? known : candidateLabelNames(raw, candidate);
-  }
+  // The caller's names of every series are the candidates' when none was left out; else (an odd
+  // metric or an empty series in the query) a left-out series' labels must not count.
+  const present: ReadonlySet<string> = !known
+    ? namesRead
+    : candidates === raw.length
+      ? known
+      : candidateLabelNames(raw, candidate);
 
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);

@@ -257,9 +257,11 @@ function placeOnSteps(
   arena: Arena
 ): Int32Array {
   const n = times.length;
-  const first = Math.min(last, Math.max(0, stepOf(grid, times[0])));
+  // Times before the first step or after the last are placed on it.
+  const stepAt = (t: number) => Math.min(last, Math.max(0, stepOf(grid, t)));
+  const first = stepAt(times[0]);
   let i = 1;
-  while (i < n && Math.min(last, Math.max(0, stepOf(grid, times[i]))) === first + i) {
+  while (i < n && stepAt(times[i]) === first + i) {
     i++;
   }
   if (i === n) {
@@ -273,7 +275,7 @@ function placeOnSteps(
   }
   const idx = arena.int32(n);
   for (let k = 0; k < n; k++) {
-    idx[k] = k < i ? first + k : Math.min(last, Math.max(0, stepOf(grid, times[k])));
+    idx[k] = k < i ? first + k : stepAt(times[k]);
   }
   return idx;
 }
