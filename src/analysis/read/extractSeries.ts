@@ -315,6 +315,30 @@ function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefine
   };
 }
 
+/** Series by role, each role's a SeriesSet, and the label names of the messages-in series. */
+class Placement {
+  readonly byRole = new Map<MetricRole | undefined, SeriesSet>();
+  readonly messageLabelNames = new Set<string>();
+  private readonly roleOf: (s: RawSeries) => MetricRole | undefined;
+
+  constructor(source: RoleSource) {
+    this.roleOf = roleLookup(source);
+  }
+
+  add(s: RawSeries): void {
+    s.role = this.roleOf(s);
+    if (!s.role || s.role === 'messagesIn') {
+      addLabelNames(this.messageLabelNames, s.labels);
+    }
+    let set = this.byRole.get(s.role);
+    if (!set) {
+      set = new SeriesSet();
+      this.byRole.set(s.role, set);
+    }
+    set.add(s);
+  }
+}
+
 /**
  * The instant half of a "Both" query (`A-Instant`, or instant frames sharing a refId with range
  * frames) is dropped: the range half holds the same series plus history, and reading both would
@@ -348,6 +372,10 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const instantRefIds: string[] = [];
   let readable = 0;
   let interval = Infinity;
+  // Series are placed as they are read, while their label sets are in the cache, with the query
+  // texts read so far; given up (and redone after the pass) when a later text could change a role.
+  let placing: Placement | undefined = new Placement({ byRefId: roles, queries });
+  const placedWithoutQuery = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const frame = decodeFrame(list[i]);
     if (!frame) {
@@ -355,6 +383,9 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     }
     if (frame.query && !(frame.refId in queries)) {
       queries[frame.refId] = frame.query;
+      if (placedWithoutQuery.has(frame.refId)) {
+        placing = undefined;
+      }
     }
     for (let k = 0; k < frame.notices.length; k++) {
       noticeSet.add(frame.notices[k]);
@@ -365,6 +396,14 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     readable++;
     const from = reading.count;
     const declared = readFrame(frame, clock, reading);
+    if (placing && from < reading.count) {
+      for (let k = from; k < reading.count; k++) {
+        placing.add(reading.items[k]);
+      }
+      if (!(frame.refId in queries)) {
+        placedWithoutQuery.add(frame.refId);
+      }
+    }
     if (declared > 0 && declared < interval) {
       interval = declared;
     }
@@ -395,26 +434,16 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       refIdSet.add(instantRefIds[k]);
     }
   }
-  const roleOfSeries = roleLookup({ byRefId: roles, queries });
-  const byRole = new Map<MetricRole | undefined, SeriesSet>();
-  const messageLabelNames = new Set<string>();
-  for (let k = 0; k < read.length; k++) {
-    if (dropped && dropped[k] === 1) {
-      continue;
+  if (!placing || dropped) {
+    // A query text came after series of its query were placed, or twins were read: placed anew.
+    placing = new Placement({ byRefId: roles, queries });
+    for (let k = 0; k < read.length; k++) {
+      if (!dropped || dropped[k] === 0) {
+        placing.add(read[k]);
+      }
     }
-    const s = read[k];
-    s.role = roleOfSeries(s);
-    if (!s.role || s.role === 'messagesIn') {
-      // Read now, while the label set is in the cache: later passes visit series in label order.
-      addLabelNames(messageLabelNames, s.labels);
-    }
-    let set = byRole.get(s.role);
-    if (!set) {
-      set = new SeriesSet();
-      byRole.set(s.role, set);
-    }
-    set.add(s);
   }
+  const { byRole, messageLabelNames } = placing;
   const lists: RawSeries[][] = [];
   for (const role of Array.from(byRole.keys(), (r) => r ?? '').sort()) {
     const set = byRole.get((role || undefined) as MetricRole | undefined)!;

@@ -68,6 +68,21 @@ describe('reading the frame shapes a panel receives', () => {
     }
   });
 
+  it("a query's text on a later frame than its first decides the role of every series of the query", () => {
+    // Series without __name__ (a sum by instance): only the text says they are bytes.
+    const query = 'Expr: sum by (instance) (rate(kafka_server_brokertopicmetrics_bytesin_total[5m]))';
+    const bytes = ['b1', 'b2', 'b3'].map((b) => rangeFrame({ instance: b }, times, [9, 9, 9, 9], 'B'));
+    const messages = rangeFrame({ instance: 'b1', topic: 't' }, times, [1, 1, 1, 1], 'A');
+    for (const carrier of [0, 1, 2]) {
+      const frames = bytes.map((f, i) =>
+        i === carrier ? { ...f, meta: { ...f.meta, executedQueryString: query } } : f
+      );
+      const { series } = extractSeries([messages, ...frames]);
+      expect(series.filter((s) => s.refId === 'B').map((s) => s.role)).toEqual(['bytesIn', 'bytesIn', 'bytesIn']);
+      expect(series.filter((s) => s.refId === 'A').map((s) => s.role)).toEqual([undefined]);
+    }
+  });
+
   it('an instant-only query (refId A-Instant alone) is read', () => {
     const report = analyze([instantFrame({ instance: 'b1', topic: 't' }, 42, T0, 'A-Instant')]);
     expect(report.data.kind).toBe('instant');
