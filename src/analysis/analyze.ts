@@ -12,6 +12,7 @@ import { runChecks } from './checks/run';
 import { emptyCluster, reportOf, summary } from './report';
 import { emptySignals } from './signals/signalModel';
 import { say } from './messages';
+import { releaseShapes } from './shapes';
 
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
@@ -62,5 +63,7 @@ export function analyze(
       notEvaluated: [],
       data: summary(undefined, 'none', [], []),
     };
+  } finally {
+    releaseShapes();
   }
 }

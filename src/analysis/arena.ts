@@ -1,3 +1,5 @@
+import { keepShape, Releasable } from './shapes';
+
 /**
  * Typed arrays carved out of a few shared buffers. A typed array of a few hundred numbers lives
  * outside the JS heap, and allocating one costs far more than its size — fresh memory, tracked by
@@ -5,7 +7,7 @@
  * thousand scrape offsets (a time grid and its step indexes each). The arrays are views: never
  * grown or transferred, and a buffer lives as long as any view into it.
  */
-export class Arena {
+export class Arena implements Releasable {
   private buffer: ArrayBuffer | undefined;
   private used = 0;
 
@@ -13,7 +15,14 @@ export class Arena {
   constructor(
     private readonly firstBytes = 4096,
     private readonly maxBytes = 1 << 20
-  ) {}
+  ) {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.buffer = undefined;
+    this.used = 0;
+  }
 
   float64(length: number): Float64Array {
     const { buffer, offset } = this.take(8 * length);

@@ -3,6 +3,7 @@ import type { Axis } from './timeline';
 import type { RateSeries } from './prepare';
 import type { Samples } from '../read/series';
 import { Arena } from '../arena';
+import { keepShape, Releasable } from '../shapes';
 
 /**
  * True when no sample is NaN. A sum is NaN exactly then (samples are never ±Infinity), and on
@@ -15,6 +16,9 @@ function noGaps(values: Samples): boolean {
   }
   return sum === sum;
 }
+
+/** What a released StepSum holds instead of its sums (a view that would keep its arena's buffer). */
+const NO_SUMS = new Float64Array(0);
 
 /** Which steps the series added to an open StepSum cover. */
 interface Coverage {
@@ -30,12 +34,18 @@ interface Coverage {
  * labels). A thousand brokers then share one coverage instead of holding one each — fresh memory
  * that costs more than the sums themselves.
  */
-class CoveragePool {
-  private readonly free: Coverage[] = [];
+class CoveragePool implements Releasable {
+  private free: Coverage[] = [];
   /** Sums opened again after they were closed: the series did not come broker by broker. */
   private reopened = 0;
 
-  constructor(private readonly length: number) {}
+  constructor(private readonly length: number) {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.free = [];
+  }
 
   /** Whether sums should be closed when their broker's run of series ends. */
   get closing(): boolean {
@@ -64,8 +74,8 @@ class CoveragePool {
  * consecutive steps of the axis (one query's grid) and without gaps. Those are added with no
  * per-sample test, and the steps they cover are recorded once per series (a difference array).
  */
-class StepSum {
-  private readonly sums: Float64Array;
+class StepSum implements Releasable {
+  private sums: Float64Array;
   /** While open; once closed, the sums hold NaN at the steps nothing covered. */
   private coverage: Coverage | undefined;
 
@@ -76,6 +86,13 @@ class StepSum {
   ) {
     this.sums = arena.float64(length);
     this.coverage = pool.take(false);
+    keepShape(this);
+  }
+
+  release(): void {
+    this.sums = NO_SUMS;
+    this.coverage = undefined;
+    this.pool.release();
   }
 
   /** `contiguous`: the index puts one sample on each of consecutive steps (Axis.contiguous). */

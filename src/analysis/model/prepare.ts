@@ -18,6 +18,7 @@ import {
   TOPIC_LABEL_CANDIDATES,
 } from '../metric/labels';
 import { ABSURD_RATE, describeSeries, RawSeries, SampleRange, Samples } from '../read/series';
+import { keepShape, Releasable } from '../shapes';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
 export const UNLABELLED_BROKER = '(no broker label)';
@@ -96,15 +97,24 @@ function hasValue(values: Samples): boolean {
  * query text (rate() and friends make rates), and only then from the data, pooled per query (refId).
  * Every candidate is observed (in series order) before the first decision.
  */
-class CounterJudge {
-  private readonly pooled = new Map<string, StepTally>();
+class CounterJudge implements Releasable {
+  private pooled = new Map<string, StepTally>();
   // What the query text says is a property of the query: read once per refId, not per series.
-  private readonly textOf = new Map<string, { rates: boolean; counts: boolean }>();
+  private textOf = new Map<string, { rates: boolean; counts: boolean }>();
   // Neighbours nearly always share their query: the last answer before the map.
   private lastRefId: string | undefined;
   private lastText = { rates: false, counts: false };
 
-  constructor(private readonly queries: Readonly<Record<string, string>>) {}
+  constructor(private queries: Readonly<Record<string, string>>) {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.pooled = new Map();
+    this.textOf = new Map();
+    this.queries = {};
+    this.lastRefId = undefined;
+  }
 
   private text(s: RawSeries): { rates: boolean; counts: boolean } {
     if (s.refId === this.lastRefId) {

@@ -16,6 +16,7 @@
 import type { TimeRangeMs } from '../types';
 import { median, room } from '../stats';
 import { Arena } from '../arena';
+import { keepShape, Releasable } from '../shapes';
 
 /** Default span of the recent window. */
 export const RECENT_MS = 5 * 60_000;
@@ -79,10 +80,20 @@ export interface TimeOptions {
 }
 
 /** Series of one query share their timestamps; each distinct array is placed once. */
-class DistinctTimes {
-  private readonly buckets = new Map<string, Float64Array[]>();
+class DistinctTimes implements Releasable {
+  private buckets = new Map<string, Float64Array[]>();
   private lastSeen: Float64Array | undefined;
   private lastInterned: Float64Array | undefined;
+
+  constructor() {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.buckets = new Map();
+    this.lastSeen = undefined;
+    this.lastInterned = undefined;
+  }
 
   intern(times: Float64Array): Float64Array {
     // The reader already shares one array between series on the same grid: most calls end here.

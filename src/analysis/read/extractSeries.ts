@@ -6,6 +6,7 @@ import { makeSeries, RawSeries, sampleRange, Samples, seriesKey } from './series
 import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
+import { keepShape, Releasable } from '../shapes';
 
 /** Grafana's Prometheus data source suffixes the instant half of a "Both" query with this. */
 const INSTANT_REFID_SUFFIX = '-Instant';
@@ -259,11 +260,16 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: SeriesList): numb
  * The series read, in a list sized once for the usual frame (one series each): grown push by
  * push, 100k series would be copied into ever larger fresh lists as they arrive.
  */
-class SeriesList {
-  readonly items: RawSeries[];
+class SeriesList implements Releasable {
+  items: RawSeries[];
   count = 0;
   constructor(expected: number) {
     this.items = new Array(expected);
+    keepShape(this);
+  }
+  release(): void {
+    this.items = [];
+    this.count = 0;
   }
   add(s: RawSeries): void {
     if (this.count < this.items.length) {
@@ -315,14 +321,24 @@ function roleLookup(source: RoleSource): (s: RawSeries) => MetricRole | undefine
   };
 }
 
+/** What a released Placement asks instead of its lookup (whose caches hold the call's query texts). */
+const NO_ROLE = (): MetricRole | undefined => undefined;
+
 /** Series by role, each role's a SeriesSet, and the label names of the messages-in series. */
-class Placement {
-  readonly byRole = new Map<MetricRole | undefined, SeriesSet>();
-  readonly messageLabelNames = new Set<string>();
-  private readonly roleOf: (s: RawSeries) => MetricRole | undefined;
+class Placement implements Releasable {
+  byRole = new Map<MetricRole | undefined, SeriesSet>();
+  messageLabelNames = new Set<string>();
+  private roleOf: (s: RawSeries) => MetricRole | undefined;
 
   constructor(source: RoleSource) {
     this.roleOf = roleLookup(source);
+    keepShape(this);
+  }
+
+  release(): void {
+    this.byRole = new Map();
+    this.messageLabelNames = new Set();
+    this.roleOf = NO_ROLE;
   }
 
   add(s: RawSeries): void {

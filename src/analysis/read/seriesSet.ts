@@ -1,16 +1,26 @@
 import type { Labels } from './decodeFrame';
 import { compareLabels, mergeSeries, RawSeries } from './series';
+import { keepShape, Releasable } from '../shapes';
 
 /**
  * The series of one role, unique and sorted by identity, so that the order frames arrive in never
  * shows in the report. Identical series (the same query twice) are merged.
  */
-export class SeriesSet {
-  private readonly series: RawSeries[] = [];
+export class SeriesSet implements Releasable {
+  private series: RawSeries[] = [];
   /** Every series so far sorts after the one before: unique and sorted as they came. */
   private ordered = true;
   /** Once they are out of order: the label sets as digits, added while each is in the cache. */
   private readonly digits = new DigitBuilder();
+
+  constructor() {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.series = [];
+    this.digits.release();
+  }
 
   add(s: RawSeries): void {
     const n = this.series.length;
@@ -76,14 +86,27 @@ export interface LabelDigits {
  * cache (as its series is added): each (name, value) pair gets an id in order of appearance, and
  * the ids become ordered digits at the end, in arrays.
  */
-export class DigitBuilder {
-  private readonly nameIds = new Map<string, number>();
-  private readonly valueIds: Array<Map<string, number>> = [];
+export class DigitBuilder implements Releasable {
+  private nameIds = new Map<string, number>();
+  private valueIds: Array<Map<string, number>> = [];
   private ids = new Int32Array(64);
   /** Where each label set's ids end in `ids`: typed and grown by doubling, like `ids`. */
   private ends = new Int32Array(64);
   private sets = 0;
   private at = 0;
+
+  constructor() {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.nameIds = new Map();
+    this.valueIds = [];
+    this.ids = new Int32Array(64);
+    this.ends = new Int32Array(64);
+    this.sets = 0;
+    this.at = 0;
+  }
 
   /** Label sets added so far. */
   get count(): number {

@@ -1,5 +1,6 @@
 import { Arena } from '../arena';
 import { toTimeMs } from './values';
+import { keepShape, Releasable } from '../shapes';
 
 /**
  * Reads time fields, sharing one typed array between fields with equal timestamps.
@@ -8,15 +9,27 @@ import { toTimeMs } from './values';
  * own copy of the timestamps. Comparing against an already-read copy costs no allocation, and
  * later stages recognise shared arrays by identity (alignment, sortedness) instead of re-reading.
  */
-export class TimeInterner {
-  private readonly buckets = new Map<string, Float64Array[]>();
+export class TimeInterner implements Releasable {
+  private buckets = new Map<string, Float64Array[]>();
   /** Per array read here (the interner lives for one read): a map, not a weak map, whose entries cost the GC. */
-  private readonly increasing = new Map<Float64Array, boolean>();
+  private increasing = new Map<Float64Array, boolean>();
   // One grid per scrape offset at times (a thousand brokers, a thousand grids): views, not an allocation each.
   private readonly arena = new Arena();
   private last: Float64Array | undefined;
   private lastAsked: Float64Array | undefined;
   private lastAnswer = false;
+
+  constructor() {
+    keepShape(this);
+  }
+
+  release(): void {
+    this.buckets = new Map();
+    this.increasing = new Map();
+    this.arena.release();
+    this.last = undefined;
+    this.lastAsked = undefined;
+  }
 
   read(values: ArrayLike<unknown> | undefined, length: number): Float64Array {
     if (!values) {
