@@ -80,6 +80,23 @@ function timeIt(runs: number, fn: () => void): number {
   return timeInTurn(runs, [fn])[0];
 }
 
+/** `runs` timed calls after two untimed ones. */
+function timeCalls(runs: number, fn: () => void): number[] {
+  const times: number[] = [];
+  for (let call = -2; call < runs; call++) {
+    const start = performance.now();
+    fn();
+    if (call >= 0) {
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+function median(values: number[]): number {
+  return values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 /**
  * Median time of each contender over `runs` rounds in which each runs once, in turn, after two
  * untimed rounds. For contenders that do the same kind of work (two analyses): the machine's
@@ -98,7 +115,7 @@ function timeInTurn(runs: number, contenders: Array<() => void>): number[] {
       }
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+  return times.map(median);
 }
 
 /**
@@ -108,6 +125,27 @@ function timeInTurn(runs: number, contenders: Array<() => void>): number[] {
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * The median time of the first analysis after a full collection, and of analyses back to back.
+ * A collection throws away optimized code whose hidden classes died (see analysis/shapes.ts): this
+ * line shows whether the analysis keeps its speed across one. Needs --expose-gc.
+ */
+function firstCallAfterCollection(frames: PlainFrame[]): { first: number; warm: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    return undefined;
+  }
+  const warm = timeCalls(11, () => analyze(frames));
+  const first: number[] = [];
+  for (let round = 0; round < 9; round++) {
+    gc();
+    const start = performance.now();
+    analyze(frames);
+    first.push(performance.now() - start);
+  }
+  return { first: median(first), warm: median(warm) };
 }
 
 /** @grafana/data needs a DOM to load; give it jsdom's, after the core was loaded without one. */
@@ -216,6 +254,13 @@ function main() {
       `analyze's time per sample changed by ${(perSample[1].analyze / perSample[0].analyze).toFixed(2)}× (1.00 = linear), ` +
       `reduceField's by ${(perSample[1].reduce / perSample[0].reduce).toFixed(2)}× (what the larger heap costs any code on this machine).`
   );
+  const afterCollection = firstCallAfterCollection(makeFrames(SIZES[0]));
+  if (afterCollection) {
+    console.log(
+      `After a full collection (${SIZES[0].label}): the first analysis takes ${afterCollection.first.toFixed(1)} ms, ` +
+        `against ${afterCollection.warm.toFixed(1)} ms back to back (a dashboard may collect between two refreshes).`
+    );
+  }
   console.log(
     `Own offsets: brokers scraped at their own moments cost ${offsetCost.toFixed(2)}× ` +
       'the time per sample of the same brokers on one grid, measured in the same turns (the step grid keeps it linear; the target is ≤ 1.5×).'
