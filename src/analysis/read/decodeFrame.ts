@@ -255,12 +255,19 @@ function dataFrameFields(source: Record<string, unknown>): FieldLike[] {
   const fields = new Array<FieldLike>(list.length);
   for (let i = 0; i < list.length; i++) {
     const field = isRecord(list[i]) ? (list[i] as Record<string, unknown>) : NO_META;
+    const type = text(field.type);
+    const labels = toLabels(field.labels);
+    // Read only what is used: a labelled number field is one series, known by its labels (its
+    // metric is `__name__`), and only a Time field declares the step. Each property read can be
+    // a slow lookup: fields that Grafana copied with a spread and then gave a property (`state`)
+    // each have a hidden class of their own, and 100k of them are 100k classes.
+    const series = type === 'number' && labels !== NO_LABELS;
     fields[i] = {
-      name: text(field.name),
-      type: text(field.type),
-      labels: toLabels(field.labels),
+      name: series ? '' : text(field.name),
+      type,
+      labels,
       values: fieldValueList(field.values),
-      interval: intervalOf(field),
+      interval: type === 'number' ? 0 : intervalOf(field),
     };
   }
   return fields;

@@ -83,6 +83,24 @@ describe('reading the frame shapes a panel receives', () => {
     }
   });
 
+  it("fields that carry more than a field needs (Grafana's `state`, `display`) read as plain ones", () => {
+    const plain = ['b1', 'b2', 'b3'].flatMap((b, i) => [
+      rangeFrame({ instance: b, topic: 't' }, times, [10 + i, 11 + i, 12 + i, 13 + i], 'A'),
+      instantFrame({ instance: b, topic: 'u' }, 5 + i, times[3], 'B'),
+    ]);
+    // Copies with a spread, then a property added: each field ends up with a hidden class of its own.
+    const busy = plain.map((f) => ({
+      ...f,
+      fields: f.fields.map((field) =>
+        Object.assign({ ...field }, { state: { displayName: field.name }, display: () => ({ text: '' }) })
+      ),
+    }));
+    expect(analyze(busy)).toEqual(analyze(plain));
+    expect(extractSeries(busy).series.map((s) => [s.refId, s.labels, Array.from(s.values)])).toEqual(
+      extractSeries(plain).series.map((s) => [s.refId, s.labels, Array.from(s.values)])
+    );
+  });
+
   it('an instant-only query (refId A-Instant alone) is read', () => {
     const report = analyze([instantFrame({ instance: 'b1', topic: 't' }, 42, T0, 'A-Instant')]);
     expect(report.data.kind).toBe('instant');
