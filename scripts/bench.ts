@@ -80,19 +80,6 @@ function timeIt(runs: number, fn: () => void): number {
   return timeInTurn(runs, [fn])[0];
 }
 
-/** `runs` timed calls after two untimed ones. */
-function timeCalls(runs: number, fn: () => void): number[] {
-  const times: number[] = [];
-  for (let call = -2; call < runs; call++) {
-    const start = performance.now();
-    fn();
-    if (call >= 0) {
-      times.push(performance.now() - start);
-    }
-  }
-  return times;
-}
-
 function median(values: number[]): number {
   return values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
@@ -133,19 +120,18 @@ function collectGarbage(): void {
  * line shows whether the analysis keeps its speed across one. Needs --expose-gc.
  */
 function firstCallAfterCollection(frames: PlainFrame[]): { first: number; warm: number } | undefined {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) {
+  if (!(globalThis as { gc?: () => void }).gc) {
     return undefined;
   }
-  const warm = timeCalls(11, () => analyze(frames));
+  const warm = timeIt(11, () => analyze(frames));
   const first: number[] = [];
   for (let round = 0; round < 9; round++) {
-    gc();
+    collectGarbage();
     const start = performance.now();
     analyze(frames);
     first.push(performance.now() - start);
   }
-  return { first: median(first), warm: median(warm) };
+  return { first: median(first), warm };
 }
 
 /** @grafana/data needs a DOM to load; give it jsdom's, after the core was loaded without one. */
