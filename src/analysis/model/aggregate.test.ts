@@ -57,14 +57,19 @@ interface SeriesSpec {
   values: number[];
 }
 
+/** Half the gap-free series say so (RateSeries.gapless), as prepareSeries does for what the reader saw. */
 function toRateSeries(specs: SeriesSpec[]): RateSeries[] {
-  return specs.map((s) => ({
-    broker: s.broker,
-    topic: s.topic,
-    times: Float64Array.from(s.steps),
-    values: Float64Array.from(s.steps, (_, i) => s.values[i]),
-    instant: false,
-  }));
+  return specs.map((s) => {
+    const values = Float64Array.from(s.steps, (_, i) => s.values[i]);
+    return {
+      broker: s.broker,
+      topic: s.topic,
+      times: Float64Array.from(s.steps),
+      values,
+      instant: false,
+      gapless: s.steps.length % 2 === 0 && !values.some(Number.isNaN),
+    };
+  });
 }
 
 describe('aggregate', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { extractSeries } from '../read/extractSeries';
 import { instantFrame, rangeFrame } from '../testkit/frames';
-import { prepareSeries, UNLABELLED_BROKER } from './prepare';
+import { readingOrder } from '../read/seriesSet';
+import { PreparedSeries, prepareSeries, UNLABELLED_BROKER } from './prepare';
 
 const OPTIONS = { metricName: '', brokerLabel: 'auto', topicLabel: 'auto' };
 
@@ -127,5 +128,66 @@ describe('cluster totals beside per-broker series', () => {
     const prepared = prepareSeries(extractSeries(frames).series, OPTIONS);
     expect(prepared.totals).toEqual([]);
     expect(prepared.rates.map((r) => r.broker).sort()).toEqual([UNLABELLED_BROKER, 'kafka-0'].sort());
+  });
+});
+
+describe('visiting series in the order they were read', () => {
+  // Brokers labelled or not (totals), other metrics, counters (from instant queries: left out),
+  // gaps, negative and absurd samples, instant and range queries, in any arrival order.
+  const seriesArb = fc.record({
+    labels: fc.record(
+      { instance: fc.constantFrom('kafka-0', 'kafka-1', 'kafka-2'), topic: fc.constantFrom('a', 'b', 'c') },
+      { requiredKeys: ['topic'] }
+    ),
+    name: fc.constantFrom(undefined, 'up', 'kafka_server_brokertopicmetrics_messagesin_total'),
+    values: fc.array(fc.constantFrom<unknown>(1, 2.5, 0, null, NaN, -3, 1e13, '4'), { minLength: 1, maxLength: 3 }),
+    instant: fc.boolean(),
+    refId: fc.constantFrom('A', 'B'),
+  });
+  const times = [1_700_000_000_000, 1_700_000_015_000, 1_700_000_030_000];
+
+  it('prepares what visiting them in label order prepares', () => {
+    let visited = 0;
+    fc.assert(
+      fc.property(fc.array(seriesArb, { minLength: 1, maxLength: 12 }), (list) => {
+        const frames = list.map((s) => {
+          const labels = { ...(s.name ? { __name__: s.name } : {}), ...s.labels };
+          return s.instant
+            ? instantFrame(labels, s.values[0], times[0], s.refId)
+            : rangeFrame(labels, times.slice(0, s.values.length), s.values, s.refId);
+        });
+        const series = extractSeries(frames).series;
+        visited += readingOrder(series) ? 1 : 0;
+        // A copy of the list has no reading order: visited in its own (label) order.
+        const byReading = prepareSeries(series, OPTIONS);
+        const byLabels = prepareSeries(series.slice(), OPTIONS);
+        const plain = (p: PreparedSeries) => ({
+          ...p,
+          rates: p.rates.map((r) => ({ ...r, values: Array.from(r.values), times: Array.from(r.times) })),
+          totals: p.totals.map((r) => ({ ...r, values: Array.from(r.values), times: Array.from(r.times) })),
+        });
+        expect(plain(byReading)).toEqual(plain(byLabels));
+      }),
+      { numRuns: 500 }
+    );
+    // The case this is about came up often: series that were read out of label order.
+    expect(visited).toBeGreaterThan(100);
+  });
+
+  it('knows a series is gapless only when it has no missing sample', () => {
+    const frames = [
+      rangeFrame({ instance: 'kafka-1', topic: 'a' }, times, [1, 2, 3]),
+      rangeFrame({ instance: 'kafka-0', topic: 'a' }, times, [1, null, 3]),
+      rangeFrame({ instance: 'kafka-0', topic: 'b' }, times, [1, '2', 3]),
+      // Its own query: an instant frame of a range query's refId is the twin of a range series.
+      instantFrame({ instance: 'kafka-2', topic: 'a' }, 7, times[0], 'B'),
+    ];
+    const prepared = prepareSeries(extractSeries(frames).series, OPTIONS);
+    expect(prepared.rates.map((r) => [r.broker, r.topic, r.gapless, Array.from(r.values)])).toEqual([
+      ['kafka-0', 'a', false, [1, NaN, 3]],
+      ['kafka-0', 'b', true, [1, 2, 3]],
+      ['kafka-1', 'a', true, [1, 2, 3]],
+      ['kafka-2', 'a', true, [7]],
+    ]);
   });
 });

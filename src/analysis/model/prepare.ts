@@ -18,6 +18,7 @@ import {
   TOPIC_LABEL_CANDIDATES,
 } from '../metric/labels';
 import { ABSURD_RATE, describeSeries, RawSeries, SampleRange, Samples } from '../read/series';
+import { readingOrder } from '../read/seriesSet';
 import { keepShape, Releasable } from '../shapes';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
@@ -28,7 +29,7 @@ export const UNLABELLED_BROKER = '(no broker label)';
  * when known, settles the usual case (all within range) without a pass over the samples.
  */
 function sanitize(values: Samples, range?: SampleRange): { values: Samples; negative: number; absurd: number } {
-  if (range === 'plain' || range === 'none') {
+  if (range === 'plain' || range === 'full' || range === 'none') {
     return { values, negative: 0, absurd: 0 };
   }
   let negative = 0;
@@ -49,6 +50,34 @@ function sanitize(values: Samples, range?: SampleRange): { values: Samples; nega
 }
 const MAX_IGNORED_LISTED = 50;
 
+/** Why a series was left out (IgnoredSeries.reason): a code per series, words for the listed few. */
+const enum Ignored {
+  OtherMetric = 1,
+  Empty,
+  InstantCounter,
+  OutOfRange,
+}
+
+/** Flags of a kept series (prepareSeries' keptAt). */
+const KEPT = 1;
+const INSTANT = 2;
+const GAPLESS = 4;
+/** One sample, kept in prepareSeries' sampleAt. */
+const ONE_SAMPLE = 8;
+
+function ignoredReason(why: Ignored, s: RawSeries): string {
+  switch (why) {
+    case Ignored.OtherMetric:
+      return `metric ${s.name} is not a messages-in series`;
+    case Ignored.Empty:
+      return 'no valid sample (all null, NaN or ±Inf)';
+    case Ignored.InstantCounter:
+      return 'cumulative counter from an instant query: no rate can be derived from one sample';
+    default:
+      return 'no valid sample: negative or absurd values only';
+  }
+}
+
 /** A messages-in series in msg/s, assigned to a broker and (unless all-topics) a topic. */
 export interface RateSeries {
   broker: string;
@@ -57,6 +86,8 @@ export interface RateSeries {
   times: Float64Array;
   values: Samples;
   instant: boolean;
+  /** Known to have no missing (NaN) sample: the reader saw every one. Absent or false: unknown. */
+  gapless?: boolean;
 }
 
 export interface PreparedSeries {
@@ -130,9 +161,14 @@ class CounterJudge implements Releasable {
     return t;
   }
 
+  /** Whether observe() would pool the series' steps. */
+  wouldObserve(s: RawSeries, info: MetricInfo): boolean {
+    return info.counter === 'maybe' && !s.instant && !this.text(s).rates;
+  }
+
   /** Pools the steps of an unnamed range series whose query text does not settle it. */
   observe(s: RawSeries, info: MetricInfo): void {
-    if (info.counter === 'maybe' && !s.instant && !this.text(s).rates) {
+    if (this.wouldObserve(s, info)) {
       const tally = this.pooled.get(s.refId) ?? emptyTally();
       // One fall that is not a reset settles it for the whole query: no need to read further series.
       this.pooled.set(s.refId, tally.badFalls > 0 ? tally : tallySteps(s.values, tally));
@@ -162,7 +198,7 @@ class CounterJudge implements Releasable {
 function candidateLabelNames(raw: readonly RawSeries[], candidate: Uint8Array): Set<string> {
   const names = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
-    if (candidate[i] === 1) {
+    if (candidate[i] !== 0) {
       addLabelNames(names, raw[i].labels);
     }
   }
@@ -185,14 +221,18 @@ export function prepareSeries(
   /** How names are read; messages-in spellings by default, other counters (bytes) by their role. */
   classify: (name: string) => MetricInfo = (name) => classifyMetric(name, opts.metricName)
 ): PreparedSeries {
-  const ignored: IgnoredSeries[] = [];
+  // Why a series was left out, by its position: listed in the list's order once the passes are
+  // done (the passes may visit the series in another order, see `visit`).
+  const ignoredWhy = new Uint8Array(raw.length);
   let ignoredCount = 0;
-  const ignore = (s: RawSeries, reason: string) => {
+  const ignore = (i: number, why: Ignored) => {
     ignoredCount++;
-    if (ignored.length < MAX_IGNORED_LISTED) {
-      ignored.push({ series: describeSeries(s.labels), reason });
-    }
+    ignoredWhy[i] = why;
   };
+  // Series in the order they lie in memory when the list was sorted from series that came
+  // unsorted (100k instant series): every result below is kept by position, so the order of the
+  // visits never shows.
+  const visit = readingOrder(raw);
 
   // Thousands of series share a handful of names: classify each name once, and look the last
   // one up before the map (neighbours nearly always share it). No list of infos per series.
@@ -212,6 +252,7 @@ export function prepareSeries(
   };
   const otherNames = new Set<string>();
   // Which series are candidates: flags rather than lists of the candidates, which 100k pushes cost.
+  // 2: a candidate whose steps the counter judge must see (in the list's order, see below).
   const candidate = new Uint8Array(raw.length);
   // Label names present on the candidates, read in the same pass (with 100k series that arrive
   // unsorted, each pass over them is a pass of cache misses) unless the caller knows them.
@@ -219,26 +260,43 @@ export function prepareSeries(
   const namesRead = new Set<string>();
   let emptyCount = 0;
   let candidates = 0;
+  let observed = 0;
   // Counters are told apart in the same passes: each pass over 100k unsorted series is a pass of
   // cache misses.
   const counters = new CounterJudge(opts.queries ?? {});
-  for (let i = 0; i < raw.length; i++) {
+  for (let k = 0; k < raw.length; k++) {
+    const i = visit ? visit[k] : k;
     const s = raw[i];
     const info = infoOf(s);
     if (!info.messagesIn) {
       otherNames.add(s.name);
-      ignore(s, `metric ${s.name} is not a messages-in series`);
+      ignore(i, Ignored.OtherMetric);
     } else if (!(s.range !== undefined ? s.range !== 'none' : hasValue(s.values))) {
       // (The reader's range, when known, says whether there is a valid sample without a pass.)
       emptyCount++;
-      ignore(s, 'no valid sample (all null, NaN or ±Inf)');
+      ignore(i, Ignored.Empty);
     } else {
-      candidate[i] = 1;
       candidates++;
       if (!known) {
         addLabelNames(namesRead, s.labels);
       }
-      counters.observe(s, info);
+      if (!visit) {
+        counters.observe(s, info);
+        candidate[i] = 1;
+      } else if (counters.wouldObserve(s, info)) {
+        candidate[i] = 2;
+        observed++;
+      } else {
+        candidate[i] = 1;
+      }
+    }
+  }
+  // The judge pools steps in order (its sums, and where it stops reading): in the list's order,
+  // as without `visit`. Only unnamed range series without rate() in their query take part.
+  for (let i = 0; observed > 0 && i < raw.length; i++) {
+    if (candidate[i] === 2) {
+      counters.observe(raw[i], infoOf(raw[i]));
+      observed--;
     }
   }
   // The caller's names of every series are the candidates' when none was left out; else (an odd
@@ -251,10 +309,16 @@ export function prepareSeries(
 
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
-  // Sized once (grown by pushes, a list of 100k is copied again and again into fresh memory).
-  let rates = new Array<RateSeries>(candidates);
-  let kept = 0;
-  const totals: PreparedSeries['totals'] = [];
+  // What each kept series' rate series holds, by position: the rate series are made afterwards,
+  // in the list's order, which later stages read them in (made in visiting order, each of those
+  // stages would jump across memory again).
+  const keptAt = new Uint8Array(raw.length);
+  const brokerAt = new Array<string>(raw.length);
+  const topicAt = new Array<string | undefined>(raw.length);
+  const valuesAt = new Array<Samples>(raw.length);
+  const timesAt = new Array<Float64Array>(raw.length);
+  // The one sample of a one-sample series (an instant query's), read while its array is at hand.
+  const sampleAt = visit ? new Float64Array(raw.length) : undefined;
   const metricNames = new Set<string>();
   let counterCount = 0;
   let unusableCounterCount = 0;
@@ -264,10 +328,9 @@ export function prepareSeries(
   // totals, not a broker (decided after the pass, on the series it kept).
   let labelled = false;
   let unlabelled = false;
-  // Kept series without the broker label: their index in raw by their index in rates (for the
-  // refIds of totals). Few or none: a map rather than an array as long as the series.
-  const unlabelledOrigins = new Map<number, number>();
-  for (let i = 0; i < raw.length; i++) {
+  const unlabelledAt = new Uint8Array(raw.length);
+  for (let k = 0; k < raw.length; k++) {
+    const i = visit ? visit[k] : k;
     if (candidate[i] === 0) {
       continue;
     }
@@ -278,6 +341,7 @@ export function prepareSeries(
       labelled = true;
     } else {
       unlabelled = true;
+      unlabelledAt[i] = 1;
     }
     if (s.name) {
       metricNames.add(s.name);
@@ -287,7 +351,7 @@ export function prepareSeries(
       counterCount++;
       if (s.instant) {
         unusableCounterCount++;
-        ignore(s, 'cumulative counter from an instant query: no rate can be derived from one sample');
+        ignore(i, Ignored.InstantCounter);
         continue;
       }
       values = deriveRates(s.times, s.values);
@@ -298,41 +362,60 @@ export function prepareSeries(
     absurdSamples += clean.absurd;
     values = clean.values;
     if (values !== s.values && !hasValue(values)) {
-      ignore(s, 'no valid sample: negative or absurd values only');
+      ignore(i, Ignored.OutOfRange);
       continue;
     }
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
-    if (!brokerName) {
-      unlabelledOrigins.set(kept, i);
+    keptAt[i] = KEPT | (s.instant ? INSTANT : 0) | (values === s.values && s.range === 'full' ? GAPLESS : 0);
+    brokerAt[i] = brokerName || UNLABELLED_BROKER;
+    topicAt[i] = topicName || undefined;
+    valuesAt[i] = values;
+    timesAt[i] = s.times;
+    if (sampleAt && values.length === 1) {
+      sampleAt[i] = values[0];
+      keptAt[i] |= ONE_SAMPLE;
     }
-    rates[kept++] = {
-      broker: brokerName || UNLABELLED_BROKER,
-      topic: topicName || undefined,
-      times: s.times,
-      values,
-      instant: s.instant,
+  }
+  // Series without the broker label beside others with it are totals (see PreparedSeries).
+  const splitTotals = broker.label !== undefined && labelled && unlabelled;
+  let rates = new Array<RateSeries>(candidates);
+  let kept = 0;
+  const totals: PreparedSeries['totals'] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const flags = keptAt[i];
+    if (flags === 0) {
+      continue;
+    }
+    const r: RateSeries = {
+      broker: brokerAt[i],
+      topic: topicAt[i],
+      times: timesAt[i],
+      // A one-sample series (an instant query's) gets its sample in an array of its own, made
+      // beside its rate series: the caller's lies wherever its frame was parsed.
+      values: sampleAt && (flags & ONE_SAMPLE) !== 0 ? [sampleAt[i]] : valuesAt[i],
+      instant: (flags & INSTANT) !== 0,
+      gapless: (flags & GAPLESS) !== 0,
     };
+    if (splitTotals && unlabelledAt[i] === 1) {
+      totals.push({ ...r, refId: raw[i].refId });
+    } else {
+      rates[kept++] = r;
+    }
   }
   rates.length = kept;
-  if (broker.label !== undefined && labelled && unlabelled) {
-    const brokers: RateSeries[] = [];
-    rates.forEach((r, i) => {
-      const origin = unlabelledOrigins.get(i);
-      if (origin !== undefined) {
-        totals.push({
-          broker: r.broker,
-          refId: raw[origin].refId,
-          times: r.times,
-          values: r.values,
-          instant: r.instant,
-        });
-      } else {
-        brokers.push(r);
+  // Listed as the passes found them: those of the first pass, then those of the second.
+  const ignored: IgnoredSeries[] = [];
+  for (const pass of [
+    [Ignored.OtherMetric, Ignored.Empty],
+    [Ignored.InstantCounter, Ignored.OutOfRange],
+  ]) {
+    for (let i = 0; ignoredCount > 0 && ignored.length < MAX_IGNORED_LISTED && i < raw.length; i++) {
+      if (pass.includes(ignoredWhy[i])) {
+        ignored.push({ series: describeSeries(raw[i].labels), reason: ignoredReason(ignoredWhy[i], raw[i]) });
       }
-    });
-    rates = brokers;
+    }
   }
 
   return {

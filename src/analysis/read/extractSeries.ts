@@ -75,12 +75,14 @@ function hasLabels(field: FieldLike): boolean {
 }
 
 /**
- * The smallest and largest valid sample of the last readNumbers call (±Infinity when none): read
- * in the pass that checks every sample anyway, so that later stages (rates that cannot be
- * negative) need no pass of their own. Module state rather than a result object per series.
+ * The smallest and largest valid sample of the last readNumbers call (±Infinity when none), and
+ * whether none was missing: read in the pass that checks every sample anyway, so that later stages
+ * (rates that cannot be negative, sums that skip gaps) need no pass of their own over samples that
+ * are no longer in the cache by then. Module state rather than a result object per series.
  */
 let lowest = Infinity;
 let highest = -Infinity;
+let gapless = true;
 
 /** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
 function readNumbers(field: FieldLike, length: number): Samples {
@@ -91,21 +93,26 @@ function readNumbers(field: FieldLike, length: number): Samples {
   const out = new Float64Array(length);
   let low = Infinity;
   let high = -Infinity;
+  let sum = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i];
     const n = typeof v === 'number' ? (v - v === 0 ? v : NaN) : toFiniteNumber(v);
     out[i] = n;
     low = n < low ? n : low;
     high = n > high ? n : high;
+    sum += n;
   }
   lowest = low;
   highest = high;
+  gapless = sum === sum;
   return out;
 }
 
 function plainNumbers(values: ArrayLike<unknown>): boolean {
   let low = Infinity;
   let high = -Infinity;
+  // NaN exactly when a sample is (the others are finite): a gap found without a test per sample.
+  let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     // finite (v − v is 0) or NaN (v !== v); ±Infinity and non-numbers fail
@@ -115,9 +122,11 @@ function plainNumbers(values: ArrayLike<unknown>): boolean {
     // NaN compares false both ways and leaves the bounds as they are.
     low = v < low ? v : low;
     high = v > high ? v : high;
+    sum += v;
   }
   lowest = low;
   highest = high;
+  gapless = sum === sum;
   return true;
 }
 
@@ -159,7 +168,7 @@ function readSeriesFrame(
           times,
           values,
           role: undefined,
-          range: sampleRange(lowest, highest),
+          range: sampleRange(lowest, highest, gapless),
         }
       : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
     out.add(instant ? latestOnly(s) : s);

@@ -32,15 +32,18 @@ export interface RawSeries {
 export const ABSURD_RATE = 1e12;
 
 /**
- * Of a series' valid samples: there are none, all lie in [0, ABSURD_RATE] (plain), or some do not
- * (wide). A word rather than the bounds themselves: number fields that hold fractions are boxed,
- * one allocation per field on each of 100k series.
+ * Of a series' valid samples: there are none, all lie in [0, ABSURD_RATE] (plain) and none is
+ * missing either (full), or some lie outside (wide). A word rather than the bounds themselves:
+ * number fields that hold fractions are boxed, one allocation per field on each of 100k series.
  */
-export type SampleRange = 'none' | 'plain' | 'wide';
+export type SampleRange = 'none' | 'plain' | 'full' | 'wide';
 
-/** The range of samples whose smallest and largest valid values are these (±Infinity when none). */
-export function sampleRange(lowest: number, highest: number): SampleRange {
-  return lowest > highest ? 'none' : lowest >= 0 && highest <= ABSURD_RATE ? 'plain' : 'wide';
+/**
+ * The range of samples whose smallest and largest valid values are these (±Infinity when none),
+ * `gapless` when no sample is missing (NaN).
+ */
+export function sampleRange(lowest: number, highest: number, gapless: boolean): SampleRange {
+  return lowest > highest ? 'none' : lowest >= 0 && highest <= ABSURD_RATE ? (gapless ? 'full' : 'plain') : 'wide';
 }
 
 /** Ends each name and value in a key; a NUL inside one is written NUL + U+0001. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
 import { compareLabels, RawSeries, seriesKey } from './series';
-import { DigitBuilder, packedKeys, SeriesSet } from './seriesSet';
+import { DigitBuilder, packedKeys, readingOrder, SeriesSet } from './seriesSet';
 
 function series(labels: Record<string, string>, time: number, value: number): RawSeries {
   const l = newLabels();
@@ -83,6 +83,33 @@ describe('SeriesSet', () => {
         }
       }),
       { numRuns: 500 }
+    );
+  });
+
+  it('tells where the series it sorted were read: each position once, in the order first read', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 12 }), (specs) => {
+        const set = new SeriesSet();
+        const added = specs.map((s) => series(s.labels, s.time, s.value));
+        added.forEach((s) => set.add(s));
+        const out = set.sorted();
+        const order = readingOrder(out);
+        const cameSorted = added.every((s, i) => i === 0 || compareLabels(added[i - 1].labels, s.labels) < 0);
+        if (cameSorted) {
+          expect(order).toBeUndefined();
+          return;
+        }
+        // The position of each distinct label set, in the order its first copy was added.
+        const firstSeen: number[] = [];
+        for (const s of added) {
+          const at = out.findIndex((o) => seriesKey(o.labels) === seriesKey(s.labels));
+          if (!firstSeen.includes(at)) {
+            firstSeen.push(at);
+          }
+        }
+        expect(Array.from(order!)).toEqual(firstSeen);
+      }),
+      { numRuns: 300 }
     );
   });
 
