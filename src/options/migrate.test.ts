@@ -7,7 +7,8 @@ import { migrateOptions, shouldMigrate } from './migrate';
 import { toAnalysisOptions } from './toAnalysisOptions';
 import { OPTIONS_VERSION, PanelOptions } from './types';
 
-const fixture = (name: string): PanelModel => JSON.parse(readFileSync(join(__dirname, '../../test/fixtures/options', name), 'utf8'));
+const fixture = (name: string): PanelModel =>
+  JSON.parse(readFileSync(join(__dirname, '../../test/fixtures/options', name), 'utf8'));
 
 describe('saved options migration', () => {
   it('is wired into the plugin', () => {
