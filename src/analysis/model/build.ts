@@ -201,7 +201,7 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 
 /** One cluster's model from its series. */
 export function buildModel(extracted: ExtractedSeries, options: HealthOptions): Model {
-  const split = splitByRole(extracted.series, extracted.queries);
+  const split = splitByRole(extracted.series, extracted.queries, extracted.messagesInOnly);
   const read = prepareSeries(split.messagesIn, {
     ...options,
     queries: extracted.queries,

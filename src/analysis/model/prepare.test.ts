@@ -3,6 +3,7 @@ import { extractSeries } from '../read/extractSeries';
 import { instantFrame, rangeFrame } from '../testkit/frames';
 import { readingOrder } from '../read/seriesSet';
 import { PreparedSeries, prepareSeries, UNLABELLED_BROKER } from './prepare';
+import { timeGrid } from './timeline';
 
 const OPTIONS = { metricName: '', brokerLabel: 'auto', topicLabel: 'auto' };
 
@@ -146,7 +147,7 @@ describe('visiting series in the order they were read', () => {
   });
   const times = [1_700_000_000_000, 1_700_000_015_000, 1_700_000_030_000];
 
-  it('prepares what visiting them in label order prepares', () => {
+  it('prepares, and finds the time grid, as visiting them in label order does', () => {
     let visited = 0;
     fc.assert(
       fc.property(fc.array(seriesArb, { minLength: 1, maxLength: 12 }), (list) => {
@@ -167,6 +168,8 @@ describe('visiting series in the order they were read', () => {
           totals: p.totals.map((r) => ({ ...r, values: Array.from(r.values), times: Array.from(r.times) })),
         });
         expect(plain(byReading)).toEqual(plain(byLabels));
+        // The time grid, read in the same order, too.
+        expect(timeGrid(series, { now: times[2] })).toEqual(timeGrid(series.slice(), { now: times[2] }));
       }),
       { numRuns: 500 }
     );

@@ -17,6 +17,7 @@ import type { TimeRangeMs } from '../types';
 import { median, room } from '../stats';
 import { Arena } from '../arena';
 import { keepShape, Releasable } from '../shapes';
+import { readingOrder } from '../read/seriesSet';
 
 /** Default span of the recent window. */
 export const RECENT_MS = 5 * 60_000;
@@ -199,8 +200,10 @@ export function timeGrid(series: readonly TimedSeries[], options: TimeOptions = 
   const distinct = new DistinctTimes();
   let latest = -Infinity;
   let origin = Infinity;
-  for (let i = 0; i < series.length; i++) {
-    const s = series[i];
+  // Nothing here depends on the order: visited as they lie in memory (see readingOrder).
+  const visit = readingOrder(series);
+  for (let k = 0; k < series.length; k++) {
+    const s = series[visit ? visit[k] : k];
     const n = s.times.length;
     if (n === 0) {
       continue;

@@ -27,6 +27,8 @@ export interface ExtractedSeries {
    * added; absent on a part of these series (one cluster's).
    */
   messageLabelNames?: ReadonlySet<string>;
+  /** No series has a role other than messages-in (or none): `series` is the messages-in list. */
+  messagesInOnly?: boolean;
 }
 
 type Kind = 'time' | 'number' | 'string' | 'other';
@@ -469,6 +471,10 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     }
   }
   const { byRole, messageLabelNames } = placing;
+  let messagesInOnly = true;
+  for (const role of byRole.keys()) {
+    messagesInOnly &&= !role || role === 'messagesIn';
+  }
   const lists: RawSeries[][] = [];
   for (const role of Array.from(byRole.keys(), (r) => r ?? '').sort()) {
     const set = byRole.get((role || undefined) as MetricRole | undefined)!;
@@ -494,5 +500,6 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     queries,
     interval: Number.isFinite(interval) ? interval : 0,
     messageLabelNames,
+    messagesInOnly,
   };
 }

@@ -8,13 +8,13 @@ import { keepShape, Releasable } from '../shapes';
  * once and whose results do not depend on the order (see readingOrder) visit them so: in label
  * order, 100k instant series that came unsorted are 100k jumps across memory, each a cache miss.
  */
-const readingOrders = new WeakMap<readonly RawSeries[], Int32Array>();
+const readingOrders = new WeakMap<readonly unknown[], Int32Array>();
 
 /**
  * The positions of `list`'s series in the order they were read, when that differs from the
  * list's own order (the list was sorted here); undefined when the list is in reading order.
  */
-export function readingOrder(list: readonly RawSeries[]): Int32Array | undefined {
+export function readingOrder(list: readonly unknown[]): Int32Array | undefined {
   return readingOrders.get(list);
 }
 

@@ -4,6 +4,7 @@ import type { HealthReport } from '../types';
 import { instantFrame, PlainFrame, rangeFrame, stepTimes, STEP } from '../testkit/frames';
 import { METRIC_ROLES, queryText, roleOf, roleOfName, roleOfQuery } from './roles';
 import { splitByRole } from './signalModel';
+import { extractSeries } from '../read/extractSeries';
 import type { RawSeries } from '../read/series';
 
 const POINTS = 120; // 30 min at 15 s; the recent window is the last 12 steps
@@ -1109,6 +1110,30 @@ describe('robustness with roles', () => {
         }
       ),
       { numRuns: 150 }
+    );
+  });
+});
+
+describe('the reader telling that every series is messages-in', () => {
+  it('is true exactly when splitting by role leaves nothing beside messages-in (property)', () => {
+    const role = fc.constantFrom<string | undefined>(undefined, 'messagesIn', 'bytesIn', 'leaders');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C'), role), { maxLength: 6 }), (queries) => {
+        const roles: Record<string, string> = {};
+        const frames = queries.map(([refId, r], i) => {
+          if (r) {
+            roles[refId] = r;
+          }
+          return rangeFrame({ instance: `b${i % 3}`, topic: 't' }, stepTimes(2), [1, 2], refId);
+        });
+        const extracted = extractSeries(frames, roles as never);
+        const split = splitByRole(extracted.series, extracted.queries);
+        expect(extracted.messagesInOnly).toBe(split.byRole.size === 0);
+        if (extracted.messagesInOnly) {
+          expect(splitByRole(extracted.series, extracted.queries, true)).toEqual(split);
+        }
+      }),
+      { numRuns: 200 }
     );
   });
 });
