@@ -68,6 +68,16 @@ function segments(states: Uint8Array, axis: Axis): TimelineSegment[] {
   return out;
 }
 
+/** The first step with a sample; -1 when none. (A loop: findIndex calls a function per step.) */
+function firstSample(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === values[i]) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 /** The timeline of a range: brokers in the model's order, each ok from its first sample, then the checks' worst. */
 export function healthTimeline(model: Model, histories: readonly History[]): HealthTimeline | undefined {
   const m = model.messages;
@@ -81,7 +91,7 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
   const states = new Uint8Array(steps);
   const brokers = m.brokers.map((b, k) => {
     states.fill(STATE.none);
-    const first = stepRates(m, k).findIndex((v) => v === v);
+    const first = firstSample(stepRates(m, k));
     if (first >= 0) {
       states.fill(STATE.ok, first);
     }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { median, robustSigma } from './stats';
+import { median, medianOfFinite, robustSigma } from './stats';
 
 describe('median', () => {
   it('is the middle of the sorted values (the mean of the two middles for an even count)', () => {
@@ -20,6 +20,27 @@ describe('median', () => {
     expect(median(xs)).toBe(3);
     expect(xs).toEqual([5, 1, 4, 2, 3]);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('medianOfFinite', () => {
+  it('is the median of the finite values in the window, NaN when there is none (property)', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), fc.constantFrom(NaN, Infinity, -Infinity));
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 40 }),
+        fc.integer({ min: -5, max: 45 }),
+        fc.integer({ min: -5, max: 45 }),
+        (xs, from, to) => {
+          const inWindow = xs.slice(Math.max(0, from), Math.max(0, to)).filter(Number.isFinite);
+          const values = Float64Array.from(xs);
+          const expected = inWindow.length ? median(inWindow) : NaN;
+          expect(medianOfFinite(values, from, to)).toBe(expected);
+          expect(Array.from(values)).toEqual(xs);
+        }
+      ),
+      { numRuns: 1000 }
+    );
   });
 });
 

@@ -23,6 +23,30 @@ export function median(values: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) {
     a[i] = values[i];
   }
+  return medianOfFirst(a, n);
+}
+
+/**
+ * The median of the finite values of `values[from..to)`; NaN when there is none. Copied straight
+ * into the work space: no list of them per broker and window.
+ */
+export function medianOfFinite(values: ArrayLike<number>, from: number, to: number): number {
+  const start = Math.max(0, from);
+  const end = Math.min(to, values.length);
+  scratch = room(scratch, Math.max(0, end - start));
+  const a = scratch;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      a[n++] = v;
+    }
+  }
+  return n === 0 ? NaN : medianOfFirst(a, n);
+}
+
+/** The median of a[0..n), n > 0; reorders them. */
+function medianOfFirst(a: Float64Array, n: number): number {
   const mid = n >> 1;
   const upper = select(a, n, mid);
   if (n % 2) {
@@ -78,18 +102,6 @@ export function robustSigma(values: ArrayLike<number>, center = median(values)):
     deviations[i] = Math.abs(values[i] - center);
   }
   return 1.4826 * median(deviations.subarray(0, n));
-}
-
-/** The finite values of `values[from..to)`. */
-export function finiteSlice(values: ArrayLike<number>, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = Math.max(0, from); i < Math.min(to, values.length); i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      out.push(v);
-    }
-  }
-  return out;
 }
 
 /**

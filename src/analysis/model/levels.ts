@@ -13,7 +13,7 @@
  * A broker **stalls** when its latest samples (at least two) are near zero and the span before
  * them carried traffic: its own shift, whenever it happened.
  */
-import { finiteSlice, median, robustSigma } from '../stats';
+import { median, medianOfFinite, robustSigma } from '../stats';
 
 /** Band around the present level, relative to it. */
 const BAND_SHARE = 0.25;
@@ -161,11 +161,9 @@ export function brokerTrend(
     return { baseline: stall.before, recent: stall.now, stalled: true };
   }
   const span = Math.max(1, Math.round(spanSteps));
-  const base = finiteSlice(values, recentStart - span, recentStart);
-  const recentValues = finiteSlice(values, recentStart, values.length);
   return {
-    baseline: base.length ? median(base) : NaN,
-    recent: recentValues.length ? median(recentValues) : NaN,
+    baseline: medianOfFinite(values, recentStart - span, recentStart),
+    recent: medianOfFinite(values, recentStart, values.length),
     stalled: false,
   };
 }
