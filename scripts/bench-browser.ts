@@ -1,14 +1,16 @@
 /**
  * npm run bench:browser — the panel in Chromium (Debian's, as the browser test uses): first render
  * and refresh at three cluster sizes, median of 5, split into the analysis and React with layout
- * and paint; and whether a render with unchanged data touches the tables. Figures only, with the
- * targets beside them; nothing here fails on a time. Needs a build (npm run build).
+ * and paint; whether a render with unchanged data touches the tables; and npm run bench's
+ * analyze / reduceField ratios in the browser. Figures only, with the targets beside them; nothing
+ * here fails on a time. Needs a build (npm run build).
  */
 import { spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { chromium } from 'playwright';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/browser/chromium';
+import { BENCH_SIZES } from '../src/analysis/testkit/benchmark';
 
 const REPO = join(__dirname, '..');
 const PORT = 3931;
@@ -72,6 +74,28 @@ async function main() {
     }
     console.log(`Panel in Chromium (${await browser.version()}), full size 1600 × 860, median of 5`);
     console.table(rows);
+    // npm run bench's rows where the panel runs (all but the 24M-sample one: its frames alone
+    // take gigabytes in a page).
+    const ratios = [];
+    for (const label of BENCH_SIZES.map((b) => b.label).filter((l) => l !== 'full')) {
+      const r = await page.evaluate(
+        (l) =>
+          (
+            window as unknown as {
+              kafkalensRatio: (label: string) => { size: string; analyze: number; reduceField: number };
+            }
+          ).kafkalensRatio(l),
+        label
+      );
+      ratios.push({
+        size: r.size,
+        'analyze ms': +r.analyze.toFixed(1),
+        'reduceField ms': +r.reduceField.toFixed(1),
+        'analyze / reduceField': +(r.analyze / r.reduceField).toFixed(2),
+      });
+    }
+    console.log("analyze() against @grafana/data's reduceField on the same frames, in Chromium (as npm run bench)");
+    console.table(ratios);
   } finally {
     await browser.close();
     server.kill();

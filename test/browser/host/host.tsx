@@ -14,6 +14,14 @@ import { createRoot } from 'react-dom/client';
 import * as jsxRuntime from 'react/jsx-runtime';
 import { Scenario, SCENARIOS, synthetic } from './scenarios';
 import { analyze } from '../../../src/analysis';
+import {
+  BENCH_SIZES,
+  benchFrames,
+  forgetCalcs,
+  sizeName,
+  timeInBlocks,
+  valueFields,
+} from '../../../src/analysis/testkit/benchmark';
 
 type Plugin = grafanaData.PanelPlugin;
 type Define = ((deps: string[], factory: (...modules: unknown[]) => unknown) => void) & { amd?: object };
@@ -301,6 +309,40 @@ async function bench(
   return { analysis, first, refresh, firstReact: first - analysis, refreshReact: refresh - analysis, changed };
 }
 
+/**
+ * npm run bench:browser: analyze() against @grafana/data's reduceField (sum, mean, min, max, last)
+ * on the same frames in this browser — npm run bench's ratio where the panel runs.
+ */
+function analyzeAgainstReduceField(label: string): { size: string; analyze: number; reduceField: number } {
+  const size = BENCH_SIZES.find((s) => s.label === label);
+  if (!size) {
+    throw new Error(`no benchmark size ${label}`);
+  }
+  const frames = benchFrames(size);
+  const fields = valueFields(frames);
+  const reducers = [
+    grafanaData.ReducerID.sum,
+    grafanaData.ReducerID.mean,
+    grafanaData.ReducerID.min,
+    grafanaData.ReducerID.max,
+    grafanaData.ReducerID.last,
+  ];
+  let sink = 0;
+  const [analyzeMs, reduceMs] = timeInBlocks(3, 4, [
+    () => (sink += analyze(frames).cluster.totalRate),
+    () => {
+      for (const field of fields) {
+        forgetCalcs(field);
+        sink += grafanaData.reduceField({ field: field as never, reducers }).sum as number;
+      }
+    },
+  ]);
+  if (!Number.isFinite(sink)) {
+    throw new Error('unexpected result');
+  }
+  return { size: sizeName(size), analyze: analyzeMs, reduceField: reduceMs };
+}
+
 async function main() {
   const params = new URLSearchParams(location.search);
   const mode = params.get('theme') === 'light' ? 'light' : 'dark';
@@ -318,6 +360,8 @@ async function main() {
   if (params.get('bench')) {
     (window as unknown as { kafkalensBench: (size: BenchSize) => ReturnType<typeof bench> }).kafkalensBench = (size) =>
       bench(plugin, theme, width, height, size);
+    (window as unknown as { kafkalensRatio: typeof analyzeAgainstReduceField }).kafkalensRatio =
+      analyzeAgainstReduceField;
     document.body.dataset.ready = 'true';
     return;
   }
