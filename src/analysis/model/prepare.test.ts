@@ -86,6 +86,24 @@ describe("the reader's label names", () => {
     );
   });
 
+  it('are every name of the messages-in series, whatever order each set lists them in (property)', () => {
+    const labelSet = fc.dictionary(
+      fc.constantFrom('instance', 'topic', 'job', 'pod', 'broker'),
+      fc.constantFrom('x', 'y'),
+      {
+        minKeys: 1,
+      }
+    );
+    fc.assert(
+      fc.property(fc.array(labelSet, { minLength: 1, maxLength: 10 }), (sets) => {
+        const extracted = extractSeries(sets.map((labels) => rangeFrame(labels, times, [1, 2])));
+        const expected = new Set(sets.flatMap((l) => Object.keys(l)));
+        expect(new Set(extracted.messageLabelNames)).toEqual(expected);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it("of a left-out series do not choose the broker label (an 'up' series labelled broker)", () => {
     const frames = [
       rangeFrame({ __name__: 'up', broker: '7', instance: 'kafka-0:7071' }, times, [1, 1]),

@@ -1,5 +1,4 @@
 import type { MetricRole } from '../types';
-import { addLabelNames } from '../metric/labels';
 import { roleOf, RoleSource } from '../signals/roles';
 import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels, NO_LABELS } from './decodeFrame';
 import { makeSeries, RawSeries, sampleRange, Samples, seriesKey } from './series';
@@ -340,6 +339,8 @@ class Placement implements Releasable {
   byRole = new Map<MetricRole | undefined, SeriesSet>();
   messageLabelNames = new Set<string>();
   private roleOf: (s: RawSeries) => MetricRole | undefined;
+  /** The names of the last messages-in label set, in order: each was added to messageLabelNames. */
+  private lastNames: string[] = [];
 
   constructor(source: RoleSource) {
     this.roleOf = roleLookup(source);
@@ -350,12 +351,13 @@ class Placement implements Releasable {
     this.byRole = new Map();
     this.messageLabelNames = new Set();
     this.roleOf = NO_ROLE;
+    this.lastNames = [];
   }
 
   add(s: RawSeries): void {
     s.role = this.roleOf(s);
     if (!s.role || s.role === 'messagesIn') {
-      addLabelNames(this.messageLabelNames, s.labels);
+      this.addNames(s.labels);
     }
     let set = this.byRole.get(s.role);
     if (!set) {
@@ -363,6 +365,21 @@ class Placement implements Releasable {
       this.byRole.set(s.role, set);
     }
     set.add(s);
+  }
+
+  /**
+   * Adds the set's names to messageLabelNames. Label sets of one query mostly have the same names
+   * in the same order: a name that the last set had at the same place was added then.
+   */
+  private addNames(labels: Labels): void {
+    let place = 0;
+    for (const name in labels) {
+      if (this.lastNames[place] !== name) {
+        this.lastNames[place] = name;
+        this.messageLabelNames.add(name);
+      }
+      place++;
+    }
   }
 }
 

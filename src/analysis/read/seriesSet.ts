@@ -129,12 +129,21 @@ export class DigitBuilder implements Releasable {
   private ends = new Int32Array(64);
   private sets = 0;
   private at = 0;
+  /**
+   * The names of the last set added, in order, and their ids: label sets of one query mostly have
+   * the same names in the same order, so a name is looked up only when it differs from the last
+   * set's name at its place (100k series, two or three names each, were as many map lookups).
+   */
+  private lastNames: string[] = [];
+  private lastNameIds: number[] = [];
 
   constructor() {
     keepShape(this);
   }
 
   release(): void {
+    this.lastNames = [];
+    this.lastNameIds = [];
     this.nameIds = new Map();
     this.valueIds = [];
     this.ids = new Int32Array(64);
@@ -149,13 +158,22 @@ export class DigitBuilder implements Releasable {
   }
 
   add(labels: Labels): void {
+    let place = 0;
     for (const name in labels) {
-      let nameId = this.nameIds.get(name);
-      if (nameId === undefined) {
-        nameId = this.valueIds.length;
-        this.nameIds.set(name, nameId);
-        this.valueIds.push(new Map());
+      let nameId: number | undefined;
+      if (this.lastNames[place] === name) {
+        nameId = this.lastNameIds[place];
+      } else {
+        nameId = this.nameIds.get(name);
+        if (nameId === undefined) {
+          nameId = this.valueIds.length;
+          this.nameIds.set(name, nameId);
+          this.valueIds.push(new Map());
+        }
+        this.lastNames[place] = name;
+        this.lastNameIds[place] = nameId;
       }
+      place++;
       const values = this.valueIds[nameId];
       const value = labels[name];
       let valueId = values.get(value);
