@@ -17,8 +17,9 @@ import {
   LabelChoice,
   TOPIC_LABEL_CANDIDATES,
 } from '../metric/labels';
-import { ABSURD_RATE, describeSeries, RawSeries, SampleRange, Samples } from '../read/series';
+import { ABSURD_RATE, RawSeries, SampleRange, Samples } from '../read/series';
 import { readingOrder } from '../read/seriesSet';
+import { GAPLESS, Ignored, INSTANT, keep, keptColumns, listIgnored, rateRecords, UNLABELLED } from './keptSeries';
 import { keepShape, Releasable } from '../shapes';
 
 /** Name given to series that carry none of the broker labels (e.g. `sum(rate(...))`). */
@@ -47,35 +48,6 @@ function sanitize(values: Samples, range?: SampleRange): { values: Samples; nega
   }
   const clean = Float64Array.from(values as ArrayLike<number>, (v) => (v < 0 || v > ABSURD_RATE ? NaN : v));
   return { values: clean, negative, absurd };
-}
-const MAX_IGNORED_LISTED = 50;
-
-/** Why a series was left out (IgnoredSeries.reason): a code per series, words for the listed few. */
-const enum Ignored {
-  OtherMetric = 1,
-  Empty,
-  InstantCounter,
-  OutOfRange,
-}
-
-/** Flags of a kept series (prepareSeries' keptAt). */
-const KEPT = 1;
-const INSTANT = 2;
-const GAPLESS = 4;
-/** One sample, kept in prepareSeries' sampleAt. */
-const ONE_SAMPLE = 8;
-
-function ignoredReason(why: Ignored, s: RawSeries): string {
-  switch (why) {
-    case Ignored.OtherMetric:
-      return `metric ${s.name} is not a messages-in series`;
-    case Ignored.Empty:
-      return 'no valid sample (all null, NaN or ±Inf)';
-    case Ignored.InstantCounter:
-      return 'cumulative counter from an instant query: no rate can be derived from one sample';
-    default:
-      return 'no valid sample: negative or absurd values only';
-  }
 }
 
 /** A messages-in series in msg/s, assigned to a broker and (unless all-topics) a topic. */
@@ -309,16 +281,7 @@ export function prepareSeries(
 
   const broker = chooseLabel(present, opts.brokerLabel, BROKER_LABEL_CANDIDATES);
   const topic = chooseLabel(present, opts.topicLabel, TOPIC_LABEL_CANDIDATES);
-  // What each kept series' rate series holds, by position: the rate series are made afterwards,
-  // in the list's order, which later stages read them in (made in visiting order, each of those
-  // stages would jump across memory again).
-  const keptAt = new Uint8Array(raw.length);
-  const brokerAt = new Array<string>(raw.length);
-  const topicAt = new Array<string | undefined>(raw.length);
-  const valuesAt = new Array<Samples>(raw.length);
-  const timesAt = new Array<Float64Array>(raw.length);
-  // The one sample of a one-sample series (an instant query's), read while its array is at hand.
-  const sampleAt = visit ? new Float64Array(raw.length) : undefined;
+  const kept = keptColumns(raw.length, visit !== undefined);
   const metricNames = new Set<string>();
   let counterCount = 0;
   let unusableCounterCount = 0;
@@ -328,7 +291,6 @@ export function prepareSeries(
   // totals, not a broker (decided after the pass, on the series it kept).
   let labelled = false;
   let unlabelled = false;
-  const unlabelledAt = new Uint8Array(raw.length);
   for (let k = 0; k < raw.length; k++) {
     const i = visit ? visit[k] : k;
     if (candidate[i] === 0) {
@@ -341,7 +303,6 @@ export function prepareSeries(
       labelled = true;
     } else {
       unlabelled = true;
-      unlabelledAt[i] = 1;
     }
     if (s.name) {
       metricNames.add(s.name);
@@ -368,55 +329,15 @@ export function prepareSeries(
     const topicName = info.allTopics
       ? undefined
       : (info.topicFromName ?? (topic.label ? s.labels[topic.label] : undefined));
-    keptAt[i] = KEPT | (s.instant ? INSTANT : 0) | (values === s.values && s.range === 'full' ? GAPLESS : 0);
-    brokerAt[i] = brokerName || UNLABELLED_BROKER;
-    topicAt[i] = topicName || undefined;
-    valuesAt[i] = values;
-    timesAt[i] = s.times;
-    if (sampleAt && values.length === 1) {
-      sampleAt[i] = values[0];
-      keptAt[i] |= ONE_SAMPLE;
-    }
+    const flags =
+      (s.instant ? INSTANT : 0) |
+      (values === s.values && s.range === 'full' ? GAPLESS : 0) |
+      (brokerName ? 0 : UNLABELLED);
+    keep(kept, i, brokerName || UNLABELLED_BROKER, topicName || undefined, values, s.times, flags);
   }
   // Series without the broker label beside others with it are totals (see PreparedSeries).
-  const splitTotals = broker.label !== undefined && labelled && unlabelled;
-  let rates = new Array<RateSeries>(candidates);
-  let kept = 0;
-  const totals: PreparedSeries['totals'] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const flags = keptAt[i];
-    if (flags === 0) {
-      continue;
-    }
-    const r: RateSeries = {
-      broker: brokerAt[i],
-      topic: topicAt[i],
-      times: timesAt[i],
-      // A one-sample series (an instant query's) gets its sample in an array of its own, made
-      // beside its rate series: the caller's lies wherever its frame was parsed.
-      values: sampleAt && (flags & ONE_SAMPLE) !== 0 ? [sampleAt[i]] : valuesAt[i],
-      instant: (flags & INSTANT) !== 0,
-      gapless: (flags & GAPLESS) !== 0,
-    };
-    if (splitTotals && unlabelledAt[i] === 1) {
-      totals.push({ ...r, refId: raw[i].refId });
-    } else {
-      rates[kept++] = r;
-    }
-  }
-  rates.length = kept;
-  // Listed as the passes found them: those of the first pass, then those of the second.
-  const ignored: IgnoredSeries[] = [];
-  for (const pass of [
-    [Ignored.OtherMetric, Ignored.Empty],
-    [Ignored.InstantCounter, Ignored.OutOfRange],
-  ]) {
-    for (let i = 0; ignoredCount > 0 && ignored.length < MAX_IGNORED_LISTED && i < raw.length; i++) {
-      if (pass.includes(ignoredWhy[i])) {
-        ignored.push({ series: describeSeries(raw[i].labels), reason: ignoredReason(ignoredWhy[i], raw[i]) });
-      }
-    }
-  }
+  const { rates, totals } = rateRecords(kept, raw, candidates, broker.label !== undefined && labelled && unlabelled);
+  const ignored = ignoredCount > 0 ? listIgnored(raw, ignoredWhy) : [];
 
   return {
     rates,
