@@ -82,7 +82,12 @@ async function main() {
         (l) =>
           (
             window as unknown as {
-              kafkalensRatio: (label: string) => { size: string; analyze: number; reduceField: number };
+              kafkalensRatio: (label: string) => {
+                size: string;
+                analyze: number;
+                reduceField: number;
+                onOneGrid?: number;
+              };
             }
           ).kafkalensRatio(l),
         label
@@ -92,6 +97,8 @@ async function main() {
         'analyze ms': +r.analyze.toFixed(1),
         'reduceField ms': +r.reduceField.toFixed(1),
         'analyze / reduceField': +(r.analyze / r.reduceField).toFixed(2),
+        // Brokers at their own offsets against the same brokers on one grid, in the same blocks (≤ 1.5×).
+        'own offsets / one grid': r.onOneGrid ? +(r.analyze / r.onOneGrid).toFixed(2) : '',
       });
     }
     console.log("analyze() against @grafana/data's reduceField on the same frames, in Chromium (as npm run bench)");
