@@ -252,10 +252,7 @@ export function prepareSeries(
       if (!known) {
         addLabelNames(namesRead, s.labels);
       }
-      if (!visit) {
-        counters.observe(s, info);
-        candidate[i] = 1;
-      } else if (counters.wouldObserve(s, info)) {
+      if (counters.wouldObserve(s, info)) {
         candidate[i] = 2;
         observed++;
       } else {
@@ -264,7 +261,7 @@ export function prepareSeries(
     }
   }
   // The judge pools steps in order (its sums, and where it stops reading): in the list's order,
-  // as without `visit`. Only unnamed range series without rate() in their query take part.
+  // whatever the visits' order. Only unnamed range series without rate() in their query take part.
   for (let i = 0; observed > 0 && i < raw.length; i++) {
     if (candidate[i] === 2) {
       counters.observe(raw[i], infoOf(raw[i]));
