@@ -11,8 +11,8 @@ import {
   BENCH_SIZES,
   benchFrames,
   collectGarbage,
-  forgetCalcs,
   median,
+  reduceFieldPass,
   sizeName,
   timeInBlocks,
   valueFields,
@@ -76,13 +76,6 @@ function main() {
   const analyzedInPlainNode = typeof (globalThis as { window?: unknown }).window === 'undefined';
   analyze(benchFrames({ label: 'warm-up', brokers: 5, topics: 20, points: 60 }));
   const grafana = loadGrafanaData();
-  const reducers = [
-    grafana.ReducerID.sum,
-    grafana.ReducerID.mean,
-    grafana.ReducerID.min,
-    grafana.ReducerID.max,
-    grafana.ReducerID.last,
-  ];
 
   console.log(`analyze() benchmark — Node ${process.version}, core loaded without a DOM: ${analyzedInPlainNode}`);
   const rows: Array<Record<string, string | number>> = [];
@@ -99,12 +92,9 @@ function main() {
     const analyzeFrames = (input: PlainFrame[]) => () => {
       sink += analyze(input).cluster.totalRate;
     };
+    const reduceAll = reduceFieldPass(grafana as never, fields);
     const reduce = () => {
-      for (const field of fields) {
-        forgetCalcs(field);
-        const calcs = grafana.reduceField({ field: field as never, reducers });
-        sink += calcs.sum as number;
-      }
+      sink += reduceAll();
     };
     const loop = () => {
       let total = 0;

@@ -1,5 +1,5 @@
 import { compareLabels } from '../read/series';
-import { BenchSize, benchFrames, forgetCalcs, timeInBlocks } from './benchmark';
+import { BenchSize, benchFrames, reduceFieldPass, timeInBlocks } from './benchmark';
 
 const small: BenchSize = { label: 'small', brokers: 3, topics: 4, points: 5 };
 const labelsOf = (frames: ReturnType<typeof benchFrames>) => frames.map((f) => f.fields[1].labels!);
@@ -26,9 +26,16 @@ describe('the benchmark clusters', () => {
     expect(instant.every((f) => f.fields[1].values.length === 1)).toBe(true);
   });
 
-  it("forget reduceField's cached result but keep the field's state", () => {
+  it("run reduceField afresh each time: its cached result forgotten, the field's state kept", () => {
     const field = { ...benchFrames(small)[0].fields[1], state: { calcs: { sum: 1 }, range: 2 } };
-    forgetCalcs(field);
+    const seen: unknown[] = [];
+    const reduceField = ({ field: f, reducers }: { field: never; reducers: string[] }) => {
+      seen.push((f as { state: { calcs?: unknown } }).state.calcs, reducers);
+      return { sum: 3 };
+    };
+    const ReducerID = { sum: 'sum', mean: 'mean', min: 'min', max: 'max', last: 'lastNotNull' };
+    expect(reduceFieldPass({ reduceField, ReducerID }, [field, field])()).toBe(6);
+    expect(seen).toEqual([undefined, ['sum', 'mean', 'min', 'max', 'lastNotNull'], undefined, expect.any(Array)]);
     expect(field.state).toEqual({ calcs: undefined, range: 2 });
   });
 });
