@@ -16,7 +16,7 @@ import { releaseShapes } from './shapes';
 
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
-  const extracted = extractSeries(frames, options.roles);
+  const extracted = extractSeries(frames, options.roles, options.topicLabel);
   const clusters = splitClusters(extracted, options);
   if (clusters) {
     return mergeClusterReports(

@@ -2,6 +2,7 @@ import type { RateReducer } from '../types';
 import type { Axis } from './timeline';
 import type { RateSeries } from './prepare';
 import type { Samples } from '../read/series';
+import type { SummedRun } from '../read/summedRuns';
 import { Arena } from '../arena';
 import { keepShape, Releasable } from '../shapes';
 
@@ -128,6 +129,22 @@ class StepSum implements Releasable {
   }
 
   /**
+   * Adds a reader's run (summedRuns.ts): the sums of series that would each have been added with
+   * this contiguous index and no gap.
+   */
+  addRun(index: Int32Array, run: SummedRun): void {
+    const coverage = this.coverage ?? this.reopen();
+    const sums = this.sums;
+    const add = run.sums;
+    const offset = index[0];
+    for (let i = 0; i < add.length; i++) {
+      sums[offset + i] += add[i];
+    }
+    coverage.spans[offset]++;
+    coverage.spans[offset + add.length]--;
+  }
+
+  /**
    * Adds a timeline already on the axis (one value per step). Kept apart from add(), which
    * reads the caller's arrays: sharing one loop between those and typed arrays slows it for both.
    */
@@ -247,6 +264,32 @@ export function reduceRate(values: Samples, index: Int32Array, recentStart: numb
   return reducer === 'mean' ? sum / count : max;
 }
 
+/**
+ * How many series from i on make up a whole run of the reader, each as the loop would add it: all
+ * of the run's series, next to each other in the reader's order, topic series of one broker with
+ * their samples as they came, on one contiguous index. 0 when they do not.
+ */
+function wholeRun(series: readonly RateSeries[], i: number, index: readonly Int32Array[]): number {
+  const first = series[i];
+  const run = first.run;
+  if (!run || first.runIndex !== 0 || run.members < 2 || i + run.members > series.length) {
+    return 0;
+  }
+  for (let j = i + 1; j < i + run.members; j++) {
+    const s = series[j];
+    if (
+      s.run !== run ||
+      s.runIndex !== j - i ||
+      s.broker !== first.broker ||
+      s.topic === undefined ||
+      index[j] !== index[i]
+    ) {
+      return 0;
+    }
+  }
+  return run.members;
+}
+
 interface BrokerSums {
   name: string;
   index: number;
@@ -272,6 +315,8 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   const arena = new Arena(8 * steps, 64 * 8 * steps);
   const pool = new CoveragePool(steps);
   let entry: BrokerSums | undefined;
+  // Series before this one were added as a reader's run.
+  let summedUntil = 0;
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
     // Series arrive sorted by labels, so one broker's series mostly come in a row.
@@ -292,8 +337,18 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
       entry.all.add(index, s.values, axis.contiguous.has(index), s.gapless === true);
       continue;
     }
-    entry.topics ??= new StepSum(steps, arena, pool);
-    entry.topics.add(index, s.values, axis.contiguous.has(index), s.gapless === true);
+    if (i >= summedUntil) {
+      const contiguous = axis.contiguous.has(index);
+      // A run adds up what this loop would have added, in the same order, from the same empty sum.
+      const run = entry.topics === undefined && contiguous ? wholeRun(series, i, axis.index) : 0;
+      entry.topics ??= new StepSum(steps, arena, pool);
+      if (run > 0) {
+        entry.topics.addRun(index, s.run!);
+        summedUntil = i + run;
+      } else {
+        entry.topics.add(index, s.values, contiguous, s.gapless === true);
+      }
+    }
     let t = topicIndex.get(s.topic);
     if (t === undefined) {
       t = topics.length;

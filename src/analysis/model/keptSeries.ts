@@ -103,6 +103,9 @@ export function rateRecords(
       values: kept.sample && (flags & ONE_SAMPLE) !== 0 ? [kept.sample[i]] : kept.values[i],
       instant: (flags & INSTANT) !== 0,
       gapless: (flags & GAPLESS) !== 0,
+      // The reader's run holds the samples as they came: only for values kept as they came.
+      run: (flags & (GAPLESS | INSTANT)) === GAPLESS ? raw[i].run : undefined,
+      runIndex: (flags & (GAPLESS | INSTANT)) === GAPLESS ? (raw[i].runIndex ?? 0) : 0,
     };
     if (splitTotals && (flags & UNLABELLED) !== 0) {
       totals.push({ ...r, refId: raw[i].refId });

@@ -18,6 +18,7 @@ import {
   TOPIC_LABEL_CANDIDATES,
 } from '../metric/labels';
 import { ABSURD_RATE, RawSeries, SampleRange, Samples } from '../read/series';
+import type { SummedRun } from '../read/summedRuns';
 import { readingOrder } from '../read/seriesSet';
 import { GAPLESS, Ignored, INSTANT, keep, keptColumns, listIgnored, rateRecords, UNLABELLED } from './keptSeries';
 import { keepShape, Releasable } from '../shapes';
@@ -60,6 +61,9 @@ export interface RateSeries {
   instant: boolean;
   /** Known to have no missing (NaN) sample: the reader saw every one. Absent or false: unknown. */
   gapless?: boolean;
+  /** The reader's run this series' samples were summed into, unchanged since (see summedRuns.ts). */
+  run?: SummedRun;
+  runIndex?: number;
 }
 
 export interface PreparedSeries {

@@ -6,6 +6,7 @@ import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
 import { toFiniteNumber } from './values';
 import { keepShape, Releasable } from '../shapes';
+import { RunSummer } from './summedRuns';
 
 /** Grafana's Prometheus data source suffixes the instant half of a "Both" query with this. */
 const INSTANT_REFID_SUFFIX = '-Instant';
@@ -85,11 +86,18 @@ let lowest = Infinity;
 let highest = -Infinity;
 let gapless = true;
 
-/** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
-function readNumbers(field: FieldLike, length: number): Samples {
+/**
+ * The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise.
+ * With `sums`, each entry is also added to its place there (a reader's run, see summedRuns.ts)
+ * while it is at hand; then `added` says whether every entry was.
+ */
+function readNumbers(field: FieldLike, length: number, sums?: Float64Array): Samples {
   const values = field.values;
-  if (values.length === length && (Array.isArray(values) || values instanceof Float64Array) && plainNumbers(values)) {
-    return values as Samples;
+  added = false;
+  if (values.length === length && (Array.isArray(values) || values instanceof Float64Array)) {
+    if (sums ? (added = plainNumbersInto(values, sums)) : plainNumbers(values)) {
+      return values as Samples;
+    }
   }
   const out = new Float64Array(length);
   let low = Infinity;
@@ -109,6 +117,9 @@ function readNumbers(field: FieldLike, length: number): Samples {
   return out;
 }
 
+/** Whether the last readNumbers call added every entry to the sums it was given. */
+let added = false;
+
 function plainNumbers(values: ArrayLike<unknown>): boolean {
   let low = Infinity;
   let high = -Infinity;
@@ -124,6 +135,27 @@ function plainNumbers(values: ArrayLike<unknown>): boolean {
     low = v < low ? v : low;
     high = v > high ? v : high;
     sum += v;
+  }
+  lowest = low;
+  highest = high;
+  gapless = sum === sum;
+  return true;
+}
+
+/** plainNumbers, adding each entry to `sums` too: a loop of its own, so plainNumbers' stays lean. */
+function plainNumbersInto(values: ArrayLike<unknown>, sums: Float64Array): boolean {
+  let low = Infinity;
+  let high = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || (v - v !== 0 && v === v)) {
+      return false;
+    }
+    low = v < low ? v : low;
+    high = v > high ? v : high;
+    sum += v;
+    sums[i] += v;
   }
   lowest = low;
   highest = high;
@@ -151,28 +183,49 @@ function readSeriesFrame(
   timeField: FieldLike | undefined,
   valueFields: FieldLike[],
   clock: TimeInterner,
-  out: SeriesList
+  out: SeriesList,
+  runs: RunSummer
 ): void {
   const instant = frame.instant || !timeField;
   for (const field of valueFields) {
     const length = Math.min(field.values.length, timeField ? timeField.values.length : Infinity);
     const times = clock.read(timeField?.values, length);
-    const values = readNumbers(field, length);
     const name = field.labels.__name__ ?? '';
     // The usual case: timestamps already sorted and unique, and shared with the other series.
-    const s: RawSeries = clock.isStrictlyIncreasing(times)
-      ? {
-          refId: frame.refId,
-          labels: field.labels,
-          name,
-          instant,
-          times,
-          values,
-          role: undefined,
-          range: sampleRange(lowest, highest, gapless),
-        }
-      : makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
-    out.add(instant ? latestOnly(s) : s);
+    const increasing = clock.isStrictlyIncreasing(times);
+    // Summed into its run while its samples are checked (see summedRuns.ts).
+    const sums = !instant && increasing ? runs.target(frame.refId, name, field.labels, times) : undefined;
+    const values = readNumbers(field, length, sums);
+    if (!increasing) {
+      runs.end();
+      const s = makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
+      out.add(instant ? latestOnly(s) : s);
+      continue;
+    }
+    const s: RawSeries = {
+      refId: frame.refId,
+      labels: field.labels,
+      name,
+      instant,
+      times,
+      values,
+      role: undefined,
+      range: sampleRange(lowest, highest, gapless),
+      run: undefined,
+      runIndex: 0,
+    };
+    if (instant) {
+      out.add(latestOnly(s));
+      continue;
+    }
+    if (sums) {
+      if (added && s.range === 'full') {
+        runs.joined(s);
+      } else {
+        runs.spoiled();
+      }
+    }
+    out.add(s);
   }
 }
 
@@ -228,7 +281,7 @@ function readTableFrame(
 }
 
 /** Appends the series of one frame to `out`; returns the step its Time field declares (0 if none). */
-function readFrame(frame: FrameLike, clock: TimeInterner, out: SeriesList): number {
+function readFrame(frame: FrameLike, clock: TimeInterner, out: SeriesList, runs: RunSummer): number {
   let timeField: FieldLike | undefined;
   let labelled = false;
   const fields = decodeFields(frame);
@@ -259,9 +312,10 @@ function readFrame(frame: FrameLike, clock: TimeInterner, out: SeriesList): numb
     return 0;
   }
   if (labels > 0 && !labelled) {
+    runs.end();
     readTableFrame(frame, timeField, valueFields, labelFields, clock, out);
   } else {
-    readSeriesFrame(frame, timeField, valueFields, clock, out);
+    readSeriesFrame(frame, timeField, valueFields, clock, out, runs);
   }
   return frame.instant ? 0 : (timeField?.interval ?? 0);
 }
@@ -400,7 +454,12 @@ function isInstantTwin(refId: string, rangeRefIds: ReadonlySet<string>): boolean
  * role (the same query twice, a "Both" query) are merged; series of different roles with the
  * same labels (`sum by (instance)` of bytes and of partitions) stay apart.
  */
-export function extractSeries(input: readonly unknown[], roles: Record<string, MetricRole> = {}): ExtractedSeries {
+export function extractSeries(
+  input: readonly unknown[],
+  roles: Record<string, MetricRole> = {},
+  /** The topic label the options name, if any: series that differ only in it are summed in runs. */
+  topicLabel = ''
+): ExtractedSeries {
   // One pass over the frames (100k of them at times), each read while it is in the cache: its
   // header (query text, notices) and its series. What needs every frame — which instant frames
   // are the twins of range ones, the roles that depend on query texts — is decided afterwards
@@ -409,6 +468,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
   const queries: Record<string, string> = Object.create(null);
   const noticeSet = new Set<string>();
   const clock = new TimeInterner();
+  const runs = new RunSummer(topicLabel);
   const reading = new SeriesList(list.length);
   const rangeRefIds = new Set<string>();
   // Series of instant frames: from, to (in `read`), frame count and refId of each run of such frames.
@@ -439,7 +499,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
     }
     readable++;
     const from = reading.count;
-    const declared = readFrame(frame, clock, reading);
+    const declared = readFrame(frame, clock, reading, runs);
     if (placing && from < reading.count) {
       for (let k = from; k < reading.count; k++) {
         placing.add(reading.items[k]);
@@ -465,6 +525,7 @@ export function extractSeries(input: readonly unknown[], roles: Record<string, M
       rangeRefIds.add(frame.refId);
     }
   }
+  runs.end();
   const read = reading.done();
   const refIdSet = new Set(rangeRefIds);
   let dropped: Uint8Array | undefined;

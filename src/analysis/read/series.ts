@@ -1,5 +1,6 @@
 import type { MetricRole } from '../types';
 import type { Labels } from './decodeFrame';
+import type { SummedRun } from './summedRuns';
 
 /**
  * Sample values: NaN marks a missing sample, ±Infinity never occurs. Often the caller's own
@@ -26,6 +27,9 @@ export interface RawSeries {
    * known. Stages that judge every sample's range skip their own pass when this settles it.
    */
   range?: SampleRange;
+  /** The run of series the reader summed this one into (see summedRuns.ts), and its place in it. */
+  run?: SummedRun;
+  runIndex?: number;
 }
 
 /** No Kafka cluster takes a trillion messages a second: above this a value is broken data. */
