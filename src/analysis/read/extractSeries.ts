@@ -1,6 +1,16 @@
 import type { MetricRole } from '../types';
 import { roleOf, RoleSource } from '../signals/roles';
-import { decodeFields, decodeFrame, FieldLike, FrameLike, Labels, newLabels, NO_LABELS } from './decodeFrame';
+import {
+  decodeFields,
+  decodeFrame,
+  FieldLike,
+  FrameLike,
+  Labels,
+  newLabels,
+  NO_LABELS,
+  WARM_BATCH,
+  warmFrames,
+} from './decodeFrame';
 import { makeSeries, RawSeries, sampleRange, Samples, seriesKey } from './series';
 import { SeriesSet } from './seriesSet';
 import { TimeInterner } from './timeInterner';
@@ -481,6 +491,9 @@ export function extractSeries(
   let placing: Placement | undefined = new Placement({ byRefId: roles, queries });
   const placedWithoutQuery = new Set<string>();
   for (let i = 0; i < list.length; i++) {
+    if (i % WARM_BATCH === 0) {
+      warmFrames(list, i, Math.min(list.length, i + WARM_BATCH));
+    }
     const frame = decodeFrame(list[i]);
     if (!frame) {
       continue;

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { analyze } from '../analyze';
+import { warmFrames } from './decodeFrame';
 import { instantFrame, rangeFrame, stepTimes, tableFrame, T0 } from '../testkit/frames';
 import { extractSeries } from './extractSeries';
 
@@ -198,5 +200,40 @@ describe('reading the frame shapes a panel receives', () => {
     expect(report.cluster.brokerCount).toBe(50);
     expect(report.topics).toHaveLength(5000);
     expect(report.cluster.totalRate).toBe(5000);
+  });
+});
+
+describe('warming frames before decoding them', () => {
+  it('never throws, whatever the list holds', () => {
+    const frameLike = fc.record({
+      meta: fc.anything(),
+      fields: fc.oneof(
+        fc.anything(),
+        fc.array(fc.record({ labels: fc.anything(), config: fc.anything(), values: fc.anything() }))
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), frameLike)), (list) => {
+        warmFrames(list, 0, list.length);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('reads only properties that decoding reads', () => {
+    const read = new Set<string>();
+    const watched = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(t, key, receiver) {
+          read.add(String(key));
+          const v = Reflect.get(t, key, receiver);
+          return typeof v === 'object' && v !== null ? watched(v) : v;
+        },
+      });
+    const frame = rangeFrame({ instance: 'kafka-1', topic: 'a' }, [1, 2], [3, 4]);
+    warmFrames([watched(frame)], 0, 1);
+    expect([...read].filter((k) => !/^\d+$/.test(k)).sort()).toEqual(
+      ['config', 'custom', 'fields', 'labels', 'length', 'meta', 'values'].sort()
+    );
   });
 });
