@@ -490,6 +490,9 @@ export function extractSeries(
   // texts read so far; given up (and redone after the pass) when a later text could change a role.
   let placing: Placement | undefined = new Placement({ byRefId: roles, queries });
   const placedWithoutQuery = new Set<string>();
+  // The refIds of the last frames placed and read from a range query: most frames repeat them.
+  let lastPlacedRefId: string | undefined;
+  let lastRangeRefId: string | undefined;
   for (let i = 0; i < list.length; i++) {
     if (i % WARM_BATCH === 0) {
       warmFrames(list, i, Math.min(list.length, i + WARM_BATCH));
@@ -517,9 +520,11 @@ export function extractSeries(
       for (let k = from; k < reading.count; k++) {
         placing.add(reading.items[k]);
       }
-      if (!(frame.refId in queries)) {
+      // Once per run of frames of one query (query texts are only ever added).
+      if (frame.refId !== lastPlacedRefId && !(frame.refId in queries)) {
         placedWithoutQuery.add(frame.refId);
       }
+      lastPlacedRefId = frame.refId;
     }
     if (declared > 0 && declared < interval) {
       interval = declared;
@@ -534,8 +539,9 @@ export function extractSeries(
         instantSpans.push(from, reading.count, 1);
         instantRefIds.push(frame.refId);
       }
-    } else {
+    } else if (frame.refId !== lastRangeRefId) {
       rangeRefIds.add(frame.refId);
+      lastRangeRefId = frame.refId;
     }
   }
   runs.end();
