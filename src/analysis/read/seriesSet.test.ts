@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { newLabels } from './decodeFrame';
 import { compareLabels, RawSeries, seriesKey } from './series';
-import { DigitBuilder, packedKeys, readingOrder, SeriesSet } from './seriesSet';
+import { DigitBuilder, packedRanks, rankOrder, readingOrder, SeriesSet } from './seriesSet';
 
 function series(labels: Record<string, string>, time: number, value: number): RawSeries {
   const l = newLabels();
@@ -122,8 +122,8 @@ describe('SeriesSet', () => {
   });
 
   it('sorts label sets too varied for packed keys, and hostile ones, by comparing digits', () => {
-    // Eight labels with 150 values each: 150^8 keys cannot be exact integers in a double.
-    const wide = fc.array(fc.array(fc.integer({ min: 0, max: 149 }), { minLength: 8, maxLength: 8 }), {
+    // Ten labels with about 100 values each seen: 100^10 ranks cannot be exact integers in a double.
+    const wide = fc.array(fc.array(fc.integer({ min: 0, max: 149 }), { minLength: 10, maxLength: 10 }), {
       minLength: 150,
       maxLength: 200,
     });
@@ -135,7 +135,7 @@ describe('SeriesSet', () => {
           value: i,
         }));
         const raw = specs.map((x) => series(x.labels, x.time, x.value));
-        expect(packedKeys(labelDigits(raw))).toBeUndefined();
+        expect(packedRanks(labelDigits(raw))).toBeUndefined();
         const keys = Array.from(new Set(raw.map((x) => seriesKey(x.labels)))).sort();
         expect(read(specs).map((x) => seriesKey(x.labels))).toEqual(keys);
       }),
@@ -163,19 +163,36 @@ describe('SeriesSet', () => {
     );
   });
 
-  it('packs keys for the usual shapes, in label order', () => {
+  it('packs ranks for the usual shapes, in label order', () => {
     const raw = [
       series({ instance: 'b2', topic: 't' }, 0, 1),
       series({ instance: 'b1', topic: 'u' }, 0, 2),
       series({ instance: 'b1' }, 0, 3),
       series({ instance: 'b1', topic: 't' }, 0, 4),
     ];
-    const keys = packedKeys(labelDigits(raw))!;
-    expect(keys).toBeDefined();
-    const order = Array.from(keys)
-      .map((k, i) => ({ k, i }))
-      .sort((a, b) => a.k - b.k)
-      .map(({ i }) => i);
-    expect(order).toEqual([2, 3, 1, 0]);
+    const packed = packedRanks(labelDigits(raw))!;
+    expect(packed).toBeDefined();
+    expect(Array.from(rankOrder(packed.ranks, packed.radix))).toEqual([2, 3, 1, 0]);
+  });
+
+  it('property: ranks are ordered as a stable sort orders them, few or many, up to 2^53', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.constantFrom(7, 70_000, 5_000_000_000, Number.MAX_SAFE_INTEGER),
+        fc.integer(),
+        (n, radix, seed) => {
+          let x = seed | 1;
+          const ranks = Float64Array.from({ length: n }, () => {
+            x = (Math.imul(x, 1103515245) + 12345) | 0;
+            // Many ties among small ranks, and ranks spread over the whole range.
+            return x & 1 ? (x >>> 1) % 5 : Math.floor(((x >>> 0) / 2 ** 32) * radix);
+          });
+          const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => ranks[a] - ranks[b] || a - b);
+          expect(Array.from(rankOrder(ranks, radix))).toEqual(expected);
+        }
+      ),
+      { numRuns: 60 }
+    );
   });
 });
