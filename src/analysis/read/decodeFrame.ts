@@ -151,25 +151,33 @@ function headerOf(
   source: Record<string, unknown>,
   header: Record<string, unknown>,
   fieldCount: number,
-  wire: boolean
+  wire: boolean,
+  into?: FrameLike
 ): FrameLike {
   const meta = isRecord(header.meta) ? header.meta : NO_META;
   const custom = isRecord(meta.custom) ? meta.custom : NO_META;
   const resultType = text(custom.resultType);
   const metaType = text(meta.type);
   const query = text(meta.executedQueryString);
-  return {
-    name: text(header.name),
-    refId: text(header.refId),
-    resultType,
-    metaType,
-    notices: noticesOf(meta),
-    query: query.length > 10_000 ? query.slice(0, 10_000) : query,
-    instant: isInstant(resultType, metaType),
-    fieldCount,
-    source,
-    wire,
-  };
+  const name = text(header.name);
+  const refId = text(header.refId);
+  const notices = noticesOf(meta);
+  const instant = isInstant(resultType, metaType);
+  const cut = query.length > 10_000 ? query.slice(0, 10_000) : query;
+  if (into) {
+    into.name = name;
+    into.refId = refId;
+    into.resultType = resultType;
+    into.metaType = metaType;
+    into.notices = notices;
+    into.query = cut;
+    into.instant = instant;
+    into.fieldCount = fieldCount;
+    into.source = source;
+    into.wire = wire;
+    return into;
+  }
+  return { name, refId, resultType, metaType, notices, query: cut, instant, fieldCount, source, wire };
 }
 
 type Entities = { NaN?: unknown; Inf?: unknown; NegInf?: unknown; Undef?: unknown };
@@ -250,9 +258,9 @@ function wireFields(source: Record<string, unknown>): FieldLike[] {
   });
 }
 
-function dataFrameFields(source: Record<string, unknown>): FieldLike[] {
+function dataFrameFields(source: Record<string, unknown>, reuse?: FieldLike[]): FieldLike[] {
   const list = Array.isArray(source.fields) ? source.fields : [];
-  const fields = new Array<FieldLike>(list.length);
+  const fields = reuse ?? new Array<FieldLike>(list.length);
   for (let i = 0; i < list.length; i++) {
     const field = isRecord(list[i]) ? (list[i] as Record<string, unknown>) : NO_META;
     const type = text(field.type);
@@ -262,13 +270,22 @@ function dataFrameFields(source: Record<string, unknown>): FieldLike[] {
     // a slow lookup: in Node 20's V8, fields copied with a spread and then given a property (as
     // Grafana gives `state`) each have a hidden class of their own (browsers keep one).
     const series = type === 'number' && labels !== NO_LABELS;
-    fields[i] = {
-      name: series ? '' : text(field.name),
-      type,
-      labels,
-      values: fieldValueList(field.values),
-      interval: type === 'number' ? 0 : intervalOf(field),
-    };
+    const name = series ? '' : text(field.name);
+    const values = fieldValueList(field.values);
+    const interval = type === 'number' ? 0 : intervalOf(field);
+    const into = reuse && i < reuse.length ? reuse[i] : undefined;
+    if (into) {
+      into.name = name;
+      into.type = type;
+      into.labels = labels;
+      into.values = values;
+      into.interval = interval;
+    } else {
+      fields[i] = { name, type, labels, values, interval };
+    }
+  }
+  if (fields.length !== list.length) {
+    fields.length = list.length;
   }
   return fields;
 }
@@ -311,19 +328,25 @@ export function warmFrames(list: readonly unknown[], from: number, to: number): 
   warmth += seen;
 }
 
-/** Reads the header of a Grafana DataFrame, a plain look-alike, or a DataFrameJSON (`{schema, data}`). */
-export function decodeFrame(input: unknown): FrameLike | undefined {
+/**
+ * Reads the header of a Grafana DataFrame, a plain look-alike, or a DataFrameJSON (`{schema, data}`);
+ * into `into` when given (a header the caller is done with), else into a new one.
+ */
+export function decodeFrame(input: unknown, into?: FrameLike): FrameLike | undefined {
   if (!isRecord(input) || Array.isArray(input)) {
     return undefined;
   }
   if (isRecord(input.schema) && !Array.isArray(input.fields)) {
     const schema = input.schema;
-    return headerOf(input, schema, Array.isArray(schema.fields) ? schema.fields.length : 0, true);
+    return headerOf(input, schema, Array.isArray(schema.fields) ? schema.fields.length : 0, true, into);
   }
-  return headerOf(input, input, Array.isArray(input.fields) ? input.fields.length : 0, false);
+  return headerOf(input, input, Array.isArray(input.fields) ? input.fields.length : 0, false, into);
 }
 
-/** The frame's fields, normalised: names and types as text, labels copied, wire values decoded. */
-export function decodeFields(frame: FrameLike): FieldLike[] {
-  return frame.wire ? wireFields(frame.source) : dataFrameFields(frame.source);
+/**
+ * The frame's fields, normalised: names and types as text, labels copied, wire values decoded. With
+ * `reuse` (a list the caller is done with), its field objects are refilled and it is returned.
+ */
+export function decodeFields(frame: FrameLike, reuse?: FieldLike[]): FieldLike[] {
+  return frame.wire ? wireFields(frame.source) : dataFrameFields(frame.source, reuse);
 }
