@@ -267,11 +267,12 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
       fc.property(
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 6 }),
-        // Runs are made of 16 samples or more.
-        fc.integer({ min: 1, max: 24 }),
+        // Runs are made of 16 samples or more: mostly such series.
+        fc.oneof(fc.integer({ min: 16, max: 24 }), fc.integer({ min: 16, max: 24 }), fc.integer({ min: 1, max: 15 })),
         fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 8 }),
         fc.record({ shuffled: fc.boolean(), withAllTopics: fc.boolean(), offsets: fc.boolean(), twice: fc.boolean() }),
-        (brokers, topics, points, gaps, how) => {
+        fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 3 }),
+        (brokers, topics, points, gaps, how, jitters) => {
           // Fractions: an order of adding other than the loop's would show in the last bits.
           const rate = (b: number, t: number, i: number) => 0.1 + ((b * 7919 + t * 104729 + i * 131) % 1000) / 7;
           let frames = clusterFrames({
@@ -284,6 +285,14 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
           });
           for (const g of gaps) {
             frames[g % frames.length].fields[1].values[g % points] = null;
+          }
+          // A timestamp a millisecond off, at either end or in the middle: the reader reads that series
+          // the long way, and a run it was summed into is of no use.
+          for (const j of jitters) {
+            const frame = frames[j % frames.length];
+            const times = (frame.fields[0].values as number[]).slice();
+            times[j % 3 === 0 ? 0 : j % 3 === 1 ? times.length - 1 : times.length >> 1] += 1;
+            frame.fields[0] = { ...frame.fields[0], values: times };
           }
           if (how.twice) {
             frames = [...frames, ...frames.slice(0, 3)];

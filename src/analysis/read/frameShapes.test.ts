@@ -237,3 +237,30 @@ describe('warming frames before decoding them', () => {
     );
   });
 });
+
+describe('reading a series on the grid of the one before', () => {
+  const grid = stepTimes(20);
+  const values = (k: number) => grid.map((_, i) => k + i);
+
+  it('a timestamp off the grid in the middle: the series keeps its own timestamps', () => {
+    const jittered = grid.map((t, i) => (i === 7 ? t + 1 : t));
+    const { series } = extractSeries([
+      rangeFrame({ instance: 'a', topic: 'x' }, grid, values(0)),
+      rangeFrame({ instance: 'a', topic: 'y' }, jittered, values(1)),
+    ]);
+    expect(Array.from(series[0].times)).toEqual(grid);
+    expect(Array.from(series[1].times)).toEqual(jittered);
+    expect(Array.from(series[1].values)).toEqual(values(1));
+  });
+
+  it('text, null and infinite samples on the grid are read as the long way reads them', () => {
+    const odd = values(2).map((v, i) => (i === 3 ? String(v) : i === 4 ? null : i === 5 ? Infinity : v));
+    const { series } = extractSeries([
+      rangeFrame({ instance: 'a', topic: 'x' }, grid, values(0)),
+      rangeFrame({ instance: 'a', topic: 'y' }, grid, odd),
+    ]);
+    expect(series[1].times).toBe(series[0].times);
+    expect(Array.from(series[1].values)).toEqual(values(2).map((v, i) => (i === 4 || i === 5 ? NaN : v)));
+    expect(series[1].range).toBe('plain');
+  });
+});

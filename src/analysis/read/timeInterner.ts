@@ -63,6 +63,15 @@ export class TimeInterner implements Releasable {
     return out;
   }
 
+  /**
+   * The grid read last, when it has this length and is strictly increasing: the one the next series
+   * most likely shares (see readOnGrid in extractSeries.ts).
+   */
+  lastGrid(length: number): Float64Array | undefined {
+    const last = this.last;
+    return last && last.length === length && this.isStrictlyIncreasing(last) ? last : undefined;
+  }
+
   /** Strictly increasing with no NaN: the series can be used without sorting. Cached per array. */
   isStrictlyIncreasing(times: Float64Array): boolean {
     // Consecutive series nearly always share their times: the last answer before the map.
