@@ -146,38 +146,47 @@ function isInstant(resultType: string, metaType: string): boolean {
 
 const NO_META: Record<string, unknown> = Object.freeze({});
 
-/** One object per frame, built in one go: with 100k frames, spreads and throw-away copies show. */
+/** A header to fill (headerOf), its fields of the kinds they will hold. */
+function emptyHeader(): FrameLike {
+  return {
+    name: '',
+    refId: '',
+    resultType: '',
+    metaType: '',
+    notices: NO_NOTICES,
+    query: '',
+    instant: false,
+    fieldCount: 0,
+    source: NO_META,
+    wire: false,
+  };
+}
+
+/**
+ * The header of a frame, written into `into` when given (one object for a whole read: with 100k
+ * frames, an object per frame was garbage to collect), else into a new one.
+ */
 function headerOf(
   source: Record<string, unknown>,
   header: Record<string, unknown>,
   fieldCount: number,
   wire: boolean,
-  into?: FrameLike
+  into: FrameLike = emptyHeader()
 ): FrameLike {
   const meta = isRecord(header.meta) ? header.meta : NO_META;
   const custom = isRecord(meta.custom) ? meta.custom : NO_META;
-  const resultType = text(custom.resultType);
-  const metaType = text(meta.type);
   const query = text(meta.executedQueryString);
-  const name = text(header.name);
-  const refId = text(header.refId);
-  const notices = noticesOf(meta);
-  const instant = isInstant(resultType, metaType);
-  const cut = query.length > 10_000 ? query.slice(0, 10_000) : query;
-  if (into) {
-    into.name = name;
-    into.refId = refId;
-    into.resultType = resultType;
-    into.metaType = metaType;
-    into.notices = notices;
-    into.query = cut;
-    into.instant = instant;
-    into.fieldCount = fieldCount;
-    into.source = source;
-    into.wire = wire;
-    return into;
-  }
-  return { name, refId, resultType, metaType, notices, query: cut, instant, fieldCount, source, wire };
+  into.name = text(header.name);
+  into.refId = text(header.refId);
+  into.resultType = text(custom.resultType);
+  into.metaType = text(meta.type);
+  into.notices = noticesOf(meta);
+  into.query = query.length > 10_000 ? query.slice(0, 10_000) : query;
+  into.instant = isInstant(into.resultType, into.metaType);
+  into.fieldCount = fieldCount;
+  into.source = source;
+  into.wire = wire;
+  return into;
 }
 
 type Entities = { NaN?: unknown; Inf?: unknown; NegInf?: unknown; Undef?: unknown };
@@ -258,6 +267,13 @@ function wireFields(source: Record<string, unknown>): FieldLike[] {
   });
 }
 
+/** A field to fill (dataFrameFields), its fields of the kinds they will hold. */
+function emptyField(): FieldLike {
+  return { name: '', type: '', labels: NO_LABELS, values: NO_VALUES, interval: 0 };
+}
+
+const NO_VALUES: unknown[] = [];
+
 function dataFrameFields(source: Record<string, unknown>, reuse?: FieldLike[]): FieldLike[] {
   const list = Array.isArray(source.fields) ? source.fields : [];
   const fields = reuse ?? new Array<FieldLike>(list.length);
@@ -270,19 +286,12 @@ function dataFrameFields(source: Record<string, unknown>, reuse?: FieldLike[]): 
     // a slow lookup: in Node 20's V8, fields copied with a spread and then given a property (as
     // Grafana gives `state`) each have a hidden class of their own (browsers keep one).
     const series = type === 'number' && labels !== NO_LABELS;
-    const name = series ? '' : text(field.name);
-    const values = fieldValueList(field.values);
-    const interval = type === 'number' ? 0 : intervalOf(field);
-    const into = reuse && i < reuse.length ? reuse[i] : undefined;
-    if (into) {
-      into.name = name;
-      into.type = type;
-      into.labels = labels;
-      into.values = values;
-      into.interval = interval;
-    } else {
-      fields[i] = { name, type, labels, values, interval };
-    }
+    const into = reuse && i < reuse.length ? reuse[i] : (fields[i] = emptyField());
+    into.name = series ? '' : text(field.name);
+    into.type = type;
+    into.labels = labels;
+    into.values = fieldValueList(field.values);
+    into.interval = type === 'number' ? 0 : intervalOf(field);
   }
   if (fields.length !== list.length) {
     fields.length = list.length;

@@ -96,18 +96,11 @@ let lowest = Infinity;
 let highest = -Infinity;
 let gapless = true;
 
-/**
- * The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise.
- * With `sums`, each entry is also added to its place there (a reader's run, see summedRuns.ts)
- * while it is at hand; then `added` says whether every entry was.
- */
-function readNumbers(field: FieldLike, length: number, sums?: Float64Array): Samples {
+/** The caller's array as it is when every entry is a finite number or NaN; a coerced copy otherwise. */
+function readNumbers(field: FieldLike, length: number): Samples {
   const values = field.values;
-  added = false;
-  if (values.length === length && (Array.isArray(values) || values instanceof Float64Array)) {
-    if (sums ? (added = plainNumbersInto(values, sums)) : plainNumbers(values)) {
-      return values as Samples;
-    }
+  if (values.length === length && (Array.isArray(values) || values instanceof Float64Array) && plainNumbers(values)) {
+    return values as Samples;
   }
   const out = new Float64Array(length);
   let low = Infinity;
@@ -126,9 +119,6 @@ function readNumbers(field: FieldLike, length: number, sums?: Float64Array): Sam
   gapless = sum === sum;
   return out;
 }
-
-/** Whether the last readNumbers call added every entry to the sums it was given. */
-let added = false;
 
 function plainNumbers(values: ArrayLike<unknown>): boolean {
   let low = Infinity;
@@ -152,25 +142,11 @@ function plainNumbers(values: ArrayLike<unknown>): boolean {
   return true;
 }
 
-/** plainNumbers, adding each entry to `sums` too: a loop of its own, so plainNumbers' stays lean. */
-function plainNumbersInto(values: ArrayLike<unknown>, sums: Float64Array): boolean {
-  let low = Infinity;
-  let high = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'number' || (v - v !== 0 && v === v)) {
-      return false;
-    }
-    low = v < low ? v : low;
-    high = v > high ? v : high;
-    sum += v;
-    sums[i] += v;
+/** Adds the samples to the run's sums (a series read the long way: its samples are still in the cache). */
+function addInto(sums: Float64Array, values: Samples): void {
+  for (let i = 0; i < sums.length; i++) {
+    sums[i] += values[i];
   }
-  lowest = low;
-  highest = high;
-  gapless = sum === sum;
-  return true;
 }
 
 /** An instant series keeps only its latest valid sample. */
@@ -318,8 +294,7 @@ function readSeriesFrame(
     // Otherwise: the timestamps found among the grids read (or a new grid), then the samples.
     const times = clock.read(timeField?.values, length);
     const increasing = clock.isStrictlyIncreasing(times);
-    sums = !instant && increasing ? runs.target(frame.refId, name, field.labels, times) : undefined;
-    const values = readNumbers(field, length, sums);
+    const values = readNumbers(field, length);
     if (!increasing) {
       runs.end();
       const s = makeSeries({ refId: frame.refId, labels: field.labels, name, instant, role: undefined }, times, values);
@@ -331,12 +306,13 @@ function readSeriesFrame(
       out.add(latestOnly(s));
       continue;
     }
+    // The first series of a grid (a broker scraped at its own moment) starts its run here.
+    sums = s.range === 'full' ? runs.target(frame.refId, name, field.labels, times) : undefined;
     if (sums) {
-      if (added && s.range === 'full') {
-        runs.joined(s);
-      } else {
-        runs.spoiled();
-      }
+      addInto(sums, values);
+      runs.joined(s);
+    } else {
+      runs.end();
     }
     out.add(s);
   }
