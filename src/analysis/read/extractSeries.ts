@@ -450,7 +450,6 @@ class SeriesList implements Releasable {
  * readFrame call and read within it: two fresh lists per frame are two allocations per series.
  */
 const VALUE_FIELDS: FieldLike[] = [];
-
 const LABEL_FIELDS: FieldLike[] = [];
 
 /** One query's series share refId and usually name: decide each (refId, name) pair's role once. */

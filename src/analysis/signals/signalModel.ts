@@ -5,7 +5,6 @@
  */
 import type { BrokerStat, ConsumerGroupStat, HealthOptions, MetricRole, SignalsSummary } from '../types';
 import type { RawSeries } from '../read/series';
-import { readingOrder } from '../read/seriesSet';
 import type { TimeGrid } from '../model/timeline';
 import {
   brokerByteRates,
@@ -17,6 +16,7 @@ import {
   highestTimeline,
   eventsIn,
   gaugeMeans,
+  refIdsOf,
   summarizeRoles,
   Timelines,
 } from './brokerSignals';
@@ -312,24 +312,6 @@ export function brokerFigures(
 export function topicMessageBytes(signals: SignalModel, topic: string, rate: number): number | undefined {
   const bytes = signals.topicBytes.get(topic);
   return bytes !== undefined && rate > 0 ? bytes / rate : undefined;
-}
-
-/**
- * The distinct refIds of the series, sorted. Neighbours nearly always share theirs (one query's
- * series come together), and 100k series are visited in the order they lie in memory.
- */
-function refIdsOf(series: readonly RawSeries[]): string[] {
-  const visit = readingOrder(series);
-  const ids = new Set<string>();
-  let last: string | undefined;
-  for (let k = 0; k < series.length; k++) {
-    const refId = series[visit ? visit[k] : k].refId;
-    if (refId !== last) {
-      ids.add(refId);
-      last = refId;
-    }
-  }
-  return Array.from(ids).sort();
 }
 
 /** The signals part of the report: which roles came, and the cluster-wide figures. */
