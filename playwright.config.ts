@@ -1,7 +1,18 @@
+import { execFileSync } from 'child_process';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/browser/chromium';
 
-const PORT = 3917;
+/**
+ * The host page's port: a free one, found once by the runner and inherited by its workers through
+ * the environment (a fixed port fails the run when another job on the machine holds it).
+ */
+const PORT = Number((process.env.KBH_BROWSER_PORT ??= freeLoopbackPort()));
+
+function freeLoopbackPort(): string {
+  const probe =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+}
 
 /**
  * Browser test of the built plugin in Debian's Chromium (no browser download: the machine has no

@@ -76,7 +76,8 @@ describe.each([
 
   it(`says ${word} and exits ${exit}`, async () => {
     const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--range', '30m']);
-    expect({ code: r.code, err: r.err }).toEqual({ code: exit, err: '' });
+    // The whole output when the exit code is not the one expected: it says why.
+    expect({ code: r.code, err: r.err, ...(r.code === exit ? {} : { out: r.out }) }).toEqual({ code: exit, err: '' });
     expect(r.out).toContain(`Kafka Broker Health — ${word}`);
     for (const broker of ['kafka-1', 'kafka-2', 'kafka-3']) {
       expect(r.out).toContain(broker);
@@ -105,7 +106,13 @@ describe.each([
   it('gives the same verdict as JSON, with every query run', async () => {
     const r = await kafkalens(['check', '--prometheus', cluster!.prometheus.url, '--json']);
     const report = JSON.parse(r.out);
-    expect(report.verdict).toBe(word === 'OK' ? 'ok' : word.toLowerCase());
+    const findings = (report.findings as Array<{ severity: string; check: string; message: string }>).map(
+      (f) => `${f.severity} ${f.check}: ${f.message}`
+    );
+    expect({ verdict: report.verdict, findings }).toEqual({
+      verdict: word === 'OK' ? 'ok' : word.toLowerCase(),
+      findings: expect.anything(),
+    });
     expect(report.queries.every((q: { status: string }) => q.status === 'success')).toBe(true);
     expect(report.signals.roles.map((x: { role: string }) => x.role)).toContain('messagesIn');
   });

@@ -38,8 +38,38 @@ async function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export async function startPrometheus(configFile: string, dataDir: string): Promise<RunningPrometheus> {
-  const port = await freePort();
+/**
+ * Starts Prometheus on a free loopback port and makes sure the server answering there is this one.
+ * A port found free can be taken by another process (another job's Prometheus, say) before this
+ * one binds it: then this one exits ("address already in use") while the other answers `/-/ready`,
+ * and a test would read someone else's data. So the answering server must report this data
+ * directory; otherwise another port is tried (bounded).
+ */
+export async function startPrometheus(
+  configFile: string,
+  dataDir: string,
+  /** Where the next port to try comes from (a test hands out a taken one first). */
+  nextPort: () => Promise<number> = freePort
+): Promise<RunningPrometheus> {
+  const failures: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const started = await startOnce(configFile, dataDir, await nextPort());
+    if ('url' in started) {
+      return started;
+    }
+    failures.push(started.failure);
+    if (!started.retry) {
+      break;
+    }
+  }
+  throw new Error(`prometheus did not start:\n${failures.join('\n---\n')}`);
+}
+
+async function startOnce(
+  configFile: string,
+  dataDir: string,
+  port: number
+): Promise<RunningPrometheus | { failure: string; retry: boolean }> {
   const child = spawn(
     PROMETHEUS,
     [
@@ -73,12 +103,18 @@ export async function startPrometheus(configFile: string, dataDir: string): Prom
   // Bounded wait for readiness.
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) {
-      throw new Error(`prometheus exited early:\n${output}`);
+      live.delete(child);
+      return { failure: `prometheus exited early:\n${output}`, retry: /address already in use/i.test(output) };
     }
     try {
       const res = await fetch(`${url}/-/ready`);
       if (res.ok) {
-        return { url, stop, log: () => output };
+        const served = await servedDataDir(url);
+        if (served === dataDir && child.exitCode === null) {
+          return { url, stop, log: () => output };
+        }
+        await stop();
+        return { failure: `port ${port} answered for ${served ?? 'another server'}:\n${output}`, retry: true };
       }
     } catch {
       // not listening yet
@@ -86,7 +122,18 @@ export async function startPrometheus(configFile: string, dataDir: string): Prom
     await sleep(100);
   }
   await stop();
-  throw new Error(`prometheus did not become ready:\n${output}`);
+  return { failure: `prometheus did not become ready:\n${output}`, retry: false };
+}
+
+/** The data directory of the Prometheus answering at `url` (its command-line flags). */
+async function servedDataDir(url: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${url}/api/v1/status/flags`);
+    const body = (await res.json()) as { data?: Record<string, string> };
+    return body.data?.['storage.tsdb.path'];
+  } catch {
+    return undefined;
+  }
 }
 
 export async function api<T>(url: string, path: string, params: Record<string, string | number>): Promise<T> {
