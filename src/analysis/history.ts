@@ -86,20 +86,41 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
   }
   const steps = m.axis.times.length;
   const cluster = new Uint8Array(steps);
-  // One row for every broker in turn: segments() keeps nothing of it (a row per broker was a
-  // typed-array allocation per broker, a thousand at times).
+  // Only the checks that marked some broker are asked about each broker: at a thousand brokers,
+  // a lookup per broker and check added up, and most checks mark nobody.
+  const marking = histories.filter((h) => h.brokers !== undefined && h.brokers.size > 0);
+  // A broker no check marked is ok from its first sample on: one segment, and the cluster is at
+  // least ok from the earliest such sample (set once below, not step by step per broker).
+  let okFrom = steps;
+  // One row for every marked broker in turn: segments() keeps nothing of it (a row per broker was
+  // a typed-array allocation per broker, a thousand at times).
   const states = new Uint8Array(steps);
   const brokers = m.brokers.map((b, k) => {
-    states.fill(STATE.none);
     const first = firstSample(stepRates(m, k));
-    if (first >= 0) {
-      states.fill(STATE.ok, first);
-    }
-    for (const h of histories) {
-      const own = h.brokers?.get(b.name);
-      if (own) {
-        worst(states, own);
+    let marked = false;
+    for (const h of marking) {
+      const own = h.brokers!.get(b.name);
+      if (!own) {
+        continue;
       }
+      if (!marked) {
+        states.fill(STATE.none);
+        if (first >= 0) {
+          states.fill(STATE.ok, first);
+        }
+        marked = true;
+      }
+      worst(states, own);
+    }
+    if (!marked) {
+      if (first < 0) {
+        return { name: b.name, segments: [] };
+      }
+      okFrom = Math.min(okFrom, first);
+      return {
+        name: b.name,
+        segments: [{ from: m.axis.times[first], to: m.axis.times[steps - 1] + m.axis.step, state: NAMES[STATE.ok] }],
+      };
     }
     // A broker down makes the cluster critical, not "down".
     for (let i = 0; i < steps; i++) {
@@ -110,6 +131,11 @@ export function healthTimeline(model: Model, histories: readonly History[]): Hea
     }
     return { name: b.name, segments: segments(states, m.axis) };
   });
+  for (let i = okFrom; i < steps; i++) {
+    if (cluster[i] < STATE.ok) {
+      cluster[i] = STATE.ok;
+    }
+  }
   for (const h of histories) {
     if (h.cluster) {
       worst(cluster, h.cluster);
