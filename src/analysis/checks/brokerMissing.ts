@@ -9,6 +9,16 @@ import { STATE } from '../history';
  * `broker-missing`: a broker whose latest sample is older than the staleness limit while others
  * are fresh (model/freshness.ts). A silent cluster is one finding (cluster-silent), not one per broker.
  */
+/** The first missing (NaN) step; the length when none is. */
+function firstGap(series: Float64Array): number {
+  for (let i = 0; i < series.length; i++) {
+    if (series[i] !== series[i]) {
+      return i;
+    }
+  }
+  return series.length;
+}
+
 export const brokerMissing = defineCheck({
   id: 'broker-missing',
   scope: 'broker',
@@ -43,9 +53,14 @@ export const brokerMissing = defineCheck({
       // A row only for a broker that was down at some step (see brokerStalled).
       let states: Uint8Array | undefined;
       const series = stepRates(messages, k);
+      // A silence is a run of missing steps: a timeline without one (most) has nothing to mark.
+      const gap = firstGap(series);
+      if (gap === series.length) {
+        continue;
+      }
       // A silence longer than the staleness limit is down from its first step: who went first shows.
-      let last = -1;
-      for (let i = 0; i <= series.length; i++) {
+      let last = gap - 1;
+      for (let i = gap; i <= series.length; i++) {
         if (i < series.length && series[i] !== series[i]) {
           continue;
         }

@@ -43,21 +43,26 @@ export const brokerStalled = defineCheck({
     for (let k = 0; k < messages.brokers.length; k++) {
       const b = messages.brokers[k];
       const series = stepRates(messages, k);
-      let n = 0;
       let lowest = Infinity;
       let highest = -Infinity;
       for (let i = 0; i < series.length; i++) {
         const v = series[i];
-        if (v === v) {
-          present[n++] = v;
-          lowest = v < lowest ? v : lowest;
-          highest = v > highest ? v : highest;
-        }
+        // NaN compares false both ways and leaves the bounds as they are.
+        lowest = v < lowest ? v : lowest;
+        highest = v > highest ? v : highest;
       }
       // The limit grows with the level, which is at most the highest rate: a broker never below
-      // the limit its highest rate would set was never near zero, and needs no median.
-      if (n === 0 || lowest >= nearZeroLimit(highest, options.minRate)) {
+      // the limit its highest rate would set was never near zero, and needs no median (nor a copy
+      // of its samples). No sample at all leaves lowest at Infinity.
+      if (lowest === Infinity || lowest >= nearZeroLimit(highest, options.minRate)) {
         continue;
+      }
+      let n = 0;
+      for (let i = 0; i < series.length; i++) {
+        const v = series[i];
+        if (v === v) {
+          present[n++] = v;
+        }
       }
       const level = median(present.subarray(0, n));
       const limit = nearZeroLimit(level, options.minRate);

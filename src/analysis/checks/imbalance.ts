@@ -95,6 +95,12 @@ export const imbalance = defineCheck({
         }
       }
     }
+    // Each step's mean once (not once per broker and step); NaN where the step is not judged
+    // (fewer than two brokers, or below the minimum rate), which no deviation passes.
+    const means = new Float64Array(steps);
+    for (let i = 0; i < steps; i++) {
+      means[i] = counts[i] < 2 || sums[i] < options.minRate ? NaN : sums[i] / counts[i];
+    }
     // Rows over one buffer (one allocation, not one per broker); listed only for brokers that
     // were off the mean at some step, as the timeline needs nothing for the others.
     const all = new Uint8Array(steps * rows.length);
@@ -104,11 +110,8 @@ export const imbalance = defineCheck({
       const states = all.subarray(k * steps, (k + 1) * steps);
       let marked = false;
       for (let i = 0; i < row.length; i++) {
-        if (counts[i] < 2 || sums[i] < options.minRate) {
-          continue;
-        }
         const v = row[i];
-        const mean = sums[i] / counts[i];
+        const mean = means[i];
         const off = v !== v ? 0 : Math.abs(v - mean) / mean;
         const state =
           critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
