@@ -81,40 +81,63 @@ export const imbalance = defineCheck({
     }
     const steps = messages.axis.times.length;
     const rows = messages.brokers.map((_, k) => stepRates(messages, k));
+    // A broker's state at a step: how far it is off the step's mean, against the levels.
+    const stateOf = (v: number, mean: number) => {
+      const off = v !== v ? 0 : Math.abs(v - mean) / mean;
+      return critical > 0 && off > critical
+        ? STATE.critical
+        : warning > 0 && off > warning
+          ? STATE.warning
+          : STATE.none;
+    };
     // Broker by broker, then step by step within each (not every broker at one step, then the
     // next step): each timeline is read in order, a thousand of them at times. The sums add the
-    // brokers in the same order either way.
+    // brokers in the same order either way. The lowest and highest rate at each step too: see below.
     const sums = new Float64Array(steps);
     const counts = new Int32Array(steps);
+    const lowest = new Float64Array(steps).fill(Infinity);
+    const highest = new Float64Array(steps).fill(-Infinity);
     for (const row of rows) {
       for (let i = 0; i < row.length; i++) {
         const v = row[i];
         if (v === v) {
           sums[i] += v;
           counts[i]++;
+          lowest[i] = v < lowest[i] ? v : lowest[i];
+          highest[i] = v > highest[i] ? v : highest[i];
         }
       }
     }
-    // Each step's mean once (not once per broker and step); NaN where the step is not judged
-    // (fewer than two brokers, or below the minimum rate), which no deviation passes.
+    // The steps where some broker is off the mean: a broker's distance from the mean grows the
+    // farther its rate is from it, in floating point too (each operation rounds monotonically), so
+    // when neither the lowest nor the highest rate of a step is off, none is. Each step's mean is
+    // taken once; a step not judged (fewer than two brokers, below the minimum rate) is skipped.
     const means = new Float64Array(steps);
+    const loud: number[] = [];
     for (let i = 0; i < steps; i++) {
-      means[i] = counts[i] < 2 || sums[i] < options.minRate ? NaN : sums[i] / counts[i];
+      if (counts[i] < 2 || sums[i] < options.minRate) {
+        continue;
+      }
+      const mean = sums[i] / counts[i];
+      means[i] = mean;
+      if (stateOf(lowest[i], mean) !== STATE.none || stateOf(highest[i], mean) !== STATE.none) {
+        loud.push(i);
+      }
     }
-    // Rows over one buffer (one allocation, not one per broker); listed only for brokers that
-    // were off the mean at some step, as the timeline needs nothing for the others.
-    const all = new Uint8Array(steps * rows.length);
+    // Rows listed only for brokers that were off the mean at some step (the timeline needs nothing
+    // for the others), over one buffer made when the first is (one allocation, not one per broker).
     const brokers = new Map<string, Uint8Array>();
+    if (loud.length === 0) {
+      return { brokers };
+    }
+    const all = new Uint8Array(steps * rows.length);
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
       const states = all.subarray(k * steps, (k + 1) * steps);
       let marked = false;
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        const mean = means[i];
-        const off = v !== v ? 0 : Math.abs(v - mean) / mean;
-        const state =
-          critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
+      for (let j = 0; j < loud.length; j++) {
+        const i = loud[j];
+        const state = stateOf(row[i], means[i]);
         if (state !== STATE.none) {
           states[i] = state;
           marked = true;

@@ -3,7 +3,7 @@ import { aggregate, clusterTimeline, reduceRate } from './aggregate';
 import { Axis, buildAxis, timeGrid } from './timeline';
 import { prepareSeries, RateSeries } from './prepare';
 import { extractSeries } from '../read/extractSeries';
-import { clusterFrames, inPrometheusOrder, STEP } from '../testkit/frames';
+import { brokerName, clusterFrames, inPrometheusOrder, STEP } from '../testkit/frames';
 
 /**
  * Per step, the plain sum over series of each one's latest valid sample within the step
@@ -270,7 +270,15 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
         // Runs are made of 16 samples or more: mostly such series.
         fc.oneof(fc.integer({ min: 16, max: 24 }), fc.integer({ min: 16, max: 24 }), fc.integer({ min: 1, max: 15 })),
         fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 8 }),
-        fc.record({ shuffled: fc.boolean(), withAllTopics: fc.boolean(), offsets: fc.boolean(), twice: fc.boolean() }),
+        fc.record({
+          shuffled: fc.boolean(),
+          withAllTopics: fc.boolean(),
+          offsets: fc.boolean(),
+          twice: fc.boolean(),
+          // The first broker's series end a few steps before the others': its run starts where the
+          // axis does but does not cover it.
+          firstEndsEarly: fc.integer({ min: 0, max: 3 }),
+        }),
         fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 3 }),
         (brokers, topics, points, gaps, how, jitters) => {
           // Fractions: an order of adding other than the loop's would show in the last bits.
@@ -283,8 +291,16 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
             withAllTopics: how.withAllTopics,
             offset: how.offsets ? (b) => (b * 3001) % STEP : undefined,
           });
+          if (how.firstEndsEarly > 0 && brokers > 1) {
+            frames = frames.map((f) =>
+              f.fields[1].labels?.instance === brokerName(0)
+                ? { ...f, fields: f.fields.map((x) => ({ ...x, values: x.values.slice(0, -how.firstEndsEarly) })) }
+                : f
+            );
+          }
           for (const g of gaps) {
-            frames[g % frames.length].fields[1].values[g % points] = null;
+            const values = frames[g % frames.length].fields[1].values;
+            values[g % values.length] = null;
           }
           // A timestamp a millisecond off, at either end or in the middle: the reader reads that series
           // the long way, and a run it was summed into is of no use.
@@ -317,6 +333,12 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
             without.brokers.map((b) => [b.name, bits(b.values)])
           );
           expect(bits(withRuns.topicRates.rate)).toEqual(bits(without.topicRates.rate));
+          // A timeline said to be complete has a value at every step.
+          for (const b of [...withRuns.brokers, ...without.brokers]) {
+            if (b.complete) {
+              expect(Array.from(b.values).some((v) => Number.isNaN(v))).toBe(false);
+            }
+          }
         }
       ),
       { numRuns: 200 }

@@ -79,6 +79,8 @@ class StepSum implements Releasable {
   private sums: Float64Array;
   /** While open; once closed, the sums hold NaN at the steps nothing covered. */
   private coverage: Coverage | undefined;
+  /** A gap-free series covered every step: no step is left NaN, and closing has nothing to mark. */
+  private whole = false;
 
   constructor(
     length: number,
@@ -114,6 +116,7 @@ class StepSum implements Releasable {
       }
       coverage.spans[offset]++;
       coverage.spans[offset + n]--;
+      this.whole ||= offset === 0 && n === sums.length;
       return;
     }
     const hits = coverage.hits;
@@ -142,6 +145,24 @@ class StepSum implements Releasable {
     }
     coverage.spans[offset]++;
     coverage.spans[offset + add.length]--;
+    this.whole ||= offset === 0 && add.length === sums.length;
+  }
+
+  /** Adds a timeline on the axis known to have a value at every step (a whole sum's result). */
+  addWholeTimeline(values: Float64Array): void {
+    const sums = this.sums;
+    const coverage = this.coverage ?? this.reopen();
+    for (let i = 0; i < sums.length; i++) {
+      sums[i] += values[i];
+    }
+    coverage.spans[0]++;
+    coverage.spans[sums.length]--;
+    this.whole = true;
+  }
+
+  /** Whether every step has a value (see `whole`). */
+  get complete(): boolean {
+    return this.whole;
   }
 
   /**
@@ -168,7 +189,7 @@ class StepSum implements Releasable {
     }
     const sums = this.sums;
     let covering = 0;
-    for (let i = 0; i < sums.length; i++) {
+    for (let i = 0; !this.whole && i < sums.length; i++) {
       covering += coverage.spans[i];
       if (covering <= 0 && coverage.hits[i] !== 1) {
         sums[i] = NaN;
@@ -204,6 +225,8 @@ export interface BrokerTimeline {
   name: string;
   /** Broker total per axis step: its all-topics series when present, else the sum of its topic series. */
   values: Float64Array;
+  /** A value at every step (no NaN): a gap-free series covered the whole axis. */
+  complete: boolean;
   fromAllTopicsSeries: boolean;
   /** Distinct topics it carries. */
   topicCount: number;
@@ -398,9 +421,11 @@ export function aggregate(series: RateSeries[], axis: Axis, reducer: RateReducer
   }
   const brokers: BrokerTimeline[] = [];
   byBroker.forEach((e) => {
+    const sum = e.all ?? e.topics ?? new StepSum(steps, arena, pool);
     brokers.push({
       name: e.name,
-      values: (e.all ?? e.topics ?? new StepSum(steps, arena, pool)).result(),
+      values: sum.result(),
+      complete: sum.complete,
       fromAllTopicsSeries: e.all !== undefined,
       topicCount: topicCount[e.index],
     });
@@ -460,11 +485,21 @@ function groupByTopic(
   return { topics, start, broker: broker.subarray(0, out), rate: rate.subarray(0, out) };
 }
 
-/** Per step, the sum of the timelines that reported (NaN where none did). */
-export function clusterTimeline(brokers: ReadonlyArray<{ values: Float64Array }>, steps: number): Float64Array {
+/**
+ * Per step, the sum of the timelines that reported (NaN where none did). A timeline known to be
+ * `complete` is added without a test per step.
+ */
+export function clusterTimeline(
+  brokers: ReadonlyArray<{ values: Float64Array; complete?: boolean }>,
+  steps: number
+): Float64Array {
   const sum = new StepSum(steps);
   for (const b of brokers) {
-    sum.addTimeline(b.values);
+    if (b.complete && b.values.length === steps) {
+      sum.addWholeTimeline(b.values);
+    } else {
+      sum.addTimeline(b.values);
+    }
   }
   return sum.result();
 }
