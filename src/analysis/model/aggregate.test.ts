@@ -252,6 +252,11 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
     expect(brokerValues(runOf('a', ['t1', 't2', 't3']).slice(0, 2)).get('a')).toEqual([3, 5, 7, 9]);
     // The first run is used; the second adds to a sum no longer empty, series by series.
     const twice = [...runOf('a', ['t1', 't2', 't3']), ...runOf('a', ['t4', 't5', 't6'], 4)];
+    const firstRun = Array.from(twice[0].run!.sums);
+    expect(brokerValues(twice).get('a')).toEqual([1021, 1027, 1033, 1039]);
+    // The first run's sums were taken as the broker's, then copied before the second was added:
+    // the run itself is unchanged, and the same series give the same timeline again.
+    expect(Array.from(twice[0].run!.sums)).toEqual(firstRun);
     expect(brokerValues(twice).get('a')).toEqual([1021, 1027, 1033, 1039]);
     const mixed = runOf('a', ['t1', 't2', 't3']);
     mixed[2] = { ...mixed[2], broker: 'b' };
@@ -323,6 +328,8 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
           });
           const axis = buildAxis(rates, timeGrid(rates, { interval: STEP }));
           const withRuns = aggregate(rates, axis, 'last');
+          // Nothing of the runs was changed by using them: the same again.
+          const again = aggregate(rates, axis, 'last');
           const without = aggregate(
             rates.map((r) => ({ ...r, run: undefined })),
             axis,
@@ -333,6 +340,9 @@ describe("aggregate with the reader's runs (read/summedRuns.ts)", () => {
             without.brokers.map((b) => [b.name, bits(b.values)])
           );
           expect(bits(withRuns.topicRates.rate)).toEqual(bits(without.topicRates.rate));
+          expect(again.brokers.map((b) => [b.name, bits(b.values)])).toEqual(
+            withRuns.brokers.map((b) => [b.name, bits(b.values)])
+          );
           // A timeline said to be complete has a value at every step.
           for (const b of [...withRuns.brokers, ...without.brokers]) {
             if (b.complete) {

@@ -20,6 +20,8 @@ function noGaps(values: Samples): boolean {
 
 /** What a released StepSum holds instead of its sums (a view that would keep its arena's buffer). */
 const NO_SUMS = new Float64Array(0);
+/** What a released StepSum holds instead of its arena (whose buffers the call's sums are views of). */
+const NO_ARENA = new Arena();
 
 /** Which steps the series added to an open StepSum cover. */
 interface Coverage {
@@ -76,26 +78,46 @@ class CoveragePool implements Releasable {
  * per-sample test, and the steps they cover are recorded once per series (a difference array).
  */
 class StepSum implements Releasable {
-  private sums: Float64Array;
+  /**
+   * The sums: none until the first add, then this sum's own array — or a reader's run's, taken as
+   * it is when the run is the first thing added and covers every step (see addRun), and copied
+   * before anything else is added to it.
+   */
+  private sums: Float64Array = NO_SUMS;
+  private owned = false;
   /** While open; once closed, the sums hold NaN at the steps nothing covered. */
   private coverage: Coverage | undefined;
   /** A gap-free series covered every step: no step is left NaN, and closing has nothing to mark. */
   private whole = false;
 
   constructor(
-    length: number,
-    arena: Arena = new Arena(),
+    private readonly length: number,
+    private arena: Arena = new Arena(),
     private readonly pool: CoveragePool = new CoveragePool(length)
   ) {
-    this.sums = arena.float64(length);
     this.coverage = pool.take(false);
     keepShape(this);
   }
 
   release(): void {
     this.sums = NO_SUMS;
+    this.owned = false;
     this.coverage = undefined;
+    this.arena = NO_ARENA;
     this.pool.release();
+  }
+
+  /** The sums to add to: this sum's own (a run's taken as they are are copied first). */
+  private writable(): Float64Array {
+    if (!this.owned) {
+      const own = this.arena.float64(this.length);
+      if (this.sums !== NO_SUMS) {
+        own.set(this.sums);
+      }
+      this.sums = own;
+      this.owned = true;
+    }
+    return this.sums;
   }
 
   /**
@@ -108,7 +130,7 @@ class StepSum implements Releasable {
       return;
     }
     const coverage = this.coverage ?? this.reopen();
-    const sums = this.sums;
+    const sums = this.writable();
     if (contiguous && (gapless || noGaps(values))) {
       const offset = index[0];
       for (let i = 0; i < n; i++) {
@@ -137,21 +159,29 @@ class StepSum implements Releasable {
    */
   addRun(index: Int32Array, run: SummedRun): void {
     const coverage = this.coverage ?? this.reopen();
-    const sums = this.sums;
     const add = run.sums;
     const offset = index[0];
+    coverage.spans[offset]++;
+    coverage.spans[offset + add.length]--;
+    if (offset === 0 && add.length === this.length) {
+      this.whole = true;
+      // The first thing added, over every step: the run's sums are these sums, with no copy (a
+      // thousand brokers were a thousand copies of a step row, and as many fresh rows).
+      if (this.sums === NO_SUMS) {
+        this.sums = add;
+        return;
+      }
+    }
+    const sums = this.writable();
     for (let i = 0; i < add.length; i++) {
       sums[offset + i] += add[i];
     }
-    coverage.spans[offset]++;
-    coverage.spans[offset + add.length]--;
-    this.whole ||= offset === 0 && add.length === sums.length;
   }
 
   /** Adds a timeline on the axis known to have a value at every step (a whole sum's result). */
   addWholeTimeline(values: Float64Array): void {
-    const sums = this.sums;
     const coverage = this.coverage ?? this.reopen();
+    const sums = this.writable();
     for (let i = 0; i < sums.length; i++) {
       sums[i] += values[i];
     }
@@ -170,8 +200,8 @@ class StepSum implements Releasable {
    * reads the caller's arrays: sharing one loop between those and typed arrays slows it for both.
    */
   addTimeline(values: Float64Array): void {
-    const sums = this.sums;
     const hits = (this.coverage ?? this.reopen()).hits;
+    const sums = this.writable();
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === v) {
@@ -187,7 +217,8 @@ class StepSum implements Releasable {
     if (!coverage) {
       return;
     }
-    const sums = this.sums;
+    // Nothing to mark on a whole sum; otherwise NaN where nothing covered (all of it, if nothing was added).
+    const sums = this.whole ? this.sums : this.writable();
     let covering = 0;
     for (let i = 0; !this.whole && i < sums.length; i++) {
       covering += coverage.spans[i];
@@ -202,7 +233,7 @@ class StepSum implements Releasable {
   /** A closed sum takes more series: its coverage again, from its NaN marks (samples are never NaN). */
   private reopen(): Coverage {
     const coverage = this.pool.take(true);
-    const sums = this.sums;
+    const sums = this.writable();
     for (let i = 0; i < sums.length; i++) {
       if (sums[i] === sums[i]) {
         coverage.hits[i] = 1;
