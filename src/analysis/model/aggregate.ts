@@ -138,7 +138,7 @@ class StepSum implements Releasable {
       }
       coverage.spans[offset]++;
       coverage.spans[offset + n]--;
-      this.whole ||= offset === 0 && n === sums.length;
+      this.whole ||= offset === 0 && n === this.length;
       return;
     }
     const hits = coverage.hits;
@@ -218,12 +218,14 @@ class StepSum implements Releasable {
       return;
     }
     // Nothing to mark on a whole sum; otherwise NaN where nothing covered (all of it, if nothing was added).
-    const sums = this.whole ? this.sums : this.writable();
-    let covering = 0;
-    for (let i = 0; !this.whole && i < sums.length; i++) {
-      covering += coverage.spans[i];
-      if (covering <= 0 && coverage.hits[i] !== 1) {
-        sums[i] = NaN;
+    if (!this.whole) {
+      const sums = this.writable();
+      let covering = 0;
+      for (let i = 0; i < sums.length; i++) {
+        covering += coverage.spans[i];
+        if (covering <= 0 && coverage.hits[i] !== 1) {
+          sums[i] = NaN;
+        }
       }
     }
     this.pool.give(coverage);
