@@ -50,6 +50,16 @@ function driver(reporting: BrokerStat[]): { subject: BrokerStat; fellBy?: number
 }
 
 /** The imbalance limits; bytes-imbalance judges with the same (./bytesImbalance.ts). */
+/**
+ * A broker's state at a step: how far its rate is off the step's mean, against the levels. At
+ * module level, not a closure made per call: V8 compiled the history for the closure of the call it
+ * saw and threw that code away at the next call's (a deoptimization per refresh while warming up).
+ */
+function stateOf(v: number, mean: number, warning: number, critical: number): number {
+  const off = v !== v ? 0 : Math.abs(v - mean) / mean;
+  return critical > 0 && off > critical ? STATE.critical : warning > 0 && off > warning ? STATE.warning : STATE.none;
+}
+
 export const IMBALANCE = {
   kind: 'ceiling',
   default: { warning: 0.25, critical: 0.5 },
@@ -81,15 +91,6 @@ export const imbalance = defineCheck({
     }
     const steps = messages.axis.times.length;
     const rows = messages.brokers.map((_, k) => stepRates(messages, k));
-    // A broker's state at a step: how far it is off the step's mean, against the levels.
-    const stateOf = (v: number, mean: number) => {
-      const off = v !== v ? 0 : Math.abs(v - mean) / mean;
-      return critical > 0 && off > critical
-        ? STATE.critical
-        : warning > 0 && off > warning
-          ? STATE.warning
-          : STATE.none;
-    };
     // Broker by broker, then step by step within each (not every broker at one step, then the
     // next step): each timeline is read in order, a thousand of them at times. The sums add the
     // brokers in the same order either way. The lowest and highest rate at each step too: see below.
@@ -120,7 +121,10 @@ export const imbalance = defineCheck({
       }
       const mean = sums[i] / counts[i];
       means[i] = mean;
-      if (stateOf(lowest[i], mean) !== STATE.none || stateOf(highest[i], mean) !== STATE.none) {
+      if (
+        stateOf(lowest[i], mean, warning, critical) !== STATE.none ||
+        stateOf(highest[i], mean, warning, critical) !== STATE.none
+      ) {
         loud.push(i);
       }
     }
@@ -137,7 +141,7 @@ export const imbalance = defineCheck({
       let marked = false;
       for (let j = 0; j < loud.length; j++) {
         const i = loud[j];
-        const state = stateOf(row[i], means[i]);
+        const state = stateOf(row[i], means[i], warning, critical);
         if (state !== STATE.none) {
           states[i] = state;
           marked = true;

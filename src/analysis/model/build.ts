@@ -203,7 +203,9 @@ function isAllZero(timelines: BrokerTimeline[]): boolean {
 export function buildModel(extracted: ExtractedSeries, options: HealthOptions): Model {
   const split = splitByRole(extracted.series, extracted.queries, extracted.messagesInOnly);
   const read = prepareSeries(split.messagesIn, {
-    ...options,
+    metricName: options.metricName,
+    brokerLabel: options.brokerLabel,
+    topicLabel: options.topicLabel,
     queries: extracted.queries,
     // The reader's names of the messages-in series (absent for one cluster's share of them).
     labelNames: extracted.messageLabelNames,
@@ -219,7 +221,14 @@ export function buildModel(extracted: ExtractedSeries, options: HealthOptions): 
     interval: extracted.interval,
   });
   const freshness = assessFreshness(prepared.rates, baseGrid);
-  const grid: TimeGrid = { ...baseGrid, judgeAt: freshness.judgeAt };
+  const grid: TimeGrid = {
+    kind: baseGrid.kind,
+    origin: baseGrid.origin,
+    step: baseGrid.step,
+    latest: baseGrid.latest,
+    judgeAt: freshness.judgeAt,
+    recentMs: baseGrid.recentMs,
+  };
   const reading = {
     prepared,
     seriesRead: split.messagesIn.length,
