@@ -12,7 +12,7 @@ import { runChecks } from './checks/run';
 import { emptyCluster, reportOf, summary } from './report';
 import { emptySignals } from './signals/signalModel';
 import { say } from './messages';
-import { releaseShapes } from './shapes';
+import { beginAnalysis, releaseShapes } from './shapes';
 
 function analyzeUnsafe(frames: readonly unknown[], input?: HealthOptionsInput | null): HealthReport {
   const options = resolveOptions(input);
@@ -44,6 +44,7 @@ export function analyze(
   options?: HealthOptionsInput | null
 ): HealthReport {
   try {
+    beginAnalysis();
     return analyzeUnsafe(Array.isArray(frames) ? frames : [], options);
   } catch (e) {
     // Last line of defence: the panel must keep rendering whatever arrives.

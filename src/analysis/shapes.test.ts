@@ -1,5 +1,6 @@
 import { analyze } from './analyze';
 import { keptShapes } from './shapes';
+import { RecordPool } from './recordPool';
 import { clusterFrames, inPrometheusOrder, instantFrame, rangeFrame, stepTimes } from './testkit/frames';
 
 /** Whether a value a released instance still holds is empty (nothing of the call behind it). */
@@ -25,6 +26,17 @@ function holdsNothing(value: unknown, depth = 0): boolean {
   }
   // An object of its own (a released interner's arena, a released judge's query texts).
   return depth < 3 && Object.values(value).every((v) => holdsNothing(v, depth + 1));
+}
+
+/** A record's field once emptied: a primitive, or an empty list or label set (a shared placeholder). */
+function emptied(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') {
+    return true;
+  }
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    return (value as ArrayLike<unknown>).length === 0;
+  }
+  return Object.keys(value).length === 0;
 }
 
 describe('the hidden classes of per-call objects are kept, their contents are not', () => {
@@ -53,13 +65,25 @@ describe('the hidden classes of per-call objects are kept, their contents are no
         'DigitBuilder',
         'DistinctTimes',
         'Placement',
+        'RecordPool',
         'SeriesList',
         'SeriesSet',
         'StepSum',
         'TimeInterner',
       ])
     );
+    const pools = kept.filter((k): k is RecordPool<object> => k instanceof RecordPool);
+    expect(pools.some((p) => p.kept().length > 0)).toBe(true);
     for (const instance of kept) {
+      if (instance instanceof RecordPool) {
+        // The records are kept on purpose, each emptied: nothing of the call in any field.
+        for (const record of instance.kept()) {
+          for (const [field, value] of Object.entries(record)) {
+            expect(['record', field, emptied(value)]).toEqual(['record', field, true]);
+          }
+        }
+        continue;
+      }
       for (const [field, value] of Object.entries(instance)) {
         expect([instance.constructor.name, field, holdsNothing(value)]).toEqual([
           instance.constructor.name,
@@ -78,5 +102,18 @@ describe('the hidden classes of per-call objects are kept, their contents are no
     expect(first.topics.map((t) => t.brokers)).toEqual(second.topics.map((t) => t.brokers));
     expect(first.cluster).toEqual(second.cluster);
     expect(first.brokers[0].series?.some((v) => v !== null)).toBe(true);
+  });
+
+  it('a report holds no record of its call: read after another analysis refilled them, it is unchanged', () => {
+    const other = [
+      ...inPrometheusOrder(clusterFrames({ brokers: 5, topics: 7, points: 20, rate: (b, t) => 7 + b * t })),
+      ...['b9', 'b8', 'b7', 'b6'].map((b) => instantFrame({ instance: b, topic: 'y' }, 50, times[19], 'B')),
+    ];
+    const first = analyze(frames, { roles: { C: 'bytesIn' } });
+    const between = analyze(other);
+    // Read whole only now, after the second call took (and emptied) the kept records.
+    expect(first).toEqual(analyze(frames, { roles: { C: 'bytesIn' } }));
+    expect(between).toEqual(analyze(other));
+    expect(between.brokers.map((b) => b.name)).not.toEqual(first.brokers.map((b) => b.name));
   });
 });

@@ -20,17 +20,42 @@ export interface Releasable {
 
 const latest = new Map<unknown, Releasable>();
 
+/** Objects kept from call to call and released after each (the record pools, recordPool.ts). */
+const everyCall = new Set<Releasable>();
+
 /** Called by each per-call class' constructor, after its fields are set. */
 export function keepShape(instance: Releasable): void {
   latest.set(instance.constructor, instance);
 }
 
+/** Whether an analysis is running (between beginAnalysis and releaseShapes). */
+let analysing = false;
+
+/**
+ * Called when an analysis starts. Record pools hand out kept records only within an analysis
+ * (whose end empties them); a reader called on its own gets records of its own to keep.
+ */
+export function beginAnalysis(): void {
+  analysing = true;
+}
+
+export function analysisRunning(): boolean {
+  return analysing;
+}
+
+/** Called once by an object kept for every call (a record pool): released when each returns. */
+export function releaseAfterEachCall(instance: Releasable): void {
+  everyCall.add(instance);
+}
+
 /** Called when an analysis returns. */
 export function releaseShapes(): void {
+  analysing = false;
   latest.forEach((instance) => instance.release());
+  everyCall.forEach((instance) => instance.release());
 }
 
 /** The instances kept (for tests). */
 export function keptShapes(): Releasable[] {
-  return Array.from(latest.values());
+  return [...Array.from(latest.values()), ...Array.from(everyCall)];
 }

@@ -7,6 +7,43 @@
 import type { IgnoredSeries } from '../types';
 import { describeSeries, RawSeries, Samples } from '../read/series';
 import type { PreparedSeries, RateSeries } from './prepare';
+import { RecordPool } from '../recordPool';
+
+/** What a rate record holds between calls (never written to). */
+const NO_SAMPLES = new Float64Array(0);
+
+/** The rate records, one per kept series and call (see recordPool.ts). */
+const RATE_RECORDS = new RecordPool<RateSeries>(
+  () => ({
+    broker: '',
+    topic: undefined,
+    times: NO_SAMPLES,
+    values: NO_SAMPLES,
+    instant: false,
+    gapless: false,
+    run: undefined,
+    runIndex: 0,
+  }),
+  (r) => {
+    r.broker = '';
+    r.topic = undefined;
+    r.times = NO_SAMPLES;
+    r.values = NO_SAMPLES;
+    r.run = undefined;
+  }
+);
+
+/** The arrays of one sample of one-sample rate records (numbers only: nothing to empty). */
+const ONE_SAMPLE_ARRAYS = new RecordPool<number[]>(
+  () => [NaN],
+  () => undefined
+);
+
+function oneSample(value: number): number[] {
+  const a = ONE_SAMPLE_ARRAYS.take();
+  a[0] = value;
+  return a;
+}
 
 /** At most this many left-out series are listed (all are counted). */
 const MAX_IGNORED_LISTED = 50;
@@ -94,19 +131,18 @@ export function rateRecords(
     if (flags === 0) {
       continue;
     }
-    const r: RateSeries = {
-      broker: kept.broker[i],
-      topic: kept.topic[i],
-      times: kept.times[i],
-      // A one-sample series gets its sample in an array of its own, made beside its record: the
-      // caller's lies wherever its frame was parsed.
-      values: kept.sample && (flags & ONE_SAMPLE) !== 0 ? [kept.sample[i]] : kept.values[i],
-      instant: (flags & INSTANT) !== 0,
-      gapless: (flags & GAPLESS) !== 0,
-      // The reader's run holds the samples as they came: only for values kept as they came.
-      run: (flags & (GAPLESS | INSTANT)) === GAPLESS ? raw[i].run : undefined,
-      runIndex: (flags & (GAPLESS | INSTANT)) === GAPLESS ? (raw[i].runIndex ?? 0) : 0,
-    };
+    const r = RATE_RECORDS.take();
+    r.broker = kept.broker[i];
+    r.topic = kept.topic[i];
+    r.times = kept.times[i];
+    // A one-sample series gets its sample in an array of its own, made beside its record: the
+    // caller's lies wherever its frame was parsed.
+    r.values = kept.sample && (flags & ONE_SAMPLE) !== 0 ? oneSample(kept.sample[i]) : kept.values[i];
+    r.instant = (flags & INSTANT) !== 0;
+    r.gapless = (flags & GAPLESS) !== 0;
+    // The reader's run holds the samples as they came: only for values kept as they came.
+    r.run = (flags & (GAPLESS | INSTANT)) === GAPLESS ? raw[i].run : undefined;
+    r.runIndex = (flags & (GAPLESS | INSTANT)) === GAPLESS ? (raw[i].runIndex ?? 0) : 0;
     if (splitTotals && (flags & UNLABELLED) !== 0) {
       totals.push({ ...r, refId: raw[i].refId });
     } else {
