@@ -512,9 +512,15 @@ class Placement implements Releasable {
   private roleOf: (s: RawSeries) => MetricRole | undefined;
   /** The names of the last messages-in label set, in order: each was added to messageLabelNames. */
   private lastNames: string[] = [];
+  /** The set of the last series placed: neighbours nearly always share their role. */
+  private lastSet: SeriesSet | undefined;
+  private lastRole: MetricRole | undefined;
+  /** Series still to come at most: the first set made may take them all (see SeriesSet). */
+  private capacity: number;
 
-  constructor(source: RoleSource) {
+  constructor(source: RoleSource, series: number) {
     this.roleOf = roleLookup(source);
+    this.capacity = series;
     keepShape(this);
   }
 
@@ -523,18 +529,24 @@ class Placement implements Releasable {
     this.messageLabelNames = new Set();
     this.roleOf = NO_ROLE;
     this.lastNames = [];
+    this.lastSet = undefined;
+    this.lastRole = undefined;
   }
 
   add(s: RawSeries): void {
-    s.role = this.roleOf(s);
-    if (!s.role || s.role === 'messagesIn') {
+    const role = this.roleOf(s);
+    s.role = role;
+    if (!role || role === 'messagesIn') {
       this.addNames(s.labels);
     }
-    let set = this.byRole.get(s.role);
+    let set = this.lastSet !== undefined && role === this.lastRole ? this.lastSet : this.byRole.get(role);
     if (!set) {
-      set = new SeriesSet();
-      this.byRole.set(s.role, set);
+      // The first set (usually the only one) sized for every series; others grow as they fill.
+      set = new SeriesSet(this.byRole.size === 0 ? this.capacity : 0);
+      this.byRole.set(role, set);
     }
+    this.lastSet = set;
+    this.lastRole = role;
     set.add(s);
   }
 
@@ -595,7 +607,7 @@ export function extractSeries(
   let interval = Infinity;
   // Series are placed as they are read, while their label sets are in the cache, with the query
   // texts read so far; given up (and redone after the pass) when a later text could change a role.
-  let placing: Placement | undefined = new Placement({ byRefId: roles, queries });
+  let placing: Placement | undefined = new Placement({ byRefId: roles, queries }, list.length);
   const placedWithoutQuery = new Set<string>();
   // One header and one list of field objects for the call, refilled frame by frame: a fresh set
   // per frame was half of what reading 100k instant frames allocated, and collecting it showed.
@@ -672,7 +684,7 @@ export function extractSeries(
   }
   if (!placing || dropped) {
     // A query text came after series of its query were placed, or twins were read: placed anew.
-    placing = new Placement({ byRefId: roles, queries });
+    placing = new Placement({ byRefId: roles, queries }, read.length);
     for (let k = 0; k < read.length; k++) {
       if (!dropped || dropped[k] === 0) {
         placing.add(read[k]);

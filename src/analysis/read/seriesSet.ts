@@ -23,27 +23,40 @@ export function readingOrder(list: readonly unknown[]): Int32Array | undefined {
  * shows in the report. Identical series (the same query twice) are merged.
  */
 export class SeriesSet implements Releasable {
-  private series: RawSeries[] = [];
+  /** The series added, in `series[0]` up to `series[count - 1]`. */
+  private series: RawSeries[];
+  private count = 0;
   /** Every series so far sorts after the one before: unique and sorted as they came. */
   private ordered = true;
   /** Once they are out of order: the label sets as digits, added while each is in the cache. */
   private readonly digits = new DigitBuilder();
 
-  constructor() {
+  /**
+   * `capacity`: how many series the set may get (the frames to read). A list grown push by push
+   * to 100k series was copied into ever larger fresh lists: 3 % of reading 100k instant frames.
+   */
+  constructor(capacity = 0) {
+    this.series = new Array(capacity);
     keepShape(this);
   }
 
   release(): void {
     this.series = [];
+    this.count = 0;
     this.digits.release();
   }
 
   add(s: RawSeries): void {
-    const n = this.series.length;
+    const n = this.count;
     if (this.ordered && n > 0 && compareLabels(this.series[n - 1].labels, s.labels) >= 0) {
       this.ordered = false;
     }
-    this.series.push(s);
+    if (n < this.series.length) {
+      this.series[n] = s;
+    } else {
+      this.series.push(s);
+    }
+    this.count++;
     if (!this.ordered) {
       // The series that came in order before are caught up once.
       for (let i = this.digits.count; i <= n; i++) {
@@ -54,15 +67,18 @@ export class SeriesSet implements Releasable {
 
   /** Series added, copies included. */
   get size(): number {
-    return this.series.length;
+    return this.count;
   }
 
   sorted(): RawSeries[] {
+    const series = this.series;
+    if (series.length !== this.count) {
+      series.length = this.count;
+    }
     // Range results arrive sorted by labels (Prometheus sorts them): then there is nothing to do.
     if (this.ordered) {
-      return this.series;
+      return series;
     }
-    const series = this.series;
     const { order, same } = sortOrder(this.digits.finish());
     // Sized once: grown by pushes, a list of 100k series is copied over and over into fresh memory.
     const out = new Array<RawSeries>(order.length);
