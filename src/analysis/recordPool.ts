@@ -5,9 +5,9 @@ import { analysisRunning, releaseAfterEachCall, Releasable } from './shapes';
  *
  * Why: 100k instant series are 100k series records and 100k rate records a refresh. They live for
  * the whole call, longer than a young-generation collection, so V8 allocates them straight into
- * the old generation, where making one took about 110 ns and collecting it more: the series
- * records alone were a fifth of reading 100k instant frames. Refilled in place, a record costs
- * its stores.
+ * the old generation, where making one (and collecting it later) took about 110 ns: reading 100k
+ * instant frames went from 53 to 47 ms with pooled series records. Refilled in place, a record
+ * costs its stores.
  *
  * The rule: a record taken within an analysis belongs to it until it returns; then `release`
  * empties every record taken (nothing of the call stays reachable through one) and they serve the
