@@ -11,8 +11,8 @@ import { analysisRunning, releaseAfterEachCall, Releasable } from './shapes';
  *
  * The rule: a record taken within an analysis belongs to it until it returns; then `release`
  * empties every record taken (nothing of the call stays reachable through one) and they serve the
- * next call. Nothing that outlives the call may hold a record: the report is built of values and copies
- * (shapes.test.ts reads a report after the next call reused its records).
+ * next call. Nothing that outlives the call may hold a record: the report is built of values and
+ * copies (shapes.test.ts reads a report after the next call reused its records).
  */
 export class RecordPool<T extends object> implements Releasable {
   private records: T[] = [];
@@ -51,7 +51,7 @@ export class RecordPool<T extends object> implements Releasable {
     for (let i = 0; i < used; i++) {
       empty(records[i]);
     }
-    // A pool far larger than the call needed halves: one huge query does not hold its records for good.
+    // A pool far larger than the call needed halves: one huge query does not keep its records.
     if (used < records.length / 2) {
       records.length = Math.max(used, Math.ceil(records.length / 2));
     }
