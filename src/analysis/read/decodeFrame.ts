@@ -62,6 +62,15 @@ export function newLabels(): Labels {
   return new LabelSet();
 }
 
+/** How many labels a set has. */
+export function countLabels(labels: Labels): number {
+  let n = 0;
+  for (const _ in labels) {
+    n++;
+  }
+  return n;
+}
+
 /**
  * Shared by every field without labels (the Time field of each frame): one object, not 100k. A
  * decoded field has labels exactly when its set is not this one.

@@ -31,8 +31,12 @@ const spec = fc.record({
   value: fc.integer({ min: 0, max: 100 }),
 });
 
-function read(specs: Array<{ labels: Record<string, string>; time: number; value: number }>): RawSeries[] {
-  const set = new SeriesSet();
+/** `capacity`: what the set is sized for (the frames of a read), more or fewer than the series. */
+function read(
+  specs: Array<{ labels: Record<string, string>; time: number; value: number }>,
+  capacity = 0
+): RawSeries[] {
+  const set = new SeriesSet(capacity);
   for (const s of specs) {
     set.add(series(s.labels, s.time, s.value));
   }
@@ -42,8 +46,8 @@ function read(specs: Array<{ labels: Record<string, string>; time: number; value
 describe('SeriesSet', () => {
   it('gives unique series sorted by labels, the same for every arrival order', () => {
     fc.assert(
-      fc.property(fc.array(spec, { maxLength: 12 }), fc.func(fc.integer()), (specs, rank) => {
-        const out = read(specs);
+      fc.property(fc.array(spec, { maxLength: 12 }), fc.func(fc.integer()), fc.nat(20), (specs, rank, capacity) => {
+        const out = read(specs, capacity);
         for (let i = 1; i < out.length; i++) {
           expect(compareLabels(out[i - 1].labels, out[i].labels)).toBeLessThan(0);
         }
@@ -52,6 +56,7 @@ describe('SeriesSet', () => {
           .sort((a, b) => a.k - b.k)
           .map(({ s }) => s);
         expect(read(permuted)).toEqual(out);
+        expect(read(permuted, specs.length)).toEqual(out);
         // Every distinct label set is there once, with all the samples its copies carried.
         const distinct = new Set(specs.map((s) => JSON.stringify(s.labels)));
         expect(out).toHaveLength(distinct.size);
@@ -72,8 +77,13 @@ describe('SeriesSet', () => {
       maxKeys: 4,
     });
     fc.assert(
-      fc.property(fc.array(labelSet, { maxLength: 15 }), (sets) => {
-        const out = read(sets.map((labels, i) => ({ labels, time: i, value: i })));
+      // Sized or not: room made for the label sets to come, by the first one out of order, must
+      // hold sets with more labels than it has too.
+      fc.property(fc.array(labelSet, { maxLength: 15 }), fc.nat(20), (sets, capacity) => {
+        const out = read(
+          sets.map((labels, i) => ({ labels, time: i, value: i })),
+          capacity
+        );
         const keys = Array.from(new Set(sets.map((l) => seriesKey(series(l, 0, 0).labels)))).sort();
         expect(out.map((s) => seriesKey(s.labels))).toEqual(keys);
         // Copies of one label set are one series holding every copy's sample.

@@ -1,4 +1,4 @@
-import type { Labels } from './decodeFrame';
+import { countLabels, type Labels } from './decodeFrame';
 import type { RawSeries } from './series';
 import { TOPIC_LABEL_CANDIDATES } from '../metric/labels';
 import { Arena } from '../arena';
@@ -139,7 +139,7 @@ export class RunSummer implements Releasable {
       return undefined;
     }
     this.run = { sums, members: 0 };
-    this.key = { refId, name, labels, times, names: countNames(labels) };
+    this.key = { refId, name, labels, times, names: countLabels(labels) };
     return this.run;
   }
 
@@ -162,11 +162,3 @@ export class RunSummer implements Releasable {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-
-function countNames(labels: Labels): number {
-  let n = 0;
-  for (const _ in labels) {
-    n++;
-  }
-  return n;
-}
