@@ -515,12 +515,12 @@ class Placement implements Releasable {
   /** The set of the last series placed: neighbours nearly always share their role. */
   private lastSet: SeriesSet | undefined;
   private lastRole: MetricRole | undefined;
-  /** Series still to come at most: the first set made may take them all (see SeriesSet). */
-  private capacity: number;
+  /** What the first set made is sized for: the frames to read, one series each as a rule (see SeriesSet). */
+  private readonly capacity: number;
 
-  constructor(source: RoleSource, series: number) {
+  constructor(source: RoleSource, frames: number) {
     this.roleOf = roleLookup(source);
-    this.capacity = series;
+    this.capacity = frames;
     keepShape(this);
   }
 
