@@ -515,7 +515,7 @@ class Placement implements Releasable {
   /** The set of the last series placed: neighbours nearly always share their role. */
   private lastSet: SeriesSet | undefined;
   private lastRole: MetricRole | undefined;
-  /** What the first set made is sized for: the frames to read, one series each as a rule (see SeriesSet). */
+  /** What the first set made is sized for: the frames to read (one series each, mostly). */
   private readonly capacity: number;
 
   constructor(source: RoleSource, frames: number) {
